@@ -1,0 +1,38 @@
+// Simulation time: integer steps from the scenario epoch. Pure; never reads the wall clock.
+// Brand the two costly confusions: simulation time (ms since Unix epoch, UTC) vs wall time.
+
+/** Simulation time, milliseconds since 1970-01-01T00:00:00Z (UTC, no leap seconds, as JS Date). */
+export type SimTimeMs = number & { readonly __brand: 'SimTimeMs' };
+
+export const simTimeMs = (ms: number): SimTimeMs => ms as SimTimeMs;
+
+/** Parses an ISO 8601 UTC timestamp; throws a RangeError naming the field when it is not one. */
+export function parseIsoUtc(iso: string, field = 'time'): SimTimeMs {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) {
+    throw new RangeError(`${field}: "${iso}" is not an ISO 8601 UTC time like 2026-04-02T00:00:00Z`);
+  }
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new RangeError(`${field}: "${iso}" is not a valid date`);
+  return simTimeMs(ms);
+}
+
+/** ISO 8601 UTC with milliseconds, e.g. 2026-04-02T03:04:05.678Z. */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** The simulation clock: start, step and count, all derived from the scenario. */
+export interface SimClock {
+  readonly startMs: SimTimeMs;
+  readonly stepS: number;
+  /** Number of steps; times are startMs + k·stepS for k in [0, stepCount]. */
+  readonly stepCount: number;
+}
+
+export function makeClock(startMs: number, durationS: number, stepS: number): SimClock {
+  if (!(stepS > 0)) throw new RangeError(`stepS: must be > 0, got ${stepS}`);
+  if (!(durationS > 0)) throw new RangeError(`durationS: must be > 0, got ${durationS}`);
+  return { startMs: simTimeMs(startMs), stepS, stepCount: Math.ceil(durationS / stepS) };
+}
+
+export const stepTimeMs = (clock: SimClock, k: number): SimTimeMs => simTimeMs(clock.startMs + k * clock.stepS * 1000);
