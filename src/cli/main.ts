@@ -1,0 +1,77 @@
+// The `ocsim` command line: `run` (simulate a scenario) and `contacts` (contact windows as CSV).
+// Exit codes: 0 ok, 1 run failed, 2 bad input.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
+import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
+import { runContactsCommand } from './contacts-command.ts';
+import { runCommand, type CliIo } from './run-command.ts';
+import { InputError } from './scenario-loader.ts';
+
+const number = (name: string, min: number, max: number) => (v: string) => {
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < min || x > max) throw new InvalidArgumentError(`${name} must be a number within [${min}, ${max}]`);
+  return x;
+};
+
+export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+  let code = 0;
+  const program = new Command('ocsim')
+    .description('Orbital Compute Simulator: is inference cheaper and faster in orbit or on the ground?')
+    .version(ENGINE_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command('run')
+    .description(`simulate a scenario over the same captured workload in every processing mode (presets: ${Object.keys(presets).join(', ')})`)
+    .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
+    .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
+    .option('--seed <n>', 'override the seed', number('--seed', 0, 2 ** 32 - 1))
+    .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600))
+    .addOption(new Option('--mode <mode>', 'processing mode(s) to simulate').choices(['onboard', 'ground', 'hybrid', 'all']).default('all'))
+    .option('--out <file>', 'write the run export to this file')
+    .addOption(new Option('--format <format>', 'export format (default: from --out extension, else json)').choices(['json', 'csv', 'czml']))
+    .option('--quiet', 'no progress bar')
+    .action(async (o) => {
+      code = await runCommand({ ...o, stepS: o.stepS }, io);
+    });
+
+  program
+    .command('contacts')
+    .description('contact windows (AOS/LOS refined < 1 s) of a TLE file over ground stations, as CSV')
+    .requiredOption('--tle <file>', 'TLE file (2- or 3-line)')
+    .requiredOption('--stations-csv <file>', 'stations CSV (format of public/data/ground-stations.csv)')
+    .requiredOption('--station <id...>', 'station id(s)')
+    .requiredOption('--mask-deg <deg>', 'elevation mask, degrees', number('--mask-deg', 0, 90))
+    .requiredOption('--start <iso>', 'start, ISO 8601 UTC')
+    .requiredOption('--hours <h>', 'length, hours', number('--hours', 0.001, 744))
+    .option('--step-s <s>', 'propagation step, seconds', number('--step-s', 1, 120), 60)
+    .action(async (o) => {
+      code = await runContactsCommand(
+        { tlePath: o.tle, stationsCsvPath: o.stationsCsv, stationIds: o.station, maskDeg: o.maskDeg, startIso: o.start, hours: o.hours, stepS: o.stepS },
+        { readText: (p) => readFileSync(p, 'utf8'), writeOut: io.out, writeErr: io.err },
+      );
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof InputError) {
+      io.err(`ocsim: ${err.message}\n`);
+      return 2;
+    }
+    io.err(`ocsim: run failed: ${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+function nodeIo(): CliIo {
+  return {
+    out: (s) => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    err: (s) => void process.stderr.write(s.endsWith('\n') || s === '' ? s : `${s}\n`),
+    isTty: Boolean(process.stderr.isTTY),
+  };
+}

@@ -1,0 +1,55 @@
+// Resolves `--scenario PRESET|FILE` and CLI overrides into a validated scenario (exit code 2 on bad input).
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { presets } from '../sim/scenario/presets.ts';
+import { parseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
+import { PROJECT_ROOT } from './node-io.ts';
+
+/** Bad input from the user: exit code 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** Directory files named in the scenario are relative to. */
+  baseDir: string;
+}
+
+export interface ScenarioOverrides {
+  hours?: number;
+  seed?: number;
+  stepS?: number;
+}
+
+export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}): Promise<LoadedScenario> {
+  let input: ScenarioInput;
+  let baseDir = PROJECT_ROOT;
+  let label = nameOrFile;
+  const preset = presets[nameOrFile];
+  if (preset) input = structuredClone(preset);
+  else {
+    const path = resolve(nameOrFile);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new InputError(`--scenario: "${nameOrFile}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable file`);
+    }
+    try {
+      input = JSON.parse(text) as ScenarioInput;
+    } catch (err) {
+      throw new InputError(`${nameOrFile}: not valid JSON: ${(err as Error).message}`);
+    }
+    baseDir = dirname(path);
+    label = path;
+  }
+  if (o.hours !== undefined) input.durationH = o.hours;
+  if (o.seed !== undefined) input.seed = o.seed;
+  if (o.stepS !== undefined) input.stepS = o.stepS;
+  try {
+    return { scenario: parseScenario(input, label), baseDir };
+  } catch (err) {
+    throw new InputError((err as Error).message);
+  }
+}

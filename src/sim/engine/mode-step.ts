@@ -1,0 +1,145 @@
+// One step of one satellite in one processing mode: downlink what is queued, run onboard inference or
+// the onboard filter within the power budget, then store the new capture. Order within a step is
+// downlink → compute → capture, so a batch moves at most one stage per step (causal; latency is
+// resolved to one step). Pure; mutates only the ModeState it is given.
+import { powerStep } from '../compute/onboard-compute.ts';
+import { takeBytes, takeTiles, type Batch } from './batch.ts';
+import type { FlowParams, ModeState } from './mode-state.ts';
+
+/** The part of a downlink session inside the current step. */
+export interface DownlinkSegment {
+  sessionIndex: number;
+  stationIndex: number;
+  startMs: number;
+  endMs: number;
+  /** Bytes the link can carry during the segment (∫ rate dt / 8). */
+  capacityBytes: number;
+}
+
+/** Called for every onboard result batch that reached a station (delivery is immediate over fibre). */
+export type ResultSink = (batch: Batch, stationIndex: number, downlinkedMs: number) => void;
+
+/** Drains the satellite's downlink queue through this step's segments, FIFO. */
+export function downlinkStep(st: ModeState, s: number, segments: readonly DownlinkSegment[], onResult: ResultSink): void {
+  const q = st.down[s]!;
+  const c = st.counters;
+  for (const seg of segments) {
+    let used = 0;
+    while (used < seg.capacityBytes && q.length > 0) {
+      const head = q.peek()!;
+      const piece = takeBytes(head, Math.min(head.bytes, seg.capacityBytes - used));
+      if (head.bytes <= 0) q.shift();
+      used += piece.bytes;
+      const doneMs = seg.startMs + (used / seg.capacityBytes) * (seg.endMs - seg.startMs);
+      if (Number.isNaN(st.sessionFirstByteMs[seg.sessionIndex]!)) st.sessionFirstByteMs[seg.sessionIndex] = seg.startMs;
+      st.sessionLastByteMs[seg.sessionIndex] = doneMs;
+      st.storedBytes[s]! -= piece.bytes;
+      if (piece.rawBytes > 0) {
+        c.downlinkedRawBytes += piece.rawBytes;
+        st.arrivals.push({ stationIndex: seg.stationIndex, downlinkedMs: doneMs, batch: piece });
+      } else {
+        c.downlinkedResultBytes += piece.bytes;
+        onResult(piece, seg.stationIndex, doneMs);
+      }
+    }
+  }
+}
+
+/** Runs onboard inference (onboard) or the filter (hybrid) on raw batches queued before this step. */
+export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: number, shadowFraction: number): void {
+  const q = st.raw[s]!;
+  const dtS = p.stepS;
+  const onboard = st.mode === 'onboard';
+  const perS = onboard ? p.onboardTokPerS[s]! : p.filterTilesPerS[s]!;
+  let demand = 0;
+  if (st.usesOnboardCompute) for (const b of q) demand += onboard ? b.tiles * p.tokensPerTile : b.tiles;
+  const capacity = perS * dtS;
+  const demandFraction = capacity > 0 ? Math.min(1, demand / capacity) : 0;
+  const pw = powerStep(p.power, p.acceleratorW[s]!, p.idleFraction, st.socWh[s]!, shadowFraction, dtS, demandFraction, st.usesOnboardCompute);
+  st.socWh[s] = pw.socWh;
+  st.counters.acceleratorJ += pw.acceleratorJ;
+  if (!st.usesOnboardCompute) return;
+  st.counters.computeSatSeconds += dtS;
+  let budget = capacity * pw.loadFraction;
+  const ratePerMs = (perS * pw.loadFraction) / 1000;
+  let spent = 0;
+  while (budget > 1e-9 && q.length > 0) {
+    const head = q.peek()!;
+    const units = onboard ? head.tiles * p.tokensPerTile : head.tiles;
+    const takeUnits = Math.min(units, budget);
+    const piece = takeTiles(head, onboard ? takeUnits / p.tokensPerTile : takeUnits);
+    if (head.tiles <= 1e-12) q.shift();
+    budget -= takeUnits;
+    spent += takeUnits;
+    const doneMs = t0Ms + spent / ratePerMs;
+    if (onboard) inferOnboard(st, p, s, piece, doneMs);
+    else filterOnboard(st, p, s, piece, doneMs);
+  }
+}
+
+function inferOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, doneMs: number): void {
+  const c = st.counters;
+  c.processedOnboardBytes += piece.rawBytes;
+  c.decidedRawBytes += piece.rawBytes;
+  c.tokensOnboard += piece.tiles * p.tokensPerTile;
+  const resultBytes = piece.tiles * p.resultBytesPerTile;
+  st.storedBytes[s]! += resultBytes - piece.bytes;
+  c.enqueuedForDownlinkBytes += resultBytes;
+  st.down[s]!.push({ ...piece, bytes: resultBytes, rawBytes: 0, readyMs: doneMs });
+}
+
+/**
+ * The onboard filter drops recall × cloudy tiles (true positives) and, at precision p, TP·(1 − p)/p clear
+ * tiles (false positives); the rest go to the downlink queue raw.
+ */
+function filterOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, doneMs: number): void {
+  const c = st.counters;
+  const truePos = piece.cloudyTiles * p.filterRecall;
+  const falsePos = Math.min(piece.tiles - piece.cloudyTiles, (truePos * (1 - p.filterPrecision)) / p.filterPrecision);
+  const dropTiles = truePos + falsePos;
+  const keepFraction = piece.tiles > 0 ? 1 - dropTiles / piece.tiles : 0;
+  const droppedRaw = piece.rawBytes * (1 - keepFraction);
+  c.processedOnboardBytes += droppedRaw;
+  c.decidedRawBytes += piece.rawBytes;
+  c.tilesDiscardedByFilter += dropTiles;
+  c.clearTilesDiscardedByFilter += falsePos;
+  st.storedBytes[s]! -= droppedRaw;
+  if (keepFraction <= 0) return;
+  const kept: Batch = {
+    captureMs: piece.captureMs,
+    bytes: piece.bytes * keepFraction,
+    rawBytes: piece.rawBytes * keepFraction,
+    tiles: piece.tiles - dropTiles,
+    cloudyTiles: piece.cloudyTiles - truePos,
+    readyMs: doneMs,
+  };
+  c.enqueuedForDownlinkBytes += kept.bytes;
+  st.down[s]!.push(kept);
+}
+
+/** Stores a new capture (a copy of the shared batch); what does not fit in storage is dropped. */
+export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Batch): void {
+  if (batch.bytes <= 0) return;
+  const c = st.counters;
+  c.capturedBytes += batch.rawBytes;
+  c.tilesCaptured += batch.tiles;
+  const own = { ...batch };
+  const free = Math.max(0, p.storageBytes - st.storedBytes[s]!);
+  const accepted = free >= own.bytes ? own : takeBytes(own, free);
+  if (accepted !== own) c.droppedStorageFullBytes += own.rawBytes;
+  if (accepted.bytes <= 0) return;
+  st.storedBytes[s]! += accepted.bytes;
+  if (st.mode === 'ground') {
+    c.decidedRawBytes += accepted.rawBytes;
+    c.enqueuedForDownlinkBytes += accepted.bytes;
+    st.down[s]!.push(accepted);
+  } else {
+    st.raw[s]!.push(accepted);
+  }
+}
+
+/** A satellite lost at this step: everything it stores is dropped (reason: satellite lost). */
+export function loseSatellite(st: ModeState, s: number): void {
+  for (const q of [st.raw[s]!, st.down[s]!]) for (const b of q.drain()) st.counters.droppedSatelliteLostBytes += b.rawBytes;
+  st.storedBytes[s] = 0;
+}

@@ -1,0 +1,141 @@
+// The outcome of a run: summary per mode, time series, contact windows, sessions and ingestion issues.
+// Serialisable (exporters turn typed arrays into plain arrays). Pure types.
+import type { IngestIssue } from '../catalog/types.ts';
+import type { CostBreakdownUsd } from '../cost/cost-model.ts';
+import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
+
+/** Version of the run export format (JSON); bump on breaking changes. */
+export const RUN_EXPORT_SCHEMA_VERSION = 1;
+/** Engine version written into every export. */
+export const ENGINE_VERSION = '0.1.0';
+
+export interface LatencySummaryS {
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  mean: number | null;
+}
+
+/** Raw (captured) bytes by fate; captured = processedOnboard + downlinked + stored + dropped. */
+export interface ByteConservation {
+  capturedBytes: number;
+  processedOnboardBytes: number;
+  downlinkedRawBytes: number;
+  storedBytes: number;
+  droppedBytes: number;
+  /** captured − (processed + downlinked + stored + dropped); 0 up to rounding. */
+  residualBytes: number;
+}
+
+export interface ModeSummary {
+  mode: ProcessingMode;
+  /** Capture-to-insight latency over delivered tiles (weighted by tiles), s. */
+  latencyS: LatencySummaryS;
+  /** Share of captured tiles whose insight was delivered (or that the onboard filter resolved) by the end. */
+  deliveredTileFraction: number;
+  bytesCaptured: number;
+  /** All bytes sent over the downlink: raw + results. */
+  bytesDownlinked: number;
+  bytesDownlinkedRaw: number;
+  bytesDownlinkedResults: number;
+  /** 1 − bytes queued for downlink / raw bytes decided onboard (ground = 0). See docs/model.md §Metrics. */
+  bandwidthSavedFraction: number;
+  bytesDropped: number;
+  bytesDroppedByReason: { storageFull: number; satelliteLost: number };
+  bytesProcessedOnboard: number;
+  /** Bytes still onboard at the end (raw + results). */
+  backlogBytesEnd: number;
+  backlogBytesMax: number;
+  conservation: ByteConservation;
+  tilesCaptured: number;
+  tilesDelivered: number;
+  clearTilesDelivered: number;
+  /** High-value (clear) tiles the hybrid filter wrongly discarded. */
+  clearTilesDiscardedByFilter: number;
+  /** 8B-model tokens inferred, in orbit + on the ground. */
+  tokensProcessed: number;
+  tokensOnboard: number;
+  tokensGround: number;
+  gpuHours: number;
+  stationMinutesBilled: number;
+  energyJ: { onboardAccelerator: number; groundGpuWithPue: number; total: number };
+  /** $ per million tokens processed; null when no tokens were processed. */
+  costUsdPerMTok: number | null;
+  costUsd: CostBreakdownUsd;
+}
+
+export interface RunSummary {
+  scenarioName: string;
+  seed: number;
+  epochIso: string;
+  durationH: number;
+  stepS: number;
+  satellites: { loaded: number; quarantined: number; lost: number; warnings: number };
+  contacts: { windows: number; sessions: number; deniedWindows: number; contactHours: number; sessionHours: number };
+  imaging: { sunlitFraction: number; imagingFraction: number };
+  modes: Partial<Record<ProcessingMode, ModeSummary>>;
+}
+
+export interface SatelliteInfo {
+  norad: number;
+  name: string;
+  cosparId?: string;
+  /** Time the satellite was lost (SGP4 error or non-finite state), null if never. */
+  lostAtMs: number | null;
+  lostReason: string | null;
+  /** Mean altitude over the run, km. */
+  meanAltitudeKm: number;
+}
+
+export interface ContactRecord {
+  satIndex: number;
+  stationIndex: number;
+  aosMs: number;
+  losMs: number;
+  maxElevationDeg: number;
+  maxElevationMs: number;
+  partialStart: boolean;
+  partialEnd: boolean;
+}
+
+export interface SessionRecord {
+  satIndex: number;
+  stationIndex: number;
+  startMs: number;
+  endMs: number;
+}
+
+/** Per-step series for one mode, each `[k]` for step k (value at the end of the step). */
+export interface ModeSeries {
+  backlogBytes: Float64Array;
+  groundQueueTokens: Float64Array;
+  capturedBytesCum: Float64Array;
+  downlinkedBytesCum: Float64Array;
+  droppedBytesCum: Float64Array;
+  tokensOnboardCum: Float64Array;
+  tokensGroundCum: Float64Array;
+  tilesDeliveredCum: Float64Array;
+  meanBatterySoc: Float64Array;
+}
+
+export interface RunSeries {
+  /** Step end times, ms since Unix epoch: `[k]`. */
+  timesMs: Float64Array;
+  satsSunlit: Float64Array;
+  satsImaging: Float64Array;
+  satsInSession: Float64Array;
+  satsLost: Float64Array;
+  modes: Partial<Record<ProcessingMode, ModeSeries>>;
+}
+
+export interface RunResult {
+  schemaVersion: number;
+  engineVersion: string;
+  scenario: Scenario;
+  satellites: SatelliteInfo[];
+  ingestIssues: IngestIssue[];
+  contacts: ContactRecord[];
+  sessions: SessionRecord[];
+  series: RunSeries;
+  summary: RunSummary;
+}

@@ -1,0 +1,69 @@
+// Antenna contention: turns contact windows into downlink sessions. Rule (documented in docs/model.md):
+// windows are taken in order of AOS (ties: higher maximum elevation, then lower satellite index); a window
+// gets the station's earliest-free antenna, starting when both that antenna and the satellite's single
+// downlink radio are free, plus the acquisition time; it keeps the antenna until LOS (no pre-emption).
+// Independent of the processing mode, so all modes see the same sessions. Pure.
+
+export interface WindowLike {
+  satIndex: number;
+  stationIndex: number;
+  aosMs: number;
+  losMs: number;
+  maxElevationDeg: number;
+}
+
+/** A scheduled downlink session: the satellite transmits to the station during [startMs, endMs]. */
+export interface DownlinkSession {
+  satIndex: number;
+  stationIndex: number;
+  /** Index of the contact window it came from. */
+  windowIndex: number;
+  startMs: number;
+  endMs: number;
+}
+
+export interface ScheduleResult {
+  sessions: DownlinkSession[];
+  /** Windows that got no time: antenna busy or satellite radio busy for the whole window. */
+  deniedWindows: number;
+  /** Window-seconds lost to contention (beyond acquisition). */
+  contendedS: number;
+}
+
+export function scheduleDownlinks(
+  windows: readonly WindowLike[],
+  antennasByStation: readonly number[],
+  satCount: number,
+  acquisitionS: number,
+  minSessionS = 1,
+): ScheduleResult {
+  const order = windows.map((_, i) => i);
+  order.sort((a, b) => {
+    const wa = windows[a]!;
+    const wb = windows[b]!;
+    return wa.aosMs - wb.aosMs || wb.maxElevationDeg - wa.maxElevationDeg || wa.satIndex - wb.satIndex || wa.stationIndex - wb.stationIndex;
+  });
+  const antennaFree = antennasByStation.map((n) => new Array<number>(n).fill(-Infinity));
+  const radioFree = new Float64Array(satCount).fill(-Infinity);
+  const sessions: DownlinkSession[] = [];
+  let deniedWindows = 0;
+  let contendedS = 0;
+  for (const wi of order) {
+    const w = windows[wi]!;
+    const free = antennaFree[w.stationIndex]!;
+    let ant = 0;
+    for (let a = 1; a < free.length; a++) if (free[a]! < free[ant]!) ant = a;
+    const readyMs = Math.max(w.aosMs, free[ant]!, radioFree[w.satIndex]!);
+    const startMs = readyMs + acquisitionS * 1000;
+    contendedS += (Math.min(readyMs, w.losMs) - w.aosMs) / 1000;
+    if (w.losMs - startMs < minSessionS * 1000) {
+      deniedWindows++;
+      continue;
+    }
+    sessions.push({ satIndex: w.satIndex, stationIndex: w.stationIndex, windowIndex: wi, startMs, endMs: w.losMs });
+    free[ant] = w.losMs;
+    radioFree[w.satIndex] = w.losMs;
+  }
+  sessions.sort((a, b) => a.startMs - b.startMs || a.satIndex - b.satIndex);
+  return { sessions, deniedWindows, contendedS };
+}

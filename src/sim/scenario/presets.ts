@@ -1,0 +1,93 @@
+// Built-in scenarios. `three-body` is the default: the 12 SCS-01 satellites, the five Chinese
+// Earth-observation stations and the 10 clusters of the 8 national computing hubs. Pure data.
+import type { ScenarioInput } from './schema.ts';
+
+type StationInput = ScenarioInput['groundStations'][number];
+type HubInput = ScenarioInput['hubs'][number];
+
+/**
+ * AIRCAS RSGS stations (Miyun, Kashi, Sanya, Lijiang, Mohe), rows of public/data/ground-stations.csv
+ * (city coordinates, not antenna sites; see that file's coord_basis). Empty alt_m → 0.
+ * test/scenario/presets.test.ts checks these numbers against the CSV.
+ */
+export const chineseEoStations: StationInput[] = [
+  { id: 'cn-miyun', name: 'Miyun', latDeg: 40.374444, lonDeg: 116.839444, altM: 0 },
+  { id: 'cn-kashgar', name: 'Kashi (Kashgar)', latDeg: 39.466667, lonDeg: 75.983333, altM: 1270 },
+  { id: 'cn-sanya', name: 'Sanya', latDeg: 18.253333, lonDeg: 109.503611, altM: 0 },
+  { id: 'cn-lijiang', name: 'Lijiang', latDeg: 26.880833, lonDeg: 100.220833, altM: 2827 },
+  { id: 'cn-mohe', name: 'Mohe', latDeg: 52.971944, lonDeg: 122.538889, altM: 435 },
+];
+
+// Electricity prices are assumptions (docs/model.md §Economics): east ≈ 0.10 $/kWh, west ≈ 0.05 $/kWh.
+// PUE: east ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, MODEL-FACTS).
+const east = { region: 'east', electricityUsdPerKWh: 0.1, pue: 1.25 } as const;
+const west = { region: 'west', electricityUsdPerKWh: 0.05, pue: 1.2 } as const;
+
+/** The 10 clusters of the 8 hubs ("Eastern Data, Western Computing"), rows of public/data/hubs.csv. */
+export const nationalHubClusters: HubInput[] = [
+  { id: 'zhangjiakou', hubId: 'jingjinji', name: 'Zhangjiakou', latDeg: 40.768889, lonDeg: 114.886111, ...east },
+  { id: 'yrd-demo-zone', hubId: 'yangtze-delta', name: 'YRD demonstration zone', latDeg: 31.150833, lonDeg: 121.123889, ...east },
+  { id: 'wuhu', hubId: 'yangtze-delta', name: 'Wuhu', latDeg: 31.3525, lonDeg: 118.433056, ...east },
+  { id: 'shaoguan', hubId: 'greater-bay-area', name: 'Shaoguan', latDeg: 24.811111, lonDeg: 113.596944, ...east },
+  { id: 'tianfu', hubId: 'chengdu-chongqing', name: 'Tianfu', latDeg: 30.658611, lonDeg: 104.064722, ...east },
+  { id: 'chongqing', hubId: 'chengdu-chongqing', name: 'Chongqing', latDeg: 29.563611, lonDeg: 106.550278, ...east },
+  { id: 'horinger', hubId: 'inner-mongolia', name: 'Horinger (Hohhot)', latDeg: 40.378889, lonDeg: 111.828056, ...west },
+  { id: 'guian', hubId: 'guizhou', name: "Gui'an", latDeg: 26.646944, lonDeg: 106.63, ...west },
+  { id: 'qingyang', hubId: 'gansu', name: 'Qingyang', latDeg: 35.709167, lonDeg: 107.643611, ...west },
+  { id: 'zhongwei', hubId: 'ningxia', name: 'Zhongwei', latDeg: 37.500278, lonDeg: 105.196667, ...west },
+];
+
+/** Default scenario: SCS-01 A–M, 24 h from 2026-04-02T00:00Z (inside the TLE epochs 2026-04-01..02). */
+export const threeBodyScenario: ScenarioInput = {
+  schemaVersion: 1,
+  name: 'three-body',
+  description:
+    'The 12 SCS-01 "Three-Body Computing Constellation" satellites (tle/three-body.tle), the five AIRCAS Earth-observation stations and the 10 clusters of the 8 national computing hubs.',
+  epochIso: '2026-04-02T00:00:00Z',
+  durationH: 24,
+  stepS: 30,
+  seed: 20250514,
+  constellation: { sources: [{ kind: 'tle', file: 'tle/three-body.tle' }] },
+  groundStations: chineseEoStations,
+  hubs: nationalHubClusters,
+};
+
+/** Scale check: 10,313 Starlink element sets (tle/starlink-20260512.tle) with the same ground segment, 1 h. */
+export const starlinkScenario: ScenarioInput = {
+  ...threeBodyScenario,
+  name: 'starlink',
+  description: '10,313 Starlink TLEs (CelesTrak, 2026-05-12) as if they carried the SCS-01 payload: a scale test, not a Starlink model.',
+  epochIso: '2026-05-12T12:00:00Z',
+  durationH: 1,
+  seed: 1,
+  constellation: { sources: [{ kind: 'tle', file: 'tle/starlink-20260512.tle' }] },
+};
+
+/**
+ * The planned 2,800-satellite "Star-Compute" constellation (ADA Space: 2,400 inference + 400 training satellites at
+ * 500–1,000 km by 2035, MODEL-FACTS). The shell layout is an assumption: inference 48 × 50 Walker delta at 550 km SSO,
+ * training 20 × 20 Walker delta at 1,000 km SSO.
+ */
+export const starCompute2800Scenario: ScenarioInput = {
+  ...threeBodyScenario,
+  name: 'star-compute-2800',
+  description: 'Planned 2,800-satellite computing constellation (ADA Space, by 2035); shells are an assumption.',
+  epochIso: '2026-04-02T00:00:00Z',
+  durationH: 24,
+  stepS: 60,
+  seed: 2035,
+  constellation: {
+    sources: [
+      { kind: 'walker', label: 'inference shell', pattern: 'delta', planes: 48, satsPerPlane: 50, phasing: 1, altitudeKm: 550, inclinationDeg: 'sso', namePrefix: 'STAR-COMPUTE-I', firstNorad: 900000 },
+      { kind: 'walker', label: 'training shell', pattern: 'delta', planes: 20, satsPerPlane: 20, phasing: 1, altitudeKm: 1000, inclinationDeg: 'sso', namePrefix: 'STAR-COMPUTE-T', firstNorad: 903000 },
+    ],
+  },
+};
+
+export const presets: Record<string, ScenarioInput> = {
+  'three-body': threeBodyScenario,
+  starlink: starlinkScenario,
+  'star-compute-2800': starCompute2800Scenario,
+};
+
+export const DEFAULT_PRESET = 'three-body';

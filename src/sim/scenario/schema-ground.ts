@@ -1,0 +1,135 @@
+// Scenario schema, part 2: ground stations, hubs (data-centre clusters), backhaul, dispatch, GPUs,
+// workload, onboard filter and economics. Every default cites its source. Pure; imports only zod.
+import { z } from 'zod';
+import { fraction, idString, intWithin, positive, within } from './fields.ts';
+
+export const groundStationSchema = z
+  .object({
+    id: idString(),
+    name: z.string().default(''),
+    latDeg: within(-90, 90),
+    lonDeg: within(-180, 180),
+    altM: within(-500, 9000).default(0),
+    /** Elevation mask. 10°: cote's minimum elevation (MODEL-FACTS). */
+    minElevationDeg: within(0, 90).default(10),
+    /** Antennas that can each serve one satellite at a time. Assumption: 1. */
+    antennas: intWithin(1, 100).default(1),
+    /** Antenna time price, billed per started minute of each contact (AWS Ground Station billing rule). Assumption: $10/min. */
+    costUsdPerMin: within(0, 1e6).default(10),
+  })
+  .strict();
+
+export const hubSchema = z
+  .object({
+    /** Cluster id (public/data/hubs.csv cluster_id). */
+    id: idString(),
+    /** Hub id (public/data/hubs.csv hub_id). */
+    hubId: idString(),
+    name: z.string().default(''),
+    region: z.enum(['east', 'west']),
+    latDeg: within(-90, 90),
+    lonDeg: within(-180, 180),
+    /** GPUs of this cluster given to the workload. Assumption: 8 per cluster. */
+    gpus: intWithin(0, 10_000_000).default(8),
+    /** Industrial electricity price. Assumption: east 0.10 $/kWh, west 0.05 $/kWh (see docs/model.md). */
+    electricityUsdPerKWh: within(0, 10).default(0.08),
+    /** PUE. East targets ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, MODEL-FACTS). */
+    pue: within(1, 5).default(1.25),
+  })
+  .strict();
+
+export const backhaulSchema = z
+  .object({
+    /** Fibre route length / great-circle distance. Assumption: 1.5. */
+    routeFactor: within(1, 10).default(1.5),
+    /** Light speed in fibre: c / 1.4682 (group index of standard single-mode fibre at 1550 nm, Corning SMF-28). */
+    fibreKmPerS: positive(299_792.458).default(299_792.458 / 1.4682),
+    /** Station uplink to the backbone. Assumption: 10 Gbit/s. */
+    rateGbps: positive(1e6).default(10),
+    /** Transit price. Assumption: $0.01/GB. */
+    costUsdPerGB: within(0, 1e3).default(0.01),
+  })
+  .strict();
+
+export const dispatchSchema = z
+  .object({
+    /**
+     * west-first: send raw data to the nearest west cluster ("Eastern Data, Western Computing") unless its
+     * GPU queue wait exceeds maxQueueWaitS, then to the cluster with the least backhaul + queue delay.
+     * nearest: the cluster with the least backhaul delay. least-latency: least backhaul + queue delay.
+     */
+    policy: z.enum(['west-first', 'nearest', 'least-latency']).default('west-first'),
+    maxQueueWaitS: within(0, 1e7).default(600),
+  })
+  .strict();
+
+export const gpuSchema = z
+  .object({
+    name: z.string().default('H100 SXM'),
+    /** Dense BF16 peak. 989 TFLOPS: NVIDIA H100 SXM data sheet. */
+    peakTflops: positive(1e6).default(989),
+    /** Model FLOPs utilisation on prefill-heavy vision tokens. Assumption: 0.4. */
+    utilisation: within(0.01, 1).default(0.4),
+    /** Board power. 700 W: NVIDIA H100 SXM data sheet. */
+    powerW: positive(1e5).default(700),
+    /** Rental price. $2.35/h: H100 1-year reserved, Mar 2026 (SemiAnalysis index, MODEL-FACTS); $1.70/h in Oct 2025. */
+    usdPerHour: within(0, 1e4).default(2.35),
+    /** Set true when the rental price already includes electricity (then electricity is not added). */
+    electricityIncluded: z.boolean().default(false),
+  })
+  .strict();
+
+export const workloadSchema = z
+  .object({
+    /** Tile edge in pixels. 448 = 16 × 28 px → 256 visual tokens: assumption, a common VLM input size. */
+    tilePx: intWithin(16, 1 << 16).default(448),
+    /** Pixels per token edge: 28 = 14-px ViT patches merged 2×2 (Qwen2-VL, arXiv 2409.12191); assumption for the 8B model. */
+    pixelsPerTokenSide: intWithin(1, 4096).default(28),
+    /** Text prompt tokens per tile. Assumption: 64. */
+    promptTokensPerTile: intWithin(0, 1e6).default(64),
+    /** Generated tokens per tile (the "key result"). Assumption: 32. */
+    outputTokensPerTile: intWithin(0, 1e6).default(32),
+    /** Bytes of result sent down per tile (detections/caption + metadata). Assumption: 1,000 B. */
+    resultBytesPerTile: within(0, 1e9).default(1000),
+    /** Share of low-value (cloudy) tiles. 0.52: Kodan's Sentinel data (ASPLOS 2023, MODEL-FACTS); Earth average cloud ~0.65 (AIKO). */
+    cloudyFraction: fraction().default(0.52),
+  })
+  .strict();
+
+export const modelSchema = z
+  .object({
+    name: z.string().default('8B remote-sensing VLM'),
+    /** 8 billion parameters: the SCS-01 onboard remote-sensing model (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    paramsBillion: positive(1e5).default(8),
+    /** Operations per parameter per token: 2 (one multiply-add) for a dense transformer forward pass (Kaplan et al. 2020). */
+    opsPerParamPerToken: positive(100).default(2),
+  })
+  .strict();
+
+export const onboardFilterSchema = z
+  .object({
+    /** Share of low-value tiles the filter drops. Assumption: 0.9 (Kodan-like, calibrated in issue 5). */
+    recall: fraction().default(0.9),
+    /** Share of dropped tiles that really were low-value. Assumption: 0.95. */
+    precision: within(0.01, 1).default(0.95),
+    /** Operations per tile for the small filter model. Assumption: 10 GOPs (a ResNet-50 at 1024² ≈ 4 GFLOPs × ~2.5). */
+    opsPerTile: positive(1e18).default(1e10),
+  })
+  .strict();
+
+export const economicsSchema = z
+  .object({
+    /** Launch price. Assumption: $6,500/kg (today's rideshare order); MODEL-FACTS: ≲$200/kg mid-2030s (Suncatcher), $30/kg (Starcloud). */
+    launchUsdPerKg: within(0, 1e7).default(6500),
+    /** Compute payload hardware per satellite (boards, radiation mitigation). Assumption: $250,000. */
+    computeHardwareUsd: within(0, 1e12).default(250_000),
+    /** Compute payload mass excluding its power system. Assumption: 15 kg. */
+    computeMassKg: within(0, 1e7).default(15),
+    /** Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, MODEL-FACTS); default the low end. */
+    specificPowerWPerKg: positive(1e4).default(36.5),
+    /** Operations cost attributed to the compute payload per satellite-year. Assumption: $20,000. */
+    opsUsdPerSatYear: within(0, 1e12).default(20_000),
+    /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, MODEL-FACTS). */
+    lifetimeYears: positive(100).default(5),
+  })
+  .strict();
