@@ -107,8 +107,8 @@ export function safeParseScenario(input: unknown): ParseScenarioResult {
   if (r.success) return { ok: true, scenario: r.data };
   const errors = r.error.issues.map((i) => {
     if (i.code === 'unrecognized_keys') return { path: formatPath(i.path), message: `unknown field(s) ${i.keys.map((k) => `"${k}"`).join(', ')}` };
-    if (i.code === 'invalid_union' && 'note' in i && i.note === 'No matching discriminator')
-      return { path: formatPath([...i.path, 'kind']), message: 'is not one of the known kinds' };
+    if (i.code === 'invalid_union' && 'options' in i && Array.isArray(i.options))
+      return { path: formatPath(i.path), message: `must be one of ${i.options.map((o) => JSON.stringify(o)).join(', ')}` };
     return { path: formatPath(i.path), message: i.message };
   });
   return { ok: false, errors };
