@@ -25,7 +25,7 @@ export async function loadConstellation(scenario: Scenario, readText: ReadText):
   for (const [i, src] of scenario.constellation.sources.entries()) {
     const where = `constellation.sources[${i}]`;
     if (src.kind === 'walker') {
-      records.push(...generateWalker({ ...src, epochMs: referenceMs, inclination: src.inclinationDeg } as never));
+      records.push(...generateWalker({ ...src, epochMs: referenceMs, source: src.label }));
       continue;
     }
     const label = src.label ?? src.file ?? `${where}.text`;

@@ -1,0 +1,235 @@
+// Checks shared by the TLE and OMM readers: element ranges, epoch age, SGP4 sanity at the reference
+// time, duplicate catalogue numbers, and the one message format. Pure; imports satellite.js and types only.
+import { checkForDecay, sgp4, type SatRec } from 'satellite.js';
+import { isoUtc } from '../time';
+import type { CatalogRecord, IngestIssue, IssueSeverity } from './types';
+
+/** Options every reader takes. */
+export interface IngestOptions {
+  /** Label used in messages, usually the file name. */
+  source: string;
+  /** Reference time (ms since Unix epoch, UTC): epoch age and the SGP4 sanity check are taken here. */
+  referenceMs: number;
+  /** Older (or newer) than this many days from the reference: error 'epoch-stale', quarantined. Default 30. */
+  maxEpochAgeDays?: number;
+  /** Older (or newer) than this many days: warning 'epoch-age', kept. Default 14. */
+  warnEpochAgeDays?: number;
+}
+
+/** Epoch-age thresholds, days. Source: the project issue ("warn past 14 days, flag past 30"); see docs/parts/catalog.md. */
+export const DEFAULT_WARN_EPOCH_AGE_DAYS = 14;
+export const DEFAULT_MAX_EPOCH_AGE_DAYS = 30;
+
+/** WGS-84 / EGM-96 Earth constants (NIMA TR8350.2, 3rd ed., 2000): gravitational parameter, km³/s². */
+export const MU_EARTH_KM3_PER_S2 = 398_600.4418;
+/** WGS-84 equatorial radius, km (NIMA TR8350.2). */
+export const EARTH_RADIUS_KM = 6378.137;
+
+/**
+ * Highest accepted mean motion, rev/day. A Keplerian orbit at 18 rev/day has a = 6152 km, i.e. it
+ * is already below the surface; ~120 km altitude (where re-entry begins) is ≈ 16.6 rev/day and the
+ * highest value in the 2026 CelesTrak catalogues shipped here is 16.40. So anything above 18 cannot
+ * be an Earth orbit, while the last element sets of decaying objects (16.4–17) still pass this
+ * syntax-level bound and are then judged by SGP4 (decay) and the perigee check.
+ */
+export const MAX_MEAN_MOTION_REV_PER_DAY = 18;
+
+/** Who an issue is about and where it sits in the source. */
+export interface ItemRef {
+  source: string;
+  /** 'line' (TLE, OMM CSV: 1-based file line) or 'record' (OMM JSON: 0-based array index). */
+  placeKind: 'line' | 'record';
+  line?: number;
+  norad?: string;
+  name?: string;
+}
+
+/** Optional place details: a different line, a 1-based column, a field. */
+export interface IssueAt {
+  line?: number;
+  column?: number;
+  field?: string;
+  /** How the field is written in the message: "mean motion" (TLE) or "field ECCENTRICITY" (OMM). */
+  fieldText?: string;
+}
+
+/** `NORAD 63983 "SCS-01 B"`, or whichever part is known. */
+export function itemLabel(ref: ItemRef): string {
+  const parts: string[] = [];
+  if (ref.norad !== undefined && ref.norad !== '') parts.push(`NORAD ${ref.norad}`);
+  if (ref.name) parts.push(`"${ref.name}"`);
+  return parts.join(' ');
+}
+
+/** Builds an issue whose message reads `src line 5 col 69 (NORAD 63983 "SCS-01 B"): text`. */
+export function makeIssue(severity: IssueSeverity, code: string, ref: ItemRef, text: string, at: IssueAt = {}): IngestIssue {
+  const line = at.line ?? ref.line;
+  let place = ref.source;
+  if (line !== undefined) place += ref.placeKind === 'record' ? ` record [${line}]` : ` line ${line}`;
+  if (at.column !== undefined) place += ` col ${at.column}`;
+  if (at.fieldText) place += ` ${at.fieldText}`;
+  const label = itemLabel(ref);
+  const message = `${place}${label ? ` (${label})` : ''}: ${text}`;
+  const issue: IngestIssue = { severity, code, message, source: ref.source };
+  if (line !== undefined) issue.line = line;
+  if (at.column !== undefined) issue.column = at.column;
+  if (at.field !== undefined) issue.field = at.field;
+  if (label) issue.item = ref.name ? ref.name : `NORAD ${ref.norad}`;
+  return issue;
+}
+
+/** Mean elements in the units both formats use. */
+export interface MeanElements {
+  inclinationDeg: number;
+  raanDeg: number;
+  argPerigeeDeg: number;
+  meanAnomalyDeg: number;
+  eccentricity: number;
+  meanMotionRevPerDay: number;
+}
+
+export interface RangeViolation {
+  key: keyof MeanElements;
+  text: string;
+}
+
+/** Keplerian semi-major axis (km) for a mean motion in rev/day: a = (μ / n²)^(1/3). */
+export function semiMajorAxisKm(meanMotionRevPerDay: number): number {
+  const nRadPerS = (meanMotionRevPerDay * 2 * Math.PI) / 86_400;
+  return Math.cbrt(MU_EARTH_KM3_PER_S2 / (nRadPerS * nRadPerS));
+}
+
+const angleOk = (deg: number): boolean => deg >= 0 && deg < 360;
+
+/**
+ * Range checks on finite elements; returns one entry per violated field. `shown(key)` gives the value
+ * as written in the source (e.g. `"1.2"`), so messages quote what the user wrote.
+ */
+export function checkElementRanges(el: MeanElements, shown: (key: keyof MeanElements) => string): RangeViolation[] {
+  const out: RangeViolation[] = [];
+  const bad = (key: keyof MeanElements, rule: string): void => { out.push({ key, text: `${shown(key)} ${rule}` }); };
+  if (!(el.inclinationDeg >= 0 && el.inclinationDeg <= 180)) bad('inclinationDeg', 'must be in [0, 180] degrees');
+  if (!angleOk(el.raanDeg)) bad('raanDeg', 'must be in [0, 360) degrees');
+  if (!angleOk(el.argPerigeeDeg)) bad('argPerigeeDeg', 'must be in [0, 360) degrees');
+  if (!angleOk(el.meanAnomalyDeg)) bad('meanAnomalyDeg', 'must be in [0, 360) degrees');
+  const eOk = el.eccentricity >= 0 && el.eccentricity < 1;
+  const nOk = el.meanMotionRevPerDay > 0 && el.meanMotionRevPerDay <= MAX_MEAN_MOTION_REV_PER_DAY;
+  if (!eOk) bad('eccentricity', 'must be in [0, 1)');
+  if (!nOk) bad('meanMotionRevPerDay', `rev/day must be in (0, ${MAX_MEAN_MOTION_REV_PER_DAY}]`);
+  if (eOk && nOk) {
+    const aKm = semiMajorAxisKm(el.meanMotionRevPerDay);
+    const perigeeAltKm = aKm * (1 - el.eccentricity) - EARTH_RADIUS_KM;
+    if (perigeeAltKm < 0) {
+      bad('eccentricity', `gives a perigee altitude of ${perigeeAltKm.toFixed(0)} km (a = ${aKm.toFixed(0)} km): the orbit passes through the Earth`);
+    }
+  }
+  return out;
+}
+
+export interface CheckFinding {
+  severity: IssueSeverity;
+  code: string;
+  text: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** |reference − epoch| against the two thresholds; null when fresh enough. */
+export function checkEpochAge(epochMs: number, opts: IngestOptions): CheckFinding | null {
+  const maxDays = opts.maxEpochAgeDays ?? DEFAULT_MAX_EPOCH_AGE_DAYS;
+  const warnDays = opts.warnEpochAgeDays ?? DEFAULT_WARN_EPOCH_AGE_DAYS;
+  const ageDays = Math.abs(opts.referenceMs - epochMs) / DAY_MS;
+  if (ageDays <= warnDays) return null;
+  const side = epochMs <= opts.referenceMs ? 'before' : 'after';
+  const base = `epoch ${isoUtc(epochMs)} is ${ageDays.toFixed(1)} days ${side} the reference ${isoUtc(opts.referenceMs)}`;
+  if (ageDays > maxDays) return { severity: 'error', code: 'epoch-stale', text: `${base} (limit ${maxDays} days): quarantined` };
+  return { severity: 'warning', code: 'epoch-age', text: `${base} (warn past ${warnDays} days): kept` };
+}
+
+/** SGP4 error codes, Vallado et al. 2006 (AIAA 2006-6753) sgp4unit; satellite.js SatRecError. */
+export const SGP4_ERROR_MEANINGS: Record<number, string> = {
+  1: 'mean eccentricity out of [0, 1) or semi-major axis below 0.95 Earth radii',
+  2: 'mean motion below zero',
+  3: 'perturbed eccentricity out of [0, 1]',
+  4: 'semi-latus rectum below zero',
+  5: 'epoch elements are sub-orbital',
+  6: 'satellite has decayed',
+};
+
+const sgp4Meaning = (code: number): string => SGP4_ERROR_MEANINGS[code] ?? 'unknown error';
+
+/**
+ * SGP4 sanity: the satrec initialised without error, and propagating to the reference time gives a
+ * finite position with no error code and no decay by the community check (satellite.js checkForDecay).
+ * satellite.js gives NaN with error 0 for garbage input, so finiteness is checked explicitly.
+ */
+export function checkSgp4(satrec: SatRec, epochMs: number, referenceMs: number): CheckFinding | null {
+  if (satrec.error !== 0) {
+    return { severity: 'error', code: 'sgp4-error', text: `SGP4 initialisation error ${satrec.error} (${sgp4Meaning(satrec.error)})` };
+  }
+  const tsinceMin = (referenceMs - epochMs) / 60_000;
+  const when = `at the reference time ${isoUtc(referenceMs)} (${(tsinceMin / 1440).toFixed(1)} days from epoch)`;
+  const result = sgp4(satrec, tsinceMin);
+  if (result === null || satrec.error !== 0) {
+    const code = satrec.error;
+    return { severity: 'error', code: 'sgp4-error', text: `SGP4 error ${code} (${sgp4Meaning(code)}) ${when}` };
+  }
+  if (checkForDecay(satrec)) {
+    return { severity: 'error', code: 'sgp4-error', text: `SGP4 error 6 (${sgp4Meaning(6)}, community decay check) ${when}` };
+  }
+  const p = result.position;
+  if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) {
+    return { severity: 'error', code: 'sgp4-non-finite', text: `SGP4 gave a non-finite position with error 0 ${when}` };
+  }
+  return null;
+}
+
+/**
+ * Keeps the first record of each catalogue number and reports the others as errors 'duplicate'.
+ * Records must be in source order. `issues` is appended to.
+ */
+export function dropDuplicates(records: CatalogRecord[], issues: IngestIssue[], placeKind: ItemRef['placeKind']): CatalogRecord[] {
+  const firstLine = new Map<number, number | undefined>();
+  const kept: CatalogRecord[] = [];
+  for (const rec of records) {
+    if (!firstLine.has(rec.norad)) {
+      firstLine.set(rec.norad, rec.line);
+      kept.push(rec);
+      continue;
+    }
+    const first = firstLine.get(rec.norad);
+    const ref: ItemRef = { source: rec.source, placeKind, norad: String(rec.norad) };
+    if (rec.name !== defaultName(rec.norad)) ref.name = rec.name;
+    if (rec.line !== undefined) ref.line = rec.line;
+    const firstAt = first === undefined ? '' : placeKind === 'record' ? ` (first at record [${first}])` : ` (first at line ${first})`;
+    issues.push(makeIssue('error', 'duplicate', ref, `duplicate NORAD ${rec.norad}${firstAt}: kept the first`));
+  }
+  return kept;
+}
+
+/** Runs the epoch-age and SGP4 checks on a parsed item; returns the findings (errors quarantine). */
+export function checkParsedItem(satrec: SatRec, epochMs: number, opts: IngestOptions): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  const age = checkEpochAge(epochMs, opts);
+  if (age) out.push(age);
+  if (age?.severity === 'error') return out;
+  const sane = checkSgp4(satrec, epochMs, opts.referenceMs);
+  if (sane) out.push(sane);
+  return out;
+}
+
+/** Name given to an item whose source has none (2-line TLE without a name line). */
+export const defaultName = (norad: number): string => `NORAD ${norad}`;
+
+/** Issues in source order (stable within a line). */
+export function sortIssues(issues: IngestIssue[]): IngestIssue[] {
+  return issues.map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+/** Splits text into lines: strips a BOM, accepts LF/CRLF/CR, drops trailing spaces and tabs. */
+export function splitLines(text: string): string[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.split(/\r\n|\r|\n/).map((l) => l.replace(/[ \t]+$/, ''));
+}

@@ -1,0 +1,129 @@
+// Walker constellation generator (i:T/P/F, delta or star): synthesises OMM mean elements and builds
+// satrecs with satellite.js json2satrec. Pure; imports satellite.js and the catalogue helpers only.
+// Walker, J. G. (1984), "Satellite constellations", J. British Interplanetary Society 37, 559–572.
+import { json2satrec, type OMMJsonObject } from 'satellite.js';
+import { isoUtc } from '../time';
+import { EARTH_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from './checks';
+import type { CatalogRecord } from './types';
+
+export interface WalkerParams {
+  /** 'delta': planes spread over 360° of RAAN; 'star': over 180° (polar "star" pattern). */
+  pattern: 'delta' | 'star';
+  /** Number of orbital planes P (integer ≥ 1). */
+  planes: number;
+  /** Satellites per plane S (integer ≥ 1); total T = P·S. */
+  satsPerPlane: number;
+  /** Walker phasing F (integer in [0, P−1]): plane p+1 leads plane p by F·360°/T in argument of latitude. */
+  phasing: number;
+  /** Circular-orbit altitude above the equatorial radius, km (a = 6378.137 km + altitudeKm). */
+  altitudeKm: number;
+  /** Inclination, degrees [0, 180], or 'sso': sun-synchronous for the altitude (J2 nodal rate = 360°/365.2422 d). */
+  inclinationDeg?: number | 'sso';
+  /** Alias of inclinationDeg (`inclination: 'sso'`); give one of the two, or both with the same value. */
+  inclination?: number | 'sso';
+  /** Element-set epoch, ms since Unix epoch (UTC). */
+  epochMs: number;
+  /** RAAN of plane 0, degrees. Default 0. */
+  raan0Deg?: number;
+  /** Names are `${namePrefix} P-S` (1-based plane and slot). Default "WALKER". */
+  namePrefix?: string;
+  /** Synthetic catalogue number of the first satellite. Default 900000 (assumption: above Alpha-5's 339999, so never a real object). */
+  firstNorad?: number;
+  /** Source label for records. Default "walker". */
+  source?: string;
+}
+
+/** EGM-96 J2 = −√5·C̄20, C̄20 = −4.84165371736e-4 (NIMA TR8350.2, 3rd ed., 2000). */
+export const J2_EARTH = 1.0826266835e-3;
+/** Sun-synchronous nodal rate: 360° per tropical year of 365.2422 days, rad/s. */
+export const SSO_NODAL_RATE_RAD_PER_S = (2 * Math.PI) / (365.2422 * 86_400);
+/** Assumption: cap so a typo cannot allocate millions of satrecs (≈ 1 KB each). */
+export const WALKER_MAX_SATELLITES = 100_000;
+const MAX_NORAD = 999_999_999; // OMM NORAD_CAT_ID has up to 9 digits (CelesTrak GP data formats)
+
+/** Keplerian mean motion (rev/day) of a circular orbit: n = √(μ/a³), a = Re + h. */
+export function walkerMeanMotionRevPerDay(altitudeKm: number): number {
+  const aKm = EARTH_RADIUS_KM + altitudeKm;
+  return (Math.sqrt(MU_EARTH_KM3_PER_S2 / (aKm * aKm * aKm)) * 86_400) / (2 * Math.PI);
+}
+
+/**
+ * Sun-synchronous inclination (degrees) from the secular J2 nodal rate
+ * dΩ/dt = −(3/2)·n·J2·(Re/p)²·cos i, set equal to 360°/365.2422 d:
+ * cos i = −2·ω·a^(7/2)·(1−e²)² / (3·J2·Re²·√μ). Vallado, Fundamentals of Astrodynamics and
+ * Applications (J2 secular effects; sun-synchronous orbits, 2nd ed. pp. 782–784); Wertz & Larson, SMAD 3rd ed. §6.2.
+ * Returns NaN when no sun-synchronous orbit exists (|cos i| > 1, above ≈ 5,974 km).
+ */
+export function ssoInclinationDeg(altitudeKm: number, eccentricity = 0): number {
+  const aKm = EARTH_RADIUS_KM + altitudeKm;
+  const oneMinusE2 = 1 - eccentricity * eccentricity;
+  const cosI = (-2 * SSO_NODAL_RATE_RAD_PER_S * aKm ** 3.5 * oneMinusE2 * oneMinusE2)
+    / (3 * J2_EARTH * EARTH_RADIUS_KM * EARTH_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
+  return cosI < -1 || cosI > 1 ? Number.NaN : (Math.acos(cosI) * 180) / Math.PI;
+}
+
+const isInt = (v: unknown, min: number, max: number): boolean =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks the parameters; returns one message per bad field (`walker.phasing: …`), empty when valid. */
+export function validateWalkerParams(p: WalkerParams): string[] {
+  const bad: string[] = [];
+  if (p.pattern !== 'delta' && p.pattern !== 'star') bad.push(`walker.pattern: must be "delta" or "star", got ${JSON.stringify(p.pattern)}`);
+  if (!isInt(p.planes, 1, WALKER_MAX_SATELLITES)) bad.push(`walker.planes: must be an integer ≥ 1, got ${p.planes}`);
+  if (!isInt(p.satsPerPlane, 1, WALKER_MAX_SATELLITES)) bad.push(`walker.satsPerPlane: must be an integer ≥ 1, got ${p.satsPerPlane}`);
+  const total = p.planes * p.satsPerPlane;
+  if (isInt(p.planes, 1, Infinity) && !isInt(p.phasing, 0, p.planes - 1)) bad.push(`walker.phasing: must be an integer in [0, planes-1] = [0, ${p.planes - 1}], got ${p.phasing}`);
+  if (total > WALKER_MAX_SATELLITES) bad.push(`walker.planes × satsPerPlane: ${total} satellites, more than ${WALKER_MAX_SATELLITES}`);
+  if (!isNum(p.altitudeKm) || p.altitudeKm < 120 || p.altitudeKm > 50_000) bad.push(`walker.altitudeKm: must be in [120, 50000] km, got ${p.altitudeKm}`);
+  const given = [p.inclinationDeg, p.inclination].filter((v) => v !== undefined);
+  const inc = given[0];
+  if (given.length === 0 || (given.length === 2 && given[0] !== given[1])) bad.push('walker.inclinationDeg: give one of inclinationDeg or inclination (a number in [0, 180] or "sso")');
+  else if (inc !== 'sso' && !(isNum(inc) && inc >= 0 && inc <= 180)) bad.push(`walker.inclinationDeg: must be in [0, 180] or "sso", got ${JSON.stringify(inc)}`);
+  if (inc === 'sso' && isNum(p.altitudeKm) && Number.isNaN(ssoInclinationDeg(p.altitudeKm))) bad.push(`walker.altitudeKm: no sun-synchronous orbit exists at ${p.altitudeKm} km`);
+  if (!isNum(p.epochMs)) bad.push(`walker.epochMs: must be a finite time in ms, got ${p.epochMs}`);
+  if (p.raan0Deg !== undefined && !isNum(p.raan0Deg)) bad.push(`walker.raan0Deg: must be a finite number, got ${p.raan0Deg}`);
+  if (p.namePrefix !== undefined && !/^[\x20-\x7e]{1,20}$/.test(p.namePrefix)) bad.push('walker.namePrefix: must be 1–20 printable ASCII characters');
+  const first = p.firstNorad ?? 900_000;
+  if (!isInt(first, 1, MAX_NORAD) || (Number.isFinite(total) && first + total - 1 > MAX_NORAD)) bad.push(`walker.firstNorad: must be an integer ≥ 1 with room for ${total} numbers up to ${MAX_NORAD}, got ${p.firstNorad}`);
+  return bad;
+}
+
+const wrap360 = (deg: number): number => ((deg % 360) + 360) % 360;
+
+/**
+ * Generates a Walker constellation. Plane p (0-based) has RAAN raan0 + p·ΔΩ, ΔΩ = 360°/P (delta) or
+ * 180°/P (star); slot s has argument of latitude u = s·360°/S + p·F·360°/T. Orbits are circular
+ * (e = 0, ω = 0, M = u), BSTAR = 0. Throws a RangeError listing every bad field.
+ */
+export function generateWalker(p: WalkerParams): CatalogRecord[] {
+  const bad = validateWalkerParams(p);
+  if (bad.length) throw new RangeError(bad.join('; '));
+  const P = p.planes;
+  const S = p.satsPerPlane;
+  const T = P * S;
+  const dRaanDeg = (p.pattern === 'delta' ? 360 : 180) / P;
+  const inc = p.inclinationDeg ?? p.inclination;
+  const inclinationDeg = inc === 'sso' ? ssoInclinationDeg(p.altitudeKm) : (inc as number);
+  const meanMotion = walkerMeanMotionRevPerDay(p.altitudeKm);
+  const epoch = isoUtc(p.epochMs).replace(/Z$/, '');
+  const prefix = p.namePrefix ?? 'WALKER';
+  const first = p.firstNorad ?? 900_000;
+  const source = p.source ?? 'walker';
+  const records: CatalogRecord[] = [];
+  for (let plane = 0; plane < P; plane++) {
+    for (let slot = 0; slot < S; slot++) {
+      const norad = first + plane * S + slot;
+      const name = `${prefix} ${plane + 1}-${slot + 1}`;
+      const omm: OMMJsonObject = {
+        OBJECT_NAME: name, OBJECT_ID: '', EPOCH: epoch, NORAD_CAT_ID: norad, ELEMENT_SET_NO: 1,
+        MEAN_MOTION: meanMotion, ECCENTRICITY: 0, INCLINATION: inclinationDeg,
+        RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * dRaanDeg), ARG_OF_PERICENTER: 0,
+        MEAN_ANOMALY: wrap360((slot * 360) / S + (plane * p.phasing * 360) / T),
+        BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,
+      };
+      records.push({ norad, name, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source });
+    }
+  }
+  return records;
+}
