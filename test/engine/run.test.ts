@@ -25,7 +25,10 @@ describe('default scenario, 24 h', async () => {
     // Each satellite sees each station 2–6 times a day above 10° from ~480–520 km SSO.
     expect(r.contacts.length).toBeGreaterThan(12 * 5 * 2);
     expect(r.contacts.length).toBeLessThan(12 * 5 * 6);
-    for (const s of r.satellites) expect(s.meanAltitudeKm).toBeGreaterThan(430), expect(s.meanAltitudeKm).toBeLessThan(540);
+    for (const s of r.satellites) {
+      expect(s.meanAltitudeKm).toBeGreaterThan(430);
+      expect(s.meanAltitudeKm).toBeLessThan(540);
+    }
   });
 
   it('every mode sees the same captured workload and conserves bytes', () => {

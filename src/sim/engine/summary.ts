@@ -66,7 +66,7 @@ function modeSummary(st: ModeState, inp: SummaryInputs): ModeSummary {
   const storedRaw = st.storedRawBytes();
   const dropped = c.droppedStorageFullBytes + c.droppedSatelliteLostBytes;
   const accounted = c.processedOnboardBytes + c.downlinkedRawBytes + storedRaw + dropped;
-  const accW = Math.max(0, ...Array.from(inp.p.acceleratorW));
+  const accW = inp.p.acceleratorW.length > 0 ? sum(inp.p.acceleratorW) / inp.p.acceleratorW.length : 0; // mean: sizes the power-system mass
   const gpuSeconds = Array.from(st.gpu.gpuSeconds);
   const stationMinutes = billedStationMinutes(st, inp);
   const cost = runCost({

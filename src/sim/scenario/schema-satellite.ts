@@ -1,7 +1,7 @@
 // Scenario schema, part 1: the constellation sources and the satellite payload (compute, power,
 // storage, imaging, downlink). Every default cites its source (docs/model.md). Pure; imports only zod.
 import { z } from 'zod';
-import { fraction, idString, intWithin, positive, within } from './fields.ts';
+import { fraction, intWithin, positive, within } from './fields.ts';
 
 const textOrFile = {
   /** Path of a file (CLI: relative to the scenario file or the project; browser: relative to the site). */
