@@ -1,6 +1,7 @@
 // The outcome of a run: summary per mode, time series, contact windows, sessions and ingestion issues.
 // Serialisable (exporters turn typed arrays into plain arrays). Pure types.
 import type { IngestIssue } from '../catalog/types.ts';
+import type { ContactWindow } from '../links/contacts.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 
@@ -87,16 +88,8 @@ export interface SatelliteInfo {
   meanAltitudeKm: number;
 }
 
-export interface ContactRecord {
-  satIndex: number;
-  stationIndex: number;
-  aosMs: number;
-  losMs: number;
-  maxElevationDeg: number;
-  maxElevationMs: number;
-  partialStart: boolean;
-  partialEnd: boolean;
-}
+/** A contact window (satellite × station above the mask), as the contact finder reports it. */
+export type ContactRecord = ContactWindow;
 
 export interface SessionRecord {
   satIndex: number;
