@@ -5,8 +5,8 @@ import { parseScenario, type ScenarioInput } from '../../src/sim/scenario/schema
 import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
 import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io.ts';
 
-export async function runInput(input: ScenarioInput): Promise<RunResult> {
-  return runScenario(parseScenario(input), { readText: fileReader(PROJECT_ROOT), landMask: await defaultLandMask() });
+export async function runInput(input: ScenarioInput, recordTimeline = false): Promise<RunResult> {
+  return runScenario(parseScenario(input), { readText: fileReader(PROJECT_ROOT), landMask: await defaultLandMask(), recordTimeline });
 }
 
 /** The three-body preset with shallow overrides. */

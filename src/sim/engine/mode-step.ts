@@ -19,10 +19,11 @@ export interface DownlinkSegment {
 /** Called for every onboard result batch that reached a station (delivery is immediate over fibre). */
 export type ResultSink = (batch: Batch, stationIndex: number, downlinkedMs: number) => void;
 
-/** Drains the satellite's downlink queue through this step's segments, FIFO. */
-export function downlinkStep(st: ModeState, s: number, segments: readonly DownlinkSegment[], onResult: ResultSink): void {
+/** Drains the satellite's downlink queue through this step's segments, FIFO. Returns the bytes sent. */
+export function downlinkStep(st: ModeState, s: number, segments: readonly DownlinkSegment[], onResult: ResultSink): number {
   const q = st.down[s]!;
   const c = st.counters;
+  let sent = 0;
   for (const seg of segments) {
     let used = 0;
     while (used < seg.capacityBytes && q.length > 0) {
@@ -30,6 +31,7 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       const piece = takeBytes(head, Math.min(head.bytes, seg.capacityBytes - used));
       if (head.bytes <= 0) q.shift();
       used += piece.bytes;
+      sent += piece.bytes;
       const doneMs = seg.startMs + (used / seg.capacityBytes) * (seg.endMs - seg.startMs);
       if (Number.isNaN(st.sessionFirstByteMs[seg.sessionIndex]!)) st.sessionFirstByteMs[seg.sessionIndex] = seg.startMs;
       st.sessionLastByteMs[seg.sessionIndex] = doneMs;
@@ -43,10 +45,11 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       }
     }
   }
+  return sent;
 }
 
-/** Runs onboard inference (onboard) or the filter (hybrid) on raw batches queued before this step. */
-export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: number, shadowFraction: number): void {
+/** Runs onboard inference (onboard) or the filter (hybrid) on raw batches queued before this step; returns the load fraction. */
+export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: number, shadowFraction: number): number {
   const q = st.raw[s]!;
   const dtS = p.stepS;
   const onboard = st.mode === 'onboard';
@@ -58,7 +61,7 @@ export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: numbe
   const pw = powerStep(p.power, p.acceleratorW[s]!, p.idleFraction, st.socWh[s]!, shadowFraction, dtS, demandFraction, st.usesOnboardCompute);
   st.socWh[s] = pw.socWh;
   st.counters.acceleratorJ += pw.acceleratorJ;
-  if (!st.usesOnboardCompute) return;
+  if (!st.usesOnboardCompute) return 0;
   st.counters.computeSatSeconds += dtS;
   let budget = capacity * pw.loadFraction;
   const ratePerMs = (perS * pw.loadFraction) / 1000;
@@ -75,6 +78,7 @@ export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: numbe
     if (onboard) inferOnboard(st, p, s, piece, doneMs);
     else filterOnboard(st, p, s, piece, doneMs);
   }
+  return pw.loadFraction;
 }
 
 function inferOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, doneMs: number): void {

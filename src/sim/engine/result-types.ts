@@ -2,6 +2,7 @@
 // Serialisable (exporters turn typed arrays into plain arrays). Pure types.
 import type { IngestIssue } from '../catalog/types.ts';
 import type { ContactWindow } from '../links/contacts.ts';
+import type { RunTimeline } from './timeline.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 
@@ -131,4 +132,6 @@ export interface RunResult {
   sessions: SessionRecord[];
   series: RunSeries;
   summary: RunSummary;
+  /** Per satellite-step states, when the run was asked to record them (browser view); not exported. */
+  timeline?: RunTimeline;
 }

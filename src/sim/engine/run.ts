@@ -23,6 +23,7 @@ import { captureStep, computeStep, downlinkStep, loseSatellite, type DownlinkSeg
 import { flowParams, loadConstellation, type ReadText } from './prepare.ts';
 import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type RunResult } from './result-types.ts';
 import { buildSummary, satelliteInfo } from './summary.ts';
+import { allocateTimeline, SatState, stateOf, type RunTimeline } from './timeline.ts';
 
 export type RunPhase = 'load' | 'propagate' | 'simulate';
 
@@ -31,6 +32,8 @@ export interface RunDeps {
   landMask: LandMask;
   createPropagator?: (satrecs: SatRec[]) => Promise<OrbitPropagator>;
   onProgress?: (phase: RunPhase, done: number, total: number) => void;
+  /** Record what every satellite does at every step (for the browser view); off in the CLI to save memory. */
+  recordTimeline?: boolean;
 }
 
 export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<RunResult> {
@@ -75,21 +78,33 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
   const segs: DownlinkSegment[] = [];
   const satsInSession = new Float64Array(K);
   const stepMs = scenario.stepS * 1000;
+  const timeline = deps.recordTimeline ? allocateTimeline(K, n, modes.map((m) => m.mode)) : undefined;
   for (let k = 0; k < K; k++) {
     const t0 = startMs + k * stepMs;
     for (let s = 0; s < n; s++) {
       const lost = geo.lostAtStep[s]!;
       if (lost >= 0 && k >= lost) {
         if (k === lost) for (const st of modes) loseSatellite(st, s);
+        if (timeline) markLost(timeline, k * n + s);
         continue;
       }
       cursor.segments(s, t0, t0 + stepMs, segs);
       if (segs.length > 0) satsInSession[k]!++;
       const batch = captureBatch(geo.captureBytes[s * K + k]!, tileBytes, carry, s, rngs[s]!, scenario.workload.cloudyFraction, t0 + stepMs / 2);
+      const shadow = geo.shadow[s * K + k]!;
       for (const st of modes) {
-        downlinkStep(st, s, segs, (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
-        computeStep(st, p, s, t0, geo.shadow[s * K + k]!);
+        const sent = downlinkStep(st, s, segs, (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
+        const load = computeStep(st, p, s, t0, shadow);
         if (batch) captureStep(st, p, s, batch);
+        if (timeline) {
+          const i = k * n + s;
+          const tl = timeline.modes[st.mode]!;
+          tl.state[i] = stateOf(false, sent, load, batch !== null, shadow);
+          tl.storedBytes[i] = st.storedBytes[s]!;
+          tl.computeLoad[i] = load;
+          tl.batterySoc[i] = st.socWh[s]! / scenario.satellite.power.batteryWh;
+          timeline.shadow[i] = shadow;
+        }
       }
     }
     for (const st of modes) {
@@ -118,7 +133,13 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
       modes: Object.fromEntries(modes.map((m) => [m.mode, m.series])),
     },
     summary,
+    ...(timeline ? { timeline } : {}),
   };
+}
+
+function markLost(t: RunTimeline, i: number): void {
+  t.shadow[i] = NaN;
+  for (const m of Object.values(t.modes)) m.state[i] = SatState.lost;
 }
 
 /**
