@@ -1,6 +1,7 @@
-// Vite (the browser app, issue 4) and Vitest (the test suite) configuration.
+// Vite (the browser app) and Vitest (the test suite) configuration.
 // COOP/COEP make the page cross-origin isolated, so SharedArrayBuffer is available; the app works without too.
 import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
 
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -8,9 +9,11 @@ const isolation = {
 };
 
 export default defineConfig({
+  plugins: [react()],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,

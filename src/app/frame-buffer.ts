@@ -1,0 +1,38 @@
+// Per-frame data of the 3D view: a plain mutable object, NOT React state. Written by the sim client (when a run
+// or a keyframe block arrives) and by the playback clock (every animation frame); read in useFrame by the view.
+// Nothing here triggers a React render.
+import type { KeyframeBlock } from '../../workers/protocol.ts';
+import type { RunResult } from '../sim/engine/result-types.ts';
+
+export interface FrameBuffer {
+  /** Current simulation time, ms since the Unix epoch (the playback clock owns it). */
+  simTimeMs: number;
+  /** Run window. */
+  startMs: number;
+  endMs: number;
+  /** The finished run shown (null before the first run). Includes `timeline`. */
+  run: RunResult | null;
+  runId: number;
+  /** Keyframe blocks covering the run (consecutive, sorted by startMs). The view uses the two keyframes around simTimeMs. */
+  keyframes: KeyframeBlock[];
+  /** Bumped whenever `run` or `keyframes` change, so the view knows to re-upload textures. */
+  version: number;
+}
+
+export const frameBuffer: FrameBuffer = {
+  simTimeMs: 0,
+  startMs: 0,
+  endMs: 0,
+  run: null,
+  runId: 0,
+  keyframes: [],
+  version: 0,
+};
+
+/** Index of the step containing simTimeMs in the run's timeline, clamped to [0, stepCount − 1]; −1 without a run. */
+export function currentStep(fb: FrameBuffer = frameBuffer): number {
+  const run = fb.run;
+  if (!run?.timeline) return -1;
+  const k = Math.floor((fb.simTimeMs - fb.startMs) / (run.scenario.stepS * 1000));
+  return Math.max(0, Math.min(run.timeline.stepCount - 1, k));
+}

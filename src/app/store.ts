@@ -1,0 +1,72 @@
+// UI state: a small zustand vanilla store with a thin React hook. Only things that change on user action
+// live here (scenario draft, mode, selection, speed, run status); per-frame data live in frame-buffer.ts.
+import { createContext, useContext } from 'react';
+import { createStore, useStore } from 'zustand';
+import type { IngestIssue } from '../sim/catalog/types.ts';
+import type { RunSummary } from '../sim/engine/result-types.ts';
+import type { ProcessingMode, ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
+
+export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export interface UiState {
+  /** The scenario being edited (what "Run" submits). */
+  scenarioDraft: ScenarioInput;
+  /** Preset the draft came from, for the URL ('custom' once edited). */
+  presetName: string;
+  status: RunStatus;
+  /** Latest run id submitted; replies with another id are stale. */
+  runId: number;
+  progress: { phase: string; done: number; total: number } | null;
+  /** Summary of the run shown (null before the first run). */
+  summary: RunSummary | null;
+  scenarioErrors: ScenarioError[];
+  ingestIssues: IngestIssue[];
+  /** A worker or run failure, shown to the user. */
+  errorMessage: string | null;
+  mode: ProcessingMode;
+  playing: boolean;
+  /** Simulation seconds per wall second. */
+  speed: number;
+  /** Selected satellite index, or null. */
+  selectedSat: number | null;
+  showFootprints: boolean;
+  /** Main view: the 3D globe, or the accessible table of satellites and contacts. */
+  view: 'globe' | 'table';
+}
+
+export const SPEED_PRESETS = [1, 10, 60, 300, 900, 3600] as const;
+
+export type UiStore = ReturnType<typeof createUiStore>;
+
+export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetName'> & Partial<UiState>) {
+  return createStore<UiState>()(() => ({
+    status: 'idle',
+    runId: 0,
+    progress: null,
+    summary: null,
+    scenarioErrors: [],
+    ingestIssues: [],
+    errorMessage: null,
+    mode: 'onboard',
+    playing: false,
+    speed: 60,
+    selectedSat: null,
+    showFootprints: false,
+    view: 'globe',
+    ...initial,
+  }));
+}
+
+/** React hook over a store instance (passed down by context in the app). */
+export function useUi<T>(store: UiStore, select: (s: UiState) => T): T {
+  return useStore(store, select);
+}
+
+/** The store instance is passed down by context (no module singleton). */
+export const UiStoreContext = createContext<UiStore | null>(null);
+
+export function useUiStore(): UiStore {
+  const s = useContext(UiStoreContext);
+  if (!s) throw new Error('useUiStore: no UiStoreContext provider');
+  return s;
+}
