@@ -1,19 +1,15 @@
 // `ocsim run`: run a scenario headless, print the per-mode comparison, write JSON / CSV / CZML.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { exportRunText, loadedSatrecs, type ExportFormat } from '../sim/api/export-run.ts';
 import { runScenario, type RunPhase } from '../sim/engine/run.ts';
-import { sampleOrbits } from '../sim/engine/orbit-samples.ts';
-import { loadConstellation } from '../sim/engine/prepare.ts';
-import type { RunResult } from '../sim/engine/result-types.ts';
-import { runToCzml, runToJson, seriesToCsv } from '../sim/export/index.ts';
 import type { ProcessingMode } from '../sim/scenario/schema.ts';
-import { parseIsoUtc } from '../sim/time.ts';
 import { defaultLandMask, fileReader } from './node-io.ts';
 import { formatIssues, formatSummaryTable } from './format.ts';
 import { createProgress } from './progress.ts';
 import { InputError, loadScenario } from './scenario-loader.ts';
 
-export type ExportFormat = 'json' | 'csv' | 'czml';
+export type { ExportFormat };
 
 export interface RunCommandOptions {
   scenario: string;
@@ -57,7 +53,7 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
   if (toStdout) io.err(table);
   else io.out(table);
   if (o.out !== undefined || toStdout) {
-    const text = await exportRun(result, format, readText);
+    const text = await exportRunText(result, format, () => loadedSatrecs(result, readText));
     if (o.out !== undefined) {
       await writeFile(o.out, text);
       io.err(`wrote ${format.toUpperCase()} to ${o.out} (${(text.length / 1e6).toFixed(2)} MB)`);
@@ -70,16 +66,4 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
 function formatFromPath(path: string | undefined): ExportFormat | undefined {
   const ext = path ? extname(path).toLowerCase() : '';
   return ext === '.csv' ? 'csv' : ext === '.czml' ? 'czml' : ext === '.json' ? 'json' : undefined;
-}
-
-async function exportRun(result: RunResult, format: ExportFormat, readText: (p: string) => Promise<string>): Promise<string> {
-  if (format === 'json') return runToJson(result);
-  if (format === 'csv') return seriesToCsv(result);
-  // CZML: re-load the same records and sample positions every 60 s (Cesium interpolates between).
-  const { records } = await loadConstellation(result.scenario, readText);
-  const loaded = new Set(result.satellites.map((s) => s.norad));
-  const kept = records.filter((r) => loaded.has(r.norad));
-  const startMs = parseIsoUtc(result.scenario.epochIso);
-  const orbit = await sampleOrbits(kept.map((r) => r.satrec), startMs, result.scenario.durationH * 3600, 60);
-  return runToCzml(result, orbit);
 }

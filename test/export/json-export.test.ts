@@ -2,7 +2,7 @@
 // steps, and import errors that name the offending path.
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
-import { RunJsonError, parseRunJson, runSummarySchema, runToJson, stableJson, summaryToJson } from '../../src/sim/export/index.ts';
+import { RunJsonError, parseRunJson, roundSignificant, runSummarySchema, runToJson, stableJson, summaryToJson } from '../../src/sim/export/index.ts';
 import { EPOCH_MS, makeRunFixture } from '../fixtures/export/run-fixture.ts';
 
 /** The RunJsonError message of a failing import (fails the test when the import succeeds). */
@@ -112,7 +112,18 @@ describe('summaryToJson', () => {
     const a = summaryToJson(makeRunFixture().summary);
     expect(summaryToJson(makeRunFixture().summary)).toBe(a);
     expect(a).toContain('"latencyS": {"p50":1800,"p90":3600,"p99":null,"mean":2000.5}');
-    expect(runSummarySchema.parse(JSON.parse(a))).toEqual(makeRunFixture().summary);
+    expect(runSummarySchema.parse(JSON.parse(a))).toEqual(roundSignificant(makeRunFixture().summary));
+  });
+
+  it('writes 10 significant digits, so last-bit differences between JavaScript engines vanish', () => {
+    const s = makeRunFixture().summary;
+    const t = makeRunFixture().summary;
+    s.modes.ground!.latencyS.mean = 43036.155391601562;
+    t.modes.ground!.latencyS.mean = 43036.155391601555; // differs in the last bits, as Chromium vs Node Math.* do
+    expect(summaryToJson(s)).toBe(summaryToJson(t));
+    expect(summaryToJson(s)).toContain('"mean":43036.15539');
+    expect(roundSignificant(6603772342272)).toBe(6603772342272); // integers stay exact
+    expect(roundSignificant({ a: [0.1234567890123, null, 'x'] })).toEqual({ a: [0.123456789, null, 'x'] });
   });
 
   it('changes when one summary number changes', () => {
@@ -126,7 +137,7 @@ describe('parseRunJson', () => {
   it('round-trips a run losslessly (typed arrays restored, text byte-identical on re-export)', () => {
     const r = makeRunFixture();
     const back: RunResult = parseRunJson(runToJson(r));
-    expect(back).toEqual(r);
+    expect(back).toEqual({ ...r, summary: roundSignificant(r.summary) });
     expect(back.series.modes.hybrid!.backlogBytes).toBeInstanceOf(Float64Array);
     expect(runToJson(back)).toBe(runToJson(r));
   });

@@ -1,0 +1,224 @@
+// The app's handle on the simulation: runs scenarios in a web worker through comlink, drops stale replies by run
+// id, puts results and keyframe blocks into the frame buffer, restarts a dead worker and re-submits the last run.
+// Falls back to the simulation API on the main thread when no worker can be made. Imports no React or three.
+import * as Comlink from 'comlink';
+import type { ExportFormat, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
+import type { ScenarioInput } from '../sim/scenario/schema.ts';
+import { parseIsoUtc } from '../sim/time.ts';
+import type { FrameBuffer } from './frame-buffer.ts';
+import type { UiStore } from './store.ts';
+
+export const WORKER_RESTARTED_MESSAGE = 'The simulation worker stopped: restarted; your scenario is kept';
+export const WORKER_GAVE_UP_MESSAGE = 'The simulation worker stopped twice on this scenario: not restarted again. Edit the scenario and run it again.';
+/** Keyframe spacing, s: cubic Hermite between 60 s keyframes errs < 1.3 m in Float32 (LIBRARY-NOTES). */
+export const KEYFRAME_STEP_S = 60;
+/** Keyframes per request: one hour at 60 s, so the first block arrives fast and the view can draw at once. */
+export const KEYFRAMES_PER_BLOCK = 60;
+
+/** A connection to a SimApi: a worker, or the API object itself on the main thread. */
+export interface SimConnection {
+  api: SimApi;
+  kind: 'worker' | 'main-thread';
+  /** Rejects (with a WorkerDiedError) when the backing worker dies; never settles on the main thread. */
+  died: Promise<never>;
+  dispose(): void;
+}
+
+export class WorkerDiedError extends Error {
+  override name = 'WorkerDiedError';
+}
+
+export interface SimClientOptions {
+  /** Makes a connection (tests inject fakes). Default: a module worker; the main thread if that fails. */
+  connect?: (where: 'worker' | 'main-thread') => Promise<SimConnection>;
+  keyframeStepS?: number;
+  keyframesPerBlock?: number;
+}
+
+/** A reply applied to the store, or null when it was superseded by a newer run (or the worker died). */
+export type ClientReply = (RunReply & { replayMatches?: boolean }) | null;
+
+export interface SimClient {
+  run(scenario: ScenarioInput, files?: Record<string, string>): Promise<ClientReply>;
+  /** The shown run in the CLI's formats (byte-identical to `ocsim run --format …`); null without a run. */
+  exportRun(format: ExportFormat): Promise<string | null>;
+  /** Replays a run JSON: its scenario is run again; `replayMatches` says whether the summaries are equal. */
+  importRun(text: string): Promise<ClientReply>;
+  /** Resolves once the keyframes of the run shown have all arrived (or their streaming stopped). */
+  keyframesLoaded(): Promise<void>;
+  dispose(): void;
+}
+
+type Submission = { kind: 'run'; scenario: ScenarioInput; files?: Record<string, string> } | { kind: 'import'; text: string };
+
+export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClientOptions = {}): SimClient {
+  const connect = opts.connect ?? defaultConnect;
+  const stepS = opts.keyframeStepS ?? KEYFRAME_STEP_S;
+  const perBlock = opts.keyframesPerBlock ?? KEYFRAMES_PER_BLOCK;
+  let pending: Promise<SimConnection> | null = null;
+  let live: SimConnection | null = null;
+  let lastSubmission: Submission | null = null;
+  let crashesInARow = 0;
+  let workerAnswered = false;
+  let where: 'worker' | 'main-thread' = 'worker';
+  let streaming: Promise<void> = Promise.resolve();
+  let disposed = false;
+
+  const connection = (): Promise<SimConnection> =>
+    (pending ??= connect(where).then(
+      (c) => {
+        live = c;
+        c.died.catch((err: unknown) => onDeath(c, err));
+        return c;
+      },
+      (err: unknown) => {
+        pending = null; // try again on the next request
+        throw err;
+      },
+    ));
+  const isLatest = (runId: number) => !disposed && store.getState().runId === runId;
+
+  function onDeath(c: SimConnection, err: unknown): void {
+    if (disposed || c !== live) return; // already replaced
+    live = null;
+    pending = null;
+    c.dispose();
+    crashesInARow++;
+    console.warn(`simulation ${c.kind} stopped:`, err);
+    if (crashesInARow >= 2 && !workerAnswered && where === 'worker') {
+      where = 'main-thread'; // the worker never answered (e.g. it cannot load): run here instead
+      console.warn('simulation worker unusable: running the simulation on the main thread');
+    } else if (crashesInARow >= 2) {
+      store.setState({ status: 'error', progress: null, errorMessage: WORKER_GAVE_UP_MESSAGE });
+      return;
+    }
+    if (lastSubmission) void submit(lastSubmission, true);
+    if (where === 'worker') store.setState({ errorMessage: WORKER_RESTARTED_MESSAGE });
+  }
+
+  async function submit(sub: Submission, resubmission = false): Promise<ClientReply> {
+    if (disposed) return null;
+    const runId = store.getState().runId + 1;
+    if (!resubmission) crashesInARow = 0;
+    store.setState({ runId, status: 'running', progress: null, ...(resubmission ? {} : { errorMessage: null }) });
+    const onProgress = Comlink.proxy((p: RunProgress) => {
+      if (isLatest(p.runId)) store.setState({ progress: { phase: p.phase, done: p.done, total: p.total } });
+    });
+    let c: SimConnection | null = null;
+    let reply: RunReply & { replayMatches?: boolean };
+    try {
+      c = await connection();
+      const call =
+        sub.kind === 'run'
+          ? c.api.run({ runId, scenario: sub.scenario, ...(sub.files ? { files: sub.files } : {}) }, onProgress)
+          : c.api.importRun({ runId, text: sub.text }, onProgress);
+      reply = await Promise.race([call, c.died]);
+    } catch (err) {
+      // The API replies to every run, failures included: a rejected run means the worker broke.
+      if (c && isLatest(runId)) onDeath(c, err);
+      else if (!c && isLatest(runId)) store.setState({ status: 'error', progress: null, errorMessage: `The simulation could not start: ${messageOf(err)}` });
+      return null;
+    }
+    if (reply.runId !== runId || !isLatest(runId)) return null; // superseded: drop
+    crashesInARow = 0;
+    workerAnswered ||= c.kind === 'worker';
+    apply(reply, c);
+    return reply;
+  }
+
+  function apply(reply: RunReply, c: SimConnection): void {
+    if (!reply.ok) {
+      store.setState({ status: 'error', progress: null, scenarioErrors: reply.scenarioErrors, ingestIssues: reply.ingestIssues, errorMessage: reply.message });
+      return;
+    }
+    const result = reply.result;
+    const startMs = parseIsoUtc(result.scenario.epochIso);
+    const endMs = startMs + result.scenario.durationH * 3_600_000;
+    Object.assign(fb, { run: result, runId: reply.runId, startMs, endMs, keyframes: [] });
+    // A rerun over the same window keeps the time shown (and a time set from the URL); a new window starts at its start.
+    if (!(fb.simTimeMs >= startMs && fb.simTimeMs <= endMs)) fb.simTimeMs = startMs;
+    fb.version++;
+    const mode = store.getState().mode;
+    store.setState({
+      status: 'ready',
+      progress: null,
+      summary: result.summary,
+      scenarioErrors: [],
+      ingestIssues: result.ingestIssues,
+      ...(result.summary.modes[mode] ? {} : { mode: result.scenario.processing.mode }),
+    });
+    streaming = streamKeyframes(c, reply.runId, startMs, endMs);
+  }
+
+  /** Keyframe blocks over [startMs, endMs] in time order, one request at a time, while the run is shown. */
+  async function streamKeyframes(c: SimConnection, runId: number, startMs: number, endMs: number): Promise<void> {
+    const stepMs = stepS * 1000;
+    const total = Math.ceil((endMs - startMs) / stepMs) + 1;
+    for (let first = 0; first < total; first += perBlock) {
+      const count = Math.min(perBlock, total - first);
+      let block;
+      try {
+        block = await Promise.race([c.api.keyframes({ runId, startMs: startMs + first * stepMs, stepS, count }), c.died]);
+      } catch (err) {
+        if (!(err instanceof WorkerDiedError) && fb.runId === runId) store.setState({ errorMessage: `Orbit keyframes failed: ${messageOf(err)}` });
+        return;
+      }
+      if (block === null || disposed || fb.runId !== runId) return;
+      fb.keyframes.push(block);
+      fb.version++;
+    }
+  }
+
+  return {
+    run(scenario, files) {
+      lastSubmission = { kind: 'run', scenario, ...(files ? { files } : {}) };
+      return submit(lastSubmission);
+    },
+    importRun(text) {
+      lastSubmission = { kind: 'import', text };
+      return submit(lastSubmission);
+    },
+    async exportRun(format) {
+      if (!fb.run || disposed) return null;
+      const c = await connection();
+      return Promise.race([c.api.exportRun({ runId: fb.runId, format }), c.died]);
+    },
+    keyframesLoaded: () => streaming,
+    dispose() {
+      disposed = true;
+      live?.dispose();
+      live = null;
+      pending = null;
+    },
+  };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A module worker when the browser can make one, else the API on the main thread (said on the console). */
+async function defaultConnect(where: 'worker' | 'main-thread'): Promise<SimConnection> {
+  if (where === 'worker') {
+    try {
+      return workerConnection();
+    } catch (err) {
+      console.warn(`no web worker (${messageOf(err)}): the simulation runs on the main thread`);
+    }
+  }
+  const [{ createSimApi }, { browserDeps }] = await Promise.all([import('../sim/api/sim-api.ts'), import('./browser-deps.ts')]);
+  return { api: createSimApi(browserDeps()), kind: 'main-thread', died: new Promise<never>(() => undefined), dispose: () => undefined };
+}
+
+function workerConnection(): SimConnection {
+  const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
+  let fail: (err: WorkerDiedError) => void = () => undefined;
+  const died = new Promise<never>((_, reject) => (fail = reject));
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    fail(new WorkerDiedError(`worker error: ${e.message || 'the worker script failed'}`));
+  });
+  worker.addEventListener('messageerror', () => fail(new WorkerDiedError('worker messageerror: a reply could not be deserialised')));
+  const api = Comlink.wrap<SimApi>(worker) as unknown as SimApi;
+  return { api, kind: 'worker', died, dispose: () => worker.terminate() };
+}

@@ -1,0 +1,90 @@
+// The protocol between the browser app and the simulation worker (and the main-thread fallback):
+// requests and replies carry a run id so stale replies from a superseded run are dropped by the client.
+// Types only (re-exported by workers/protocol.ts); lives in src/sim so the pure API can implement it.
+// Bulk data are typed arrays moved with Comlink.transfer (or shared when the page is cross-origin isolated).
+import type { IngestIssue } from '../catalog/types.ts';
+import type { RunResult } from '../engine/result-types.ts';
+import type { ScenarioError, ScenarioInput } from '../scenario/schema.ts';
+
+export type ExportFormat = 'json' | 'csv' | 'czml';
+
+export interface RunRequest {
+  runId: number;
+  scenario: ScenarioInput;
+  /** Texts of files the scenario names (e.g. a pasted TLE set), by path; others are fetched from the site. */
+  files?: Record<string, string>;
+}
+
+export type RunReply =
+  | {
+      runId: number;
+      ok: true;
+      /** The whole run with `timeline` (per satellite-step states); typed arrays are transferred. */
+      result: RunResult;
+      /** Wall time the worker spent, ms (for the UI only; never part of an export). */
+      elapsedMs: number;
+    }
+  | {
+      runId: number;
+      ok: false;
+      /** Scenario validation errors (path + message), empty when the failure is elsewhere. */
+      scenarioErrors: ScenarioError[];
+      /** Catalogue issues when no satellite could be loaded. */
+      ingestIssues: IngestIssue[];
+      message: string;
+    };
+
+/** Progress of a run, reported through a callback proxy. */
+export interface RunProgress {
+  runId: number;
+  phase: 'load' | 'propagate' | 'simulate';
+  done: number;
+  total: number;
+}
+
+export interface KeyframeRequest {
+  runId: number;
+  /** Time of the first keyframe, ms since the Unix epoch. */
+  startMs: number;
+  /** Keyframe spacing, s (60 by default: cubic Hermite errs < 1 m at this spacing, LIBRARY-NOTES). */
+  stepS: number;
+  count: number;
+}
+
+/**
+ * Position + velocity keyframes of every satellite of a run, Earth-fixed (ECEF, km and km/s), frame-major
+ * so one keyframe is one contiguous block: `positionsKm[(f * satCount + s) * 3 + k]`. Float32 because three.js
+ * rejects Float64 attributes. NaN where the satellite is lost.
+ */
+export interface KeyframeBlock {
+  runId: number;
+  startMs: number;
+  stepS: number;
+  count: number;
+  satCount: number;
+  positionsKm: Float32Array;
+  velocitiesKmS: Float32Array;
+}
+
+export interface ExportRequest {
+  runId: number;
+  format: ExportFormat;
+}
+
+/** What the worker exposes through comlink; the main-thread fallback implements the same interface. */
+export interface SimApi {
+  run(req: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply>;
+  keyframes(req: KeyframeRequest): Promise<KeyframeBlock | null>;
+  /** Export of a finished run in the CLI's formats (byte-identical to `ocsim run --format …`). */
+  exportRun(req: ExportRequest): Promise<string | null>;
+  /**
+   * Imports a run JSON to replay it: validates it (errors name the path), re-runs its scenario and seed —
+   * the engine is deterministic — and reports whether the re-run's summary equals the imported one.
+   */
+  importRun(req: ImportRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply & { replayMatches?: boolean }>;
+}
+
+export interface ImportRequest {
+  runId: number;
+  text: string;
+}

@@ -1,0 +1,182 @@
+// The simulation API object called directly (as the worker and the main-thread fallback do): runs, keyframes,
+// stale run ids, scenario and TLE errors. Node deps from src/cli/node-io.ts.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io.ts';
+import { buildKeyframeBlock } from '../../src/sim/api/keyframes.ts';
+import type { RunProgress, RunReply } from '../../src/sim/api/protocol.ts';
+import { createSimApi } from '../../src/sim/api/sim-api.ts';
+import { loadConstellation } from '../../src/sim/engine/prepare.ts';
+import type { RunResult } from '../../src/sim/engine/result-types.ts';
+import { runScenario } from '../../src/sim/engine/run.ts';
+import { runToJson, summaryToJson } from '../../src/sim/export/index.ts';
+import { createOrbitPropagator } from '../../src/sim/orbit/propagator.ts';
+import { parseScenario } from '../../src/sim/scenario/schema.ts';
+import { parseIsoUtc } from '../../src/sim/time.ts';
+import { threeBody } from '../helpers/run.ts';
+
+const readText = fileReader(PROJECT_ROOT);
+const deps = { readText, loadLandMask: defaultLandMask };
+const twoHours = threeBody({ durationH: 2 });
+const epochMs = parseIsoUtc('2026-04-02T00:00:00Z');
+
+function okResult(reply: RunReply): RunResult {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.message}: ${JSON.stringify(reply.scenarioErrors)}`);
+  return reply.result;
+}
+
+async function satrecsOf(input = twoHours) {
+  const { records } = await loadConstellation(parseScenario(input), readText);
+  return records.map((r) => r.satrec);
+}
+
+describe('SimApi.run', () => {
+  const api = createSimApi(deps);
+  const progress: RunProgress[] = [];
+  let reply: RunReply;
+  beforeAll(async () => {
+    reply = await api.run({ runId: 7, scenario: twoHours }, (p) => progress.push(p));
+  });
+
+  it('replies ok with the timeline, and the same run as runScenario directly', async () => {
+    const result = okResult(reply);
+    expect(reply.runId).toBe(7);
+    expect(result.satellites).toHaveLength(12);
+    expect(result.timeline?.stepCount).toBe(240); // 2 h / 30 s
+    expect(result.timeline?.satCount).toBe(12);
+    expect(Object.keys(result.timeline!.modes).sort()).toEqual(['ground', 'hybrid', 'onboard']);
+    const direct = await runScenario(parseScenario(twoHours), { readText, landMask: await defaultLandMask() });
+    expect(summaryToJson(result.summary)).toBe(summaryToJson(direct.summary));
+    expect(runToJson(result)).toBe(runToJson(direct));
+  });
+
+  it('reports progress of each phase with its run id, ending at done = total', () => {
+    expect(new Set(progress.map((p) => p.runId))).toEqual(new Set([7]));
+    for (const phase of ['load', 'propagate', 'simulate'] as const) expect(progress.some((p) => p.phase === phase)).toBe(true);
+    const lastSim = progress.filter((p) => p.phase === 'simulate').at(-1)!;
+    expect(lastSim.done).toBe(240);
+    expect(lastSim.total).toBe(240);
+  });
+
+  it('keyframes equal the propagator ECEF states (Float32), frame-major', async () => {
+    const block = (await api.keyframes({ runId: 7, startMs: epochMs, stepS: 60, count: 121 }))!;
+    expect(block).not.toBeNull();
+    expect([block.runId, block.satCount, block.count, block.stepS, block.startMs]).toEqual([7, 12, 121, 60, epochMs]);
+    expect(block.positionsKm).toBeInstanceOf(Float32Array);
+    expect(block.positionsKm).toHaveLength(121 * 12 * 3);
+    const prop = await createOrbitPropagator(await satrecsOf());
+    const grid = prop.propagateGrid(epochMs, 60, 121);
+    prop.dispose();
+    let posErrKm = 0;
+    let velErrKmS = 0;
+    for (let f = 0; f < 121; f++)
+      for (let s = 0; s < 12; s++)
+        for (let k = 0; k < 3; k++) {
+          posErrKm = Math.max(posErrKm, Math.abs(block.positionsKm[(f * 12 + s) * 3 + k]! - grid.positionsEcefKm[(s * 121 + f) * 3 + k]!));
+          velErrKmS = Math.max(velErrKmS, Math.abs(block.velocitiesKmS[(f * 12 + s) * 3 + k]! - grid.velocitiesEcefKmS[(s * 121 + f) * 3 + k]!));
+        }
+    expect(posErrKm).toBeLessThan(1e-3); // Float32 spacing at 7,000 km is 0.5 m
+    expect(velErrKmS).toBeLessThan(1e-6);
+    // Frame-major: frame 1 of satellite 0 starts right after frame 0 of all 12 satellites, ~60 s × 7.6 km/s away.
+    const r0 = Math.hypot(block.positionsKm[0]!, block.positionsKm[1]!, block.positionsKm[2]!);
+    expect(r0).toBeGreaterThan(6700);
+    expect(r0).toBeLessThan(7000);
+    const hop = Math.hypot(...[0, 1, 2].map((k) => block.positionsKm[36 + k]! - block.positionsKm[k]!));
+    expect(hop).toBeGreaterThan(400);
+    expect(hop).toBeLessThan(480);
+  });
+
+  it('a later block starts at its own time (same values as the first block there)', async () => {
+    const whole = (await api.keyframes({ runId: 7, startMs: epochMs, stepS: 60, count: 121 }))!;
+    const part = (await api.keyframes({ runId: 7, startMs: epochMs + 60 * 60_000, stepS: 60, count: 3 }))!;
+    expect(Array.from(part.positionsKm)).toEqual(Array.from(whole.positionsKm.subarray(60 * 36, 63 * 36)));
+  });
+
+  it('unknown run id → null; invalid request → RangeError naming the field', async () => {
+    expect(await api.keyframes({ runId: 6, startMs: epochMs, stepS: 60, count: 10 })).toBeNull();
+    expect(await api.exportRun({ runId: 6, format: 'json' })).toBeNull();
+    await expect(api.keyframes({ runId: 7, startMs: epochMs, stepS: 60, count: 0 })).rejects.toThrow(/keyframes\.count/);
+    await expect(api.keyframes({ runId: 7, startMs: epochMs, stepS: -1, count: 2 })).rejects.toThrow(/keyframes\.stepS/);
+  });
+});
+
+describe('SimApi run cache', () => {
+  it('keeps the last 2 runs: an evicted run id gives null', async () => {
+    const api = createSimApi(deps);
+    const short = threeBody({ durationH: 0.25 });
+    for (const runId of [1, 2, 3]) okResult(await api.run({ runId, scenario: short }));
+    expect(await api.keyframes({ runId: 1, startMs: epochMs, stepS: 60, count: 2 })).toBeNull();
+    expect((await api.keyframes({ runId: 2, startMs: epochMs, stepS: 60, count: 2 }))?.satCount).toBe(12);
+    expect((await api.keyframes({ runId: 3, startMs: epochMs, stepS: 60, count: 2 }))?.satCount).toBe(12);
+  });
+});
+
+describe('buildKeyframeBlock', () => {
+  it('transposes across sub-chunks and writes NaN from a satellite loss on', async () => {
+    const satrecs = await satrecsOf();
+    const propagator = await createOrbitPropagator(satrecs);
+    const lostAtMs = new Float64Array(12).fill(Infinity);
+    lostAtMs[3] = epochMs + 120_000;
+    const req = { runId: 1, startMs: epochMs, stepS: 60, count: 7 };
+    const alloc = (n: number) => new Float32Array(n);
+    const chunked = buildKeyframeBlock({ propagator, lostAtMs }, 1, req, alloc, 25); // 2 frames per sub-chunk
+    const grid = propagator.propagateGrid(epochMs, 60, 7);
+    propagator.dispose();
+    for (let f = 0; f < 7; f++)
+      for (let s = 0; s < 12; s++) {
+        const x = chunked.positionsKm[(f * 12 + s) * 3]!;
+        if (s === 3 && f >= 2) expect(x, `sat 3 frame ${f}`).toBeNaN();
+        else expect(Math.abs(x - grid.positionsEcefKm[(s * 7 + f) * 3]!)).toBeLessThan(1e-3);
+      }
+  });
+});
+
+describe('SimApi errors at the edge', () => {
+  const api = createSimApi(deps);
+  const tle = readFileSync(`${PROJECT_ROOT}/tle/three-body.tle`, 'utf8').split('\n');
+  const badTle = [...tle];
+  badTle[4] = badTle[4]!.slice(0, 68) + '0'; // SCS-01 B line 1: checksum 0, computed 5
+  badTle[8] = badTle[8]!.slice(0, 40); // SCS-01 C line 2 cut to 40 characters
+
+  it('an invalid scenario → ok:false with errors naming the path', async () => {
+    const input = threeBody({ durationH: 2 });
+    input.groundStations[2]!.minElevationDeg = 95;
+    (input as Record<string, unknown>).colour = 'red';
+    const reply = await api.run({ runId: 1, scenario: input });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.scenarioErrors).toContainEqual({ path: 'groundStations[2].minElevationDeg', message: 'must be within [0, 90]' });
+    expect(reply.scenarioErrors.find((e) => e.path === '(root)')?.message).toMatch(/"colour"/);
+    expect(reply.message).toBe('invalid scenario: 2 errors');
+  });
+
+  it('pasted TLE text with bad lines: runs the good satellites and lists the issues by line', async () => {
+    const input = threeBody({ durationH: 1, constellation: { sources: [{ kind: 'tle', text: badTle.join('\n'), label: 'pasted' }] } });
+    const result = okResult(await api.run({ runId: 2, scenario: input }));
+    expect(result.satellites).toHaveLength(10);
+    expect(result.satellites.map((s) => s.name.trim())).not.toContain('SCS-01 B');
+    expect(result.ingestIssues.map((i) => [i.code, i.line, i.column])).toEqual([['checksum', 5, 69], ['line-length', 9, undefined]]);
+    expect(result.ingestIssues[0]!.message).toBe('pasted line 5 col 69 (NORAD 63983 "SCS-01 B"): checksum digit is 0, computed 5');
+  });
+
+  it('request files shadow the reader: a scenario naming "pasted.tle" reads the text sent with it', async () => {
+    const input = threeBody({ durationH: 1, constellation: { sources: [{ kind: 'tle', file: 'pasted.tle' }] } });
+    const result = okResult(await api.run({ runId: 3, scenario: input, files: { 'pasted.tle': badTle.join('\n') } }));
+    expect(result.satellites).toHaveLength(10);
+    expect(result.ingestIssues.map((i) => `${i.source}:${i.line}`)).toEqual(['pasted.tle:5', 'pasted.tle:9']);
+    const missing = await api.run({ runId: 4, scenario: input });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.ingestIssues[0]!.message).toMatch(/constellation\.sources\[0\]\.file: cannot read "pasted\.tle"/);
+  });
+
+  it('no good satellite → ok:false with the ingest issues', async () => {
+    const input = threeBody({ durationH: 1, constellation: { sources: [{ kind: 'tle', text: 'garbage\n1 2 3\n', label: 'pasted' }] } });
+    const reply = await api.run({ runId: 5, scenario: input });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.message).toBe('no satellite could be loaded: nothing to simulate');
+    expect(reply.scenarioErrors).toEqual([]);
+    expect(reply.ingestIssues.length).toBeGreaterThan(0);
+    expect(reply.ingestIssues.every((i) => i.source === 'pasted' && i.line !== undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,196 @@
+// The app's sim client with injected fake connections (no real Worker): stale replies dropped by run id,
+// keyframe blocks streamed in time order, a dead worker restarted with the last run re-submitted.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSimClient, WORKER_GAVE_UP_MESSAGE, WORKER_RESTARTED_MESSAGE, type SimConnection } from '../../src/app/sim-client.ts';
+import { frameBuffer as fbTemplate, type FrameBuffer } from '../../src/app/frame-buffer.ts';
+import { createUiStore } from '../../src/app/store.ts';
+import type { KeyframeRequest, RunReply, RunRequest, SimApi } from '../../src/sim/api/protocol.ts';
+import type { RunResult } from '../../src/sim/engine/result-types.ts';
+import { threeBody } from '../helpers/run.ts';
+
+const epochMs = Date.parse('2026-04-02T00:00:00Z');
+
+/** A minimal finished run: what the client reads (scenario window, summary modes). */
+function fakeResult(name: string, durationH = 2): RunResult {
+  return {
+    scenario: { epochIso: '2026-04-02T00:00:00Z', durationH, processing: { mode: 'hybrid' } },
+    summary: { scenarioName: name, modes: { hybrid: {}, ground: {} } },
+    ingestIssues: [],
+  } as unknown as RunResult;
+}
+
+interface Pending {
+  req: RunRequest;
+  resolve(r: RunReply): void;
+  reject(e: unknown): void;
+}
+
+/** A fake API whose runs wait until the test answers them; keyframes answer at once. */
+function fakeConnection(kind: 'worker' | 'main-thread' = 'worker') {
+  const runs: Pending[] = [];
+  const keyframeCalls: KeyframeRequest[] = [];
+  let die: (e: Error) => void = () => undefined;
+  const died = new Promise<never>((_, reject) => (die = reject));
+  const api: SimApi = {
+    run: (req) => new Promise((resolve, reject) => runs.push({ req, resolve, reject })),
+    importRun: () => Promise.reject(new Error('not used')),
+    exportRun: async (req) => `export of run ${req.runId} as ${req.format}`,
+    keyframes: async (req) => {
+      keyframeCalls.push(req);
+      const n = 2;
+      return { ...req, satCount: n, positionsKm: new Float32Array(req.count * n * 3), velocitiesKmS: new Float32Array(req.count * n * 3) };
+    },
+  };
+  let disposed = false;
+  const conn: SimConnection = { api, kind, died, dispose: () => void (disposed = true) };
+  return { conn, runs, keyframeCalls, die, isDisposed: () => disposed };
+}
+
+function setup(connections: ReturnType<typeof fakeConnection>[]) {
+  const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
+  const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+  const asked: string[] = [];
+  let next = 0;
+  const client = createSimClient(store, fb, {
+    connect: async (where) => {
+      asked.push(where);
+      return connections[next++]!.conn;
+    },
+  });
+  return { store, fb, client, asked };
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 100 && !cond(); i++) await new Promise((r) => setTimeout(r, 0));
+  expect(cond()).toBe(true);
+};
+const ok = (req: RunRequest, result: RunResult): RunReply => ({ runId: req.runId, ok: true, result, elapsedMs: 1 });
+
+describe('sim client', () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => warn.mockRestore());
+
+  it('drops stale replies: only the newest run reaches the store and the frame buffer', async () => {
+    const w = fakeConnection();
+    const { store, fb, client } = setup([w]);
+    const a = client.run(threeBody({ name: 'a' }));
+    const b = client.run(threeBody({ name: 'b' }));
+    await until(() => w.runs.length === 2);
+    expect(w.runs.map((r) => r.req.runId)).toEqual([1, 2]);
+    expect(store.getState().runId).toBe(2);
+    w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('a'))); // the superseded run answers first
+    expect(await a).toBeNull();
+    expect(store.getState().status).toBe('running');
+    expect(fb.run).toBeNull();
+    w.runs[1]!.resolve(ok(w.runs[1]!.req, fakeResult('b')));
+    expect((await b)?.runId).toBe(2);
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().summary?.scenarioName).toBe('b');
+    expect([fb.runId, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([2, epochMs, epochMs + 7_200_000, epochMs]);
+    await client.keyframesLoaded();
+    // 2 h at 60 s = 121 keyframes: blocks of 60, 60, 1 in time order, all for run 2.
+    expect(w.keyframeCalls.map((k) => [k.runId, k.startMs - epochMs, k.stepS, k.count])).toEqual([
+      [2, 0, 60, 60],
+      [2, 3_600_000, 60, 60],
+      [2, 7_200_000, 60, 1],
+    ]);
+    expect(fb.keyframes.map((k) => k.count)).toEqual([60, 60, 1]);
+    expect(fb.version).toBe(4); // the run, then one bump per block
+    expect(await client.exportRun('json')).toBe('export of run 2 as json');
+  });
+
+  it('a late reply of an older run after a newer one is also dropped', async () => {
+    const w = fakeConnection();
+    const { store, fb, client } = setup([w]);
+    const a = client.run(threeBody({ name: 'a' }));
+    const b = client.run(threeBody({ name: 'b' }));
+    await until(() => w.runs.length === 2);
+    w.runs[1]!.resolve(ok(w.runs[1]!.req, fakeResult('b')));
+    await b;
+    w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('a')));
+    expect(await a).toBeNull();
+    expect(store.getState().summary?.scenarioName).toBe('b');
+    expect(fb.runId).toBe(2);
+  });
+
+  it('keeps the time shown when a rerun covers it; a failed run keeps the previous run on screen', async () => {
+    const w = fakeConnection();
+    const { store, fb, client } = setup([w]);
+    const first = client.run(threeBody());
+    await until(() => w.runs.length === 1);
+    w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('x')));
+    await first;
+    fb.simTimeMs = epochMs + 1_800_000;
+    const again = client.run(threeBody());
+    await until(() => w.runs.length === 2);
+    w.runs[1]!.resolve(ok(w.runs[1]!.req, fakeResult('y')));
+    await again;
+    expect(fb.simTimeMs).toBe(epochMs + 1_800_000);
+    const bad = client.run(threeBody());
+    await until(() => w.runs.length === 3);
+    const errors = [{ path: 'durationH', message: 'must be > 0' }];
+    w.runs[2]!.resolve({ runId: 3, ok: false, scenarioErrors: errors, ingestIssues: [], message: 'invalid scenario: 1 error' });
+    await bad;
+    expect(store.getState()).toMatchObject({ status: 'error', scenarioErrors: errors, errorMessage: 'invalid scenario: 1 error' });
+    expect(store.getState().summary?.scenarioName).toBe('y');
+    expect(fb.runId).toBe(2);
+  });
+
+  it('restarts a dead worker and re-submits the last run with a new run id', async () => {
+    const w1 = fakeConnection();
+    const w2 = fakeConnection();
+    const { store, fb, client, asked } = setup([w1, w2]);
+    const scenario = threeBody({ name: 'kept' });
+    const first = client.run(scenario);
+    await until(() => w1.runs.length === 1);
+    w1.die(new Error('worker error: out of memory'));
+    expect(await first).toBeNull();
+    await until(() => w2.runs.length === 1);
+    expect(w1.isDisposed()).toBe(true);
+    expect(asked).toEqual(['worker', 'worker']);
+    expect(w2.runs[0]!.req.scenario).toBe(scenario);
+    expect(w2.runs[0]!.req.runId).toBe(2);
+    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
+    w2.runs[0]!.resolve(ok(w2.runs[0]!.req, fakeResult('kept')));
+    await until(() => store.getState().status === 'ready');
+    expect(fb.runId).toBe(2);
+    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
+  });
+
+  it('a rejected run counts as a crash; a second crash on the same run gives up with a message', async () => {
+    const w1 = fakeConnection();
+    const w2 = fakeConnection();
+    const { store, client } = setup([w1, w2]);
+    void client.run(threeBody());
+    await until(() => w1.runs.length === 1);
+    w1.runs[0]!.resolve(ok(w1.runs[0]!.req, fakeResult('worked once'))); // the worker answered once
+    await until(() => store.getState().status === 'ready');
+    void client.run(threeBody());
+    await until(() => w1.runs.length === 2);
+    w1.runs[1]!.reject(new Error('DataCloneError'));
+    await until(() => w2.runs.length === 1);
+    w2.die(new Error('worker error'));
+    await until(() => store.getState().status === 'error');
+    expect(store.getState().errorMessage).toBe(WORKER_GAVE_UP_MESSAGE);
+  });
+
+  it('a worker that never answers and dies twice is replaced by the main thread', async () => {
+    const [w1, w2, main] = [fakeConnection(), fakeConnection(), fakeConnection('main-thread')];
+    const { store, client, asked } = setup([w1, w2, main]);
+    void client.run(threeBody());
+    await until(() => w1.runs.length === 1);
+    w1.die(new Error('worker error: the worker script failed'));
+    await until(() => w2.runs.length === 1);
+    w2.die(new Error('worker error: the worker script failed'));
+    await until(() => main.runs.length === 1);
+    expect(asked).toEqual(['worker', 'worker', 'main-thread']);
+    expect(warn).toHaveBeenCalledWith('simulation worker unusable: running the simulation on the main thread');
+    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE); // from the first restart
+    main.runs[0]!.resolve(ok(main.runs[0]!.req, fakeResult('here')));
+    await until(() => store.getState().status === 'ready');
+    expect(store.getState().summary?.scenarioName).toBe('here');
+  });
+});

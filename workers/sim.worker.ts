@@ -1,0 +1,8 @@
+// The simulation worker: a thin shell exposing the pure simulation API (src/sim/api/sim-api.ts) through comlink,
+// replies' bulk typed arrays transferred. All logic lives in the API object, which tests call directly.
+import * as Comlink from 'comlink';
+import { browserDeps } from '../src/app/browser-deps.ts';
+import { createSimApi } from '../src/sim/api/sim-api.ts';
+import { transferringApi } from '../src/sim/api/transfer.ts';
+
+Comlink.expose(transferringApi(createSimApi(browserDeps()), Comlink.transfer));
