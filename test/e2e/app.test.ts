@@ -1,0 +1,118 @@
+// End-to-end: the real app in Debian's Chromium (SwiftShader WebGL), clicked through like a user.
+// Screenshots are kept in test-results/e2e/ as artefacts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { main } from '../../src/cli/main.ts';
+import { ARTEFACTS, openApp, pixelStats, startE2e, type E2e } from './harness.ts';
+
+let e: E2e;
+let page: Page;
+
+beforeAll(async () => {
+  e = await startE2e();
+  page = await openApp(e);
+}, 300_000);
+
+afterAll(async () => {
+  await e?.close();
+});
+
+const text = (id: string) => page.getByTestId(id).innerText();
+
+async function cliJson(...args: string[]): Promise<string> {
+  let out = '';
+  const code = await main(['node', 'ocsim', 'run', '--format', 'json', ...args], { out: (s) => (out += s.endsWith('\n') ? s : `${s}\n`), err: () => {}, isTty: false });
+  expect(code).toBe(0);
+  return out;
+}
+
+describe('the browser app', () => {
+  it('draws a non-blank globe with satellites', async () => {
+    const png = await page.getByTestId('globe').screenshot({ path: join(ARTEFACTS, '01-globe.png') });
+    const stats = await pixelStats(page, png);
+    // A blank or single-colour canvas has a handful of colours; the globe with land outlines, terminator and points has hundreds.
+    expect(stats.distinctColours).toBeGreaterThan(200);
+    expect(stats.nonDarkFraction).toBeGreaterThan(0.05);
+    expect(stats.brightSmallSpots).toBeGreaterThan(10);
+  });
+
+  it('plays: the UTC clock advances', async () => {
+    const before = await text('sim-time');
+    expect(before).toMatch(/2026-04-02/);
+    await page.getByTestId('play-pause').click();
+    await page.waitForFunction((t) => document.querySelector('[data-testid="sim-time"]')?.textContent !== t, before, { timeout: 20_000 });
+    await page.getByTestId('play-pause').click();
+    const after = await text('sim-time');
+    expect(after).toMatch(/2026-04-02/);
+    expect(after).not.toBe(before);
+  });
+
+  it('toggles the three modes and the metrics change', async () => {
+    const read = async () => [await text('metric-latency-p50'), await text('metric-bandwidth-saved'), await text('metric-cost-per-mtok')].join(' | ');
+    const seen = new Map<string, string>();
+    for (const mode of ['onboard', 'ground', 'hybrid']) {
+      await page.getByTestId(`mode-${mode}`).click();
+      await expect.poll(async () => page.getByTestId(`mode-${mode}`).getAttribute('aria-pressed')).toBe('true');
+      seen.set(mode, await read());
+      await page.screenshot({ path: join(ARTEFACTS, `02-mode-${mode}.png`) });
+    }
+    expect(new Set(seen.values()).size).toBe(3);
+    expect(seen.get('ground')).toMatch(/0(\.0)?\s?%/); // bent pipe saves no bandwidth
+  });
+
+  it('exports JSON whose summary equals `ocsim run` on the same scenario and seed', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const path = join(ARTEFACTS, 'export.json');
+    await download.saveAs(path);
+    const app = readFileSync(path, 'utf8');
+    const cli = await cliJson();
+    expect(JSON.parse(app).summary).toEqual(JSON.parse(cli).summary);
+    expect(JSON.stringify(JSON.parse(app).summary)).toBe(JSON.stringify(JSON.parse(cli).summary));
+    // The summary block is byte-identical (10 significant digits, see SUMMARY_SIGNIFICANT_DIGITS); the rest of
+    // the file may differ in the last bit of a few numbers (Chromium's and Node's Math.* differ), not in content.
+    const block = (t: string) => t.slice(t.indexOf('"summary"'), t.indexOf('"series"'));
+    expect(block(app)).toBe(block(cli));
+    expect(JSON.parse(app).contacts).toHaveLength(JSON.parse(cli).contacts.length);
+    expect(JSON.parse(app).sessions).toHaveLength(JSON.parse(cli).sessions.length);
+  });
+
+  it('exports CSV and CZML', async () => {
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    await csv.saveAs(join(ARTEFACTS, 'export.csv'));
+    expect(readFileSync(join(ARTEFACTS, 'export.csv'), 'utf8').split('\n')[0]).toMatch(/^time_utc,step,/);
+    const [czml] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-czml').click()]);
+    await czml.saveAs(join(ARTEFACTS, 'export.czml'));
+    const packets = JSON.parse(readFileSync(join(ARTEFACTS, 'export.czml'), 'utf8'));
+    expect(packets[0].id).toBe('document');
+  });
+
+  it('selects a satellite by search and shows it in the inspector', async () => {
+    await page.keyboard.press('/');
+    await page.getByTestId('search').fill('SCS-01 D');
+    await page.getByTestId('search').press('Enter');
+    await expect.poll(async () => text('inspector')).toMatch(/63985/);
+    expect(await text('inspector')).toMatch(/SCS-01 D/);
+    expect(await text('inspector')).toMatch(/km/);
+    await page.screenshot({ path: join(ARTEFACTS, '03-selected.png') });
+  });
+
+  it('lists bad TLE lines while the good satellites are loaded and drawn', async () => {
+    const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n');
+    const bad = [...tle.slice(0, 9)];
+    bad[2] = bad[2]!.slice(0, 68) + String((Number(bad[2]![68]) + 1) % 10); // wrong checksum on line 3 (SCS-01 A)
+    bad[4] = '1 63983U 25100B   26092.98145178  .00060184  00000+0  17765-2 0  999'; // short line 5 (SCS-01 B)
+    await page.getByTestId('tle-input').fill(bad.join('\n'));
+    await page.getByRole('button', { name: /^run/i }).click();
+    const errors = page.getByTestId('scenario-errors');
+    await expect.poll(async () => errors.innerText(), { timeout: 60_000 }).toMatch(/line 3/);
+    expect(await errors.innerText()).toMatch(/line 5/);
+    await page.waitForSelector('[data-frame-ready="true"]');
+    await page.keyboard.press('/');
+    await page.getByTestId('search').fill('SCS-01 C');
+    await page.getByTestId('search').press('Enter');
+    await expect.poll(async () => text('inspector'), { timeout: 30_000 }).toMatch(/63984/);
+    await page.screenshot({ path: join(ARTEFACTS, '04-bad-tle.png') });
+  });
+});
