@@ -1,0 +1,69 @@
+// The 3D view: a full-size <div data-testid="globe"> holding the r3f <Canvas> (GlobeScene) and the label
+// overlay; click (without drag) on a satellite selects it, on empty space clears the selection (GPU picking).
+// Reads per-frame data from the frame buffer in useFrame; React renders only on mount.
+import { useContext, useRef, type PointerEvent } from 'react';
+import { Canvas } from '@react-three/fiber';
+import { frameBuffer as defaultFrameBuffer, type FrameBuffer } from '../frame-buffer.ts';
+import { UiStoreContext, type UiStore } from '../store.ts';
+import { GlobeScene, type PickFn } from './GlobeScene.tsx';
+import { cameraPositionAbove } from './scene-units.ts';
+
+export interface GlobeViewProps {
+  /** The UI store; defaults to the one of UiStoreContext. */
+  store?: UiStore;
+  /** Per-frame data; defaults to the app's frameBuffer singleton (tests and harnesses pass their own). */
+  frameBuffer?: FrameBuffer;
+}
+
+/** Start view: above China (35° N, 105° E) at 3 Earth radii from the centre. */
+export const START_CAMERA = cameraPositionAbove(35, 105, 3);
+/** A pointer that moved more than this between down and up was a drag (orbit), not a click, px. */
+export const CLICK_SLOP_PX = 4;
+const BACKGROUND = '#02050b';
+
+export function GlobeView({ store: storeProp, frameBuffer = defaultFrameBuffer }: GlobeViewProps) {
+  const contextStore = useContext(UiStoreContext);
+  const store = storeProp ?? contextStore;
+  if (!store) throw new Error('GlobeView: pass a store or render inside UiStoreContext');
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const labelsRef = useRef<HTMLDivElement | null>(null);
+  const pickRef = useRef<PickFn | null>(null);
+  const down = useRef({ x: 0, y: 0, primary: false });
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    down.current = { x: e.clientX, y: e.clientY, primary: e.button === 0 };
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    const d = down.current;
+    if (!d.primary || Math.hypot(e.clientX - d.x, e.clientY - d.y) > CLICK_SLOP_PX) return;
+    const rect = containerRef.current?.getBoundingClientRect();
+    const pick = pickRef.current;
+    if (!rect || !pick) return;
+    const index = pick(e.clientX - rect.left, e.clientY - rect.top);
+    store.setState({ selectedSat: index >= 0 ? index : null });
+  };
+
+  return (
+    <div
+      ref={containerRef}
+      data-testid="globe"
+      role="img"
+      aria-label="3D globe with the satellites, ground stations and computing hubs; the table view lists the same data"
+      onPointerDown={onPointerDown}
+      onPointerUp={onPointerUp}
+      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, overflow: 'hidden', background: BACKGROUND }}
+    >
+      <Canvas
+        flat
+        dpr={[1, 2]}
+        camera={{ fov: 45, near: 0.05, far: 200, position: START_CAMERA }}
+        gl={{ antialias: true }}
+        onCreated={({ gl }) => gl.setClearColor(BACKGROUND, 1)}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        <GlobeScene store={store} fb={frameBuffer} containerRef={containerRef} labelsRef={labelsRef} pickRef={pickRef} />
+      </Canvas>
+      <div ref={labelsRef} aria-hidden="true" style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden' }} />
+    </div>
+  );
+}

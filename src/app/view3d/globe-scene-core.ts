@@ -1,0 +1,76 @@
+// Composes the 3D view's layers under one Earth-fixed group and updates them from the frame buffer once
+// per frame (the only per-frame entry point). No React: GlobeScene.tsx calls update() from useFrame.
+import * as THREE from 'three';
+import type { FrameBuffer } from '../frame-buffer.ts';
+import type { UiState } from '../store.ts';
+import { GlobeLayer } from './globe-layer.ts';
+import { GpuPicker } from './gpu-picker.ts';
+import { GroundLabels } from './ground-labels.ts';
+import { GroundLayer, groundSites } from './ground-layer.ts';
+import { shellAltitudeKm } from './footprint.ts';
+import { DownlinkLines, OrbitTrackLine } from './line-layers.ts';
+import { SatelliteLayer } from './satellite-layer.ts';
+import { ECEF_TO_SCENE_ROT_X_RAD } from './scene-units.ts';
+import { sunDirectionEcef } from './sun-direction.ts';
+
+const sun = new Float64Array(3);
+
+export class GlobeSceneCore {
+  /** Earth-fixed group: children are in ECEF scene units; rotated so north is scene +y. */
+  readonly earth = new THREE.Group();
+  readonly globe = new GlobeLayer();
+  readonly satellites = new SatelliteLayer();
+  readonly picker: GpuPicker;
+  private readonly ground = new GroundLayer();
+  private readonly downlinks = new DownlinkLines();
+  private readonly track = new OrbitTrackLine();
+  private readonly labels: GroundLabels | null;
+  private runRef: unknown = null;
+  private shellAltKm = NaN;
+
+  constructor(labelContainer: HTMLElement | null) {
+    this.earth.rotation.x = ECEF_TO_SCENE_ROT_X_RAD;
+    this.earth.add(this.globe.group, this.ground.group, this.downlinks.lines, this.track.lines, this.satellites.points);
+    this.picker = new GpuPicker(this.globe.ocean, this.satellites.idPoints);
+    this.labels = labelContainer ? new GroundLabels(labelContainer) : null;
+  }
+
+  /** Per frame. `ui` is read with store.getState() (no subscription, no allocation). */
+  update(fb: FrameBuffer, ui: UiState, camera: THREE.Camera, widthPx: number, heightPx: number, pixelRatio: number): void {
+    if (fb.run !== this.runRef) this.setRun(fb);
+    sunDirectionEcef(fb.simTimeMs, sun);
+    this.globe.setSunDirection(sun[0]!, sun[1]!, sun[2]!);
+    this.satellites.update(fb, ui.mode, ui.selectedSat, pixelRatio);
+    const index = this.satellites.index;
+    this.downlinks.update(fb.simTimeMs, index);
+    this.track.update(ui.selectedSat, fb.simTimeMs, this.satellites.pair.k0, fb.version, index, fb.run);
+    this.ground.setPixelRatio(pixelRatio);
+    this.ground.setFootprints(ui.showFootprints, fb.run?.scenario.groundStations, this.shellAltKm);
+    this.labels?.update(camera, widthPx, heightPx);
+  }
+
+  /** True when the frame just updated draws satellites (set data-frame-ready after it is rendered). */
+  get drawsSatellites(): boolean {
+    return this.satellites.drawnCount > 0;
+  }
+
+  dispose(): void {
+    this.globe.dispose();
+    this.satellites.dispose();
+    this.picker.dispose();
+    this.ground.dispose();
+    this.downlinks.dispose();
+    this.track.dispose();
+    this.labels?.dispose();
+  }
+
+  private setRun(fb: FrameBuffer): void {
+    this.runRef = fb.run;
+    const run = fb.run;
+    const sites = run ? groundSites(run.scenario) : [];
+    this.ground.setSites(sites);
+    this.labels?.setSites(sites);
+    this.downlinks.setRun(run);
+    this.shellAltKm = run ? shellAltitudeKm(run.satellites.map((s) => s.meanAltitudeKm)) : NaN;
+  }
+}

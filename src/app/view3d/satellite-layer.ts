@@ -1,0 +1,196 @@
+// The satellites as ONE THREE.Points draw call: keyframe textures uploaded only when the bracketing pair
+// changes, a state texture uploaded when the step or mode changes, Hermite interpolation in the vertex
+// shader. Also the picking twin (same geometry and textures, id material). No React; reads a FrameBuffer.
+import * as THREE from 'three';
+import type { FrameBuffer } from '../frame-buffer.ts';
+import { currentStep } from '../frame-buffer.ts';
+import { KeyframeIndex, type KeyframePair } from './keyframe-index.ts';
+import { UNITS_PER_KM } from './scene-units.ts';
+import { SATELLITE_FRAGMENT, SATELLITE_ID_FRAGMENT, SATELLITE_VERTEX } from './satellite-shaders.ts';
+import { copyKeyframe, copyStateRow, textureLayout } from './texture-layout.ts';
+
+/** Minimum point size in the picking pass, CSS px (so a click within ~4 px of a satellite hits it). */
+export const PICK_MIN_SIZE_PX = 9;
+
+/** Base point size by constellation size, CSS px (assumption: readable for 12, uncluttered for 10⁴–10⁶). */
+export function baseSizePx(satCount: number): number {
+  return satCount <= 100 ? 9 : satCount <= 2000 ? 6 : satCount <= 100_000 ? 4 : 2.5;
+}
+
+interface Slot {
+  frame: number;
+  pos: THREE.DataTexture;
+  vel: THREE.DataTexture;
+}
+
+function floatTexture(width: number, height: number): THREE.DataTexture {
+  const t = new THREE.DataTexture(new Float32Array(width * height * 3), width, height, THREE.RGBFormat, THREE.FloatType);
+  t.internalFormat = 'RGB32F'; // three maps RGB+Float to no sized format by itself
+  t.minFilter = t.magFilter = THREE.NearestFilter;
+  t.generateMipmaps = false;
+  t.needsUpdate = true;
+  return t;
+}
+
+function stateTexture(width: number, height: number): THREE.DataTexture {
+  const t = new THREE.DataTexture(new Uint8Array(width * height), width, height, THREE.RedFormat, THREE.UnsignedByteType);
+  t.minFilter = t.magFilter = THREE.NearestFilter;
+  t.generateMipmaps = false;
+  t.unpackAlignment = 1;
+  t.needsUpdate = true;
+  return t;
+}
+
+export class SatelliteLayer {
+  readonly points: THREE.Points;
+  readonly idPoints: THREE.Points;
+  /** Satellites drawn by the last update (0 = nothing to draw: no run or no keyframes yet). */
+  drawnCount = 0;
+  readonly index = new KeyframeIndex();
+  readonly pair: KeyframePair = { k0: -1, k1: -1, u: 0, hS: 1 };
+  private readonly geometry = new THREE.BufferGeometry();
+  private readonly material: THREE.ShaderMaterial;
+  private readonly idMaterial: THREE.ShaderMaterial;
+  private slots: [Slot, Slot];
+  private state: THREE.DataTexture;
+  private satCount = -1;
+  private version = -1;
+  private stateStep = -1;
+  private stateMode = '';
+  private readonly u = {
+    uPos0: { value: null as THREE.Texture | null }, uVel0: { value: null as THREE.Texture | null },
+    uPos1: { value: null as THREE.Texture | null }, uVel1: { value: null as THREE.Texture | null },
+    uState: { value: null as THREE.Texture | null }, uTexWidth: { value: 1 },
+    uU: { value: 0 }, uH: { value: 1 }, uUnitsPerKm: { value: UNITS_PER_KM }, uSelected: { value: -1 },
+    uBaseSizePx: { value: 6 },
+  };
+
+  constructor() {
+    this.slots = [this.makeSlot(1, 1), this.makeSlot(1, 1)];
+    this.state = stateTexture(1, 1);
+    this.u.uState.value = this.state;
+    this.material = new THREE.ShaderMaterial({
+      vertexShader: SATELLITE_VERTEX, fragmentShader: SATELLITE_FRAGMENT,
+      uniforms: { ...this.u, uMinSizePx: { value: 0 }, uPixelRatio: { value: 1 } },
+    });
+    this.idMaterial = new THREE.ShaderMaterial({
+      vertexShader: SATELLITE_VERTEX, fragmentShader: SATELLITE_ID_FRAGMENT,
+      uniforms: { ...this.u, uMinSizePx: { value: PICK_MIN_SIZE_PX }, uPixelRatio: { value: 1 } },
+    });
+    this.geometry.setDrawRange(0, 0);
+    this.points = new THREE.Points(this.geometry, this.material);
+    this.idPoints = new THREE.Points(this.geometry, this.idMaterial);
+    for (const p of [this.points, this.idPoints]) {
+      p.frustumCulled = false; // the vertex shader moves the points; there is no CPU bounding sphere
+      p.name = 'satellites';
+    }
+  }
+
+  /** Per frame: uploads what changed (typed-array copies only), sets the interpolation uniforms. */
+  update(fb: FrameBuffer, mode: string, selectedSat: number | null, pixelRatio: number): void {
+    if (fb.version !== this.version) this.rebuild(fb);
+    this.material.uniforms['uPixelRatio']!.value = pixelRatio;
+    this.u.uSelected.value = selectedSat ?? -1;
+    const n = this.index.satCount;
+    this.index.locate(fb.simTimeMs, this.pair);
+    if (this.pair.k0 < 0 || n === 0) {
+      this.drawnCount = 0;
+      this.geometry.setDrawRange(0, 0);
+      return;
+    }
+    this.bindPair(this.pair.k0, this.pair.k1);
+    this.u.uU.value = this.pair.u;
+    this.u.uH.value = this.pair.hS;
+    const step = currentStep(fb);
+    if (step !== this.stateStep || mode !== this.stateMode) {
+      const tl = fb.run?.timeline;
+      copyStateRow(tl && tl.satCount === n ? tl.modes[mode]?.state : undefined, step, n, this.state.image.data as Uint8Array);
+      this.state.needsUpdate = true;
+      this.stateStep = step;
+      this.stateMode = mode;
+    }
+    this.geometry.setDrawRange(0, n);
+    this.drawnCount = n;
+  }
+
+  dispose(): void {
+    this.geometry.dispose();
+    this.material.dispose();
+    this.idMaterial.dispose();
+    this.state.dispose();
+    for (const s of this.slots) {
+      s.pos.dispose();
+      s.vel.dispose();
+    }
+  }
+
+  /** New run or keyframes: re-index, resize textures if the satellite count changed, forget loaded frames. */
+  private rebuild(fb: FrameBuffer): void {
+    this.version = fb.version;
+    const runSats = fb.run?.satellites.length;
+    this.index.rebuild(fb.keyframes.filter((b) => runSats === undefined || b.satCount === runSats));
+    const n = this.index.satCount;
+    if (n !== this.satCount) this.resize(n);
+    for (const s of this.slots) s.frame = -1;
+    this.stateStep = -1;
+    this.u.uBaseSizePx.value = baseSizePx(n);
+  }
+
+  private resize(n: number): void {
+    this.satCount = n;
+    const { width, height } = textureLayout(n);
+    for (const s of this.slots) {
+      s.pos.dispose();
+      s.vel.dispose();
+    }
+    this.slots = [this.makeSlot(width, height), this.makeSlot(width, height)];
+    this.state.dispose();
+    this.state = stateTexture(width, height);
+    this.u.uState.value = this.state;
+    this.u.uTexWidth.value = width;
+    const indices = new Float32Array(n);
+    for (let i = 0; i < n; i++) indices[i] = i;
+    this.geometry.setAttribute('aSatIndex', new THREE.BufferAttribute(indices, 1));
+  }
+
+  private makeSlot(width: number, height: number): Slot {
+    return { frame: -1, pos: floatTexture(width, height), vel: floatTexture(width, height) };
+  }
+
+  /** Makes sure the two slots hold frames k0 and k1 (loading at most the missing ones) and binds them. */
+  private bindPair(k0: number, k1: number): void {
+    let s0 = this.slotOf(k0);
+    let s1 = this.slotOf(k1);
+    if (s0 < 0 && s1 < 0) {
+      this.load(0, k0);
+      s0 = 0;
+      if (k1 !== k0) this.load(1, k1);
+      s1 = k1 === k0 ? 0 : 1;
+    } else if (s0 < 0) {
+      s0 = 1 - s1;
+      this.load(s0, k0);
+    } else if (s1 < 0) {
+      s1 = 1 - s0;
+      this.load(s1, k1);
+    }
+    const a = this.slots[s0]!;
+    const b = this.slots[s1]!;
+    this.u.uPos0.value = a.pos;
+    this.u.uVel0.value = a.vel;
+    this.u.uPos1.value = b.pos;
+    this.u.uVel1.value = b.vel;
+  }
+
+  private slotOf(frame: number): number {
+    return this.slots[0].frame === frame ? 0 : this.slots[1].frame === frame ? 1 : -1;
+  }
+
+  private load(slot: number, k: number): void {
+    const s = this.slots[slot]!;
+    const block = this.index.blocks[this.index.block[k]!]!;
+    copyKeyframe(block, this.index.offset[k]!, s.pos.image.data as Float32Array, s.vel.image.data as Float32Array);
+    s.pos.needsUpdate = true;
+    s.vel.needsUpdate = true;
+    s.frame = k;
+  }
+}

@@ -1,0 +1,101 @@
+// The satellite layer's upload policy, without a GPU: texture `version` counts the uploads three.js would do.
+import { describe, expect, it } from 'vitest';
+import type * as THREE from 'three';
+import type { FrameBuffer } from '../../src/app/frame-buffer.ts';
+import type { RunResult } from '../../src/sim/engine/result-types.ts';
+import { baseSizePx, SatelliteLayer } from '../../src/app/view3d/satellite-layer.ts';
+import { circularBlock } from './synthetic-orbit.ts';
+
+const T0 = Date.UTC(2026, 3, 2);
+const N = 3;
+
+function frameBuffer(): FrameBuffer {
+  const state = Uint8Array.from([0, 1, 2, 3, 4, 5, 2, 2, 2, 1, 1, 1]); // 4 steps × 3 sats, step 60 s
+  const run = {
+    satellites: Array.from({ length: N }, () => ({ meanAltitudeKm: 550 })),
+    scenario: { stepS: 60 },
+    timeline: { stepCount: 4, satCount: N, shadow: new Float32Array(12), modes: { onboard: { state }, ground: { state: state.map((s) => (s + 1) % 6) } } },
+  } as unknown as RunResult;
+  return {
+    simTimeMs: T0, startMs: T0, endMs: T0 + 240_000, run, runId: 1, version: 1,
+    keyframes: [circularBlock(N, T0, T0, 60, 3), circularBlock(N, T0, T0 + 180_000, 60, 2)],
+  };
+}
+
+function uniforms(layer: SatelliteLayer): Record<string, THREE.IUniform> {
+  return (layer.points.material as THREE.ShaderMaterial).uniforms;
+}
+const tex = (layer: SatelliteLayer, name: string) => uniforms(layer)[name]!.value as THREE.DataTexture;
+const versions = (layer: SatelliteLayer) => ['uPos0', 'uVel0', 'uPos1', 'uVel1'].map((n) => tex(layer, n).version);
+
+describe('SatelliteLayer.update', () => {
+  it('loads both keyframes once, then only the missing one when time crosses a boundary', () => {
+    const fb = frameBuffer();
+    const layer = new SatelliteLayer();
+    fb.simTimeMs = T0 + 15_000;
+    layer.update(fb, 'onboard', null, 1);
+    expect(layer.drawnCount).toBe(N);
+    expect(uniforms(layer)['uU']!.value).toBe(0.25);
+    expect(uniforms(layer)['uH']!.value).toBe(60);
+    const frame1 = tex(layer, 'uPos1');
+    const v0 = versions(layer);
+    const p1Data = Array.from((frame1.image.data as Float32Array).subarray(0, 3));
+    expect(p1Data).toEqual(Array.from(fb.keyframes[0]!.positionsKm.subarray(9, 12)));
+
+    fb.simTimeMs = T0 + 45_000; // same pair: no upload
+    layer.update(fb, 'onboard', null, 1);
+    expect(versions(layer)).toEqual(v0);
+
+    fb.simTimeMs = T0 + 75_000; // pair (1, 2): frame 1 stays where it is and becomes p0; frame 2 is loaded
+    layer.update(fb, 'onboard', null, 1);
+    expect(tex(layer, 'uPos0')).toBe(frame1);
+    expect(tex(layer, 'uPos0').version).toBe(v0[2]);
+    expect(tex(layer, 'uPos1').version).toBe(v0[0]! + 1);
+
+    fb.simTimeMs = T0 + 190_000; // across the block boundary: pair (3, 4) = block 1 frames 0 and 1
+    layer.update(fb, 'onboard', null, 1);
+    expect(Array.from((tex(layer, 'uPos0').image.data as Float32Array).subarray(0, 3))).toEqual(Array.from(fb.keyframes[1]!.positionsKm.subarray(0, 3)));
+    expect(uniforms(layer)['uU']!.value).toBeCloseTo(1 / 6, 12);
+  });
+
+  it('uploads the state row when the step or the mode changes, not otherwise', () => {
+    const fb = frameBuffer();
+    const layer = new SatelliteLayer();
+    fb.simTimeMs = T0 + 70_000; // step 1
+    layer.update(fb, 'onboard', 2, 1);
+    const state = uniforms(layer)['uState']!.value as THREE.DataTexture;
+    expect(Array.from(state.image.data as Uint8Array)).toEqual([3, 4, 5]);
+    const v = state.version;
+    fb.simTimeMs = T0 + 100_000;
+    layer.update(fb, 'onboard', 2, 1);
+    expect(state.version).toBe(v);
+    layer.update(fb, 'ground', 2, 1);
+    expect(Array.from(state.image.data as Uint8Array)).toEqual([4, 5, 0]);
+    expect(state.version).toBe(v + 1);
+    fb.simTimeMs = T0 + 130_000; // step 2
+    layer.update(fb, 'ground', 2, 1);
+    expect(Array.from(state.image.data as Uint8Array)).toEqual([3, 3, 3]);
+    expect(uniforms(layer)['uSelected']!.value).toBe(2);
+  });
+
+  it('draws nothing without keyframes, or with keyframes of another satellite count than the run', () => {
+    const fb = frameBuffer();
+    const layer = new SatelliteLayer();
+    fb.keyframes = [];
+    layer.update(fb, 'onboard', null, 1);
+    expect(layer.drawnCount).toBe(0);
+    fb.keyframes = [circularBlock(N + 1, T0, T0, 60, 3)];
+    fb.version++;
+    layer.update(fb, 'onboard', null, 1);
+    expect(layer.drawnCount).toBe(0);
+    fb.keyframes = [circularBlock(N, T0, T0, 60, 3)];
+    fb.version++;
+    layer.update(fb, 'onboard', null, 1);
+    expect(layer.drawnCount).toBe(N);
+    expect(layer.points.geometry.drawRange.count).toBe(N);
+  });
+
+  it('sizes points by constellation size', () => {
+    expect([12, 2800, 10_313, 1_000_000].map(baseSizePx)).toEqual([9, 4, 4, 2.5]);
+  });
+});
