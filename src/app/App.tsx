@@ -1,0 +1,54 @@
+// The app shell: top bar, error banner, the globe (or the accessible table view) with the playback bar under it,
+// and the side panel (inspector, metrics, comparison, charts, scenario, export). Binds the keyboard shortcuts.
+import { useEffect } from 'react';
+import { bindKeyboard, runKeyAction } from './keyboard.ts';
+import { useUi, useUiStore } from './store.ts';
+import { Charts } from './ui/Charts.tsx';
+import { CompareTable } from './ui/CompareTable.tsx';
+import { ErrorBanner } from './ui/ErrorBanner.tsx';
+import { ExportPanel } from './ui/ExportPanel.tsx';
+import { Inspector } from './ui/Inspector.tsx';
+import { MetricsPanel } from './ui/MetricsPanel.tsx';
+import { PlaybackBar } from './ui/PlaybackBar.tsx';
+import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
+import { StateLegend } from './ui/StateIcon.tsx';
+import { useServices } from './ui/services.ts';
+import { TableView } from './ui/TableView.tsx';
+import { TopBar } from './ui/TopBar.tsx';
+import { GlobeView } from './view3d/GlobeView.tsx';
+
+const focusSearch = () => document.querySelector<HTMLInputElement>('[data-testid="search"]')?.focus();
+
+export function App() {
+  const store = useUiStore();
+  const { clock } = useServices();
+  const view = useUi(store, (s) => s.view);
+  useEffect(() => bindKeyboard(window, (a) => runKeyAction(a, { store, clock, focusSearch })), [store, clock]);
+  return (
+    <div className="app">
+      <TopBar />
+      <ErrorBanner />
+      <main className="main">
+        <div className="stage">
+          <div className="globe-wrap" hidden={view === 'table'}>
+            <GlobeView />
+            <StateLegend />
+          </div>
+          {view === 'table' && <TableView />}
+          <PlaybackBar />
+        </div>
+        <aside className="side" aria-label="Panels">
+          <Inspector />
+          <MetricsPanel />
+          <CompareTable />
+          <Charts />
+          <ScenarioPanel />
+          <ExportPanel />
+          <p className="muted small keys">
+            Keys: Space play/pause · ←/→ step (Shift ×10) · Home start · +/− speed · / search · Esc deselect · T table
+          </p>
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// The selected satellite: name, NORAD id, altitude, sunlit/eclipse, state, storage, compute load, battery and
+// current / next contact, refreshed from the clock's slow tick (~4 Hz).
+import { useUi, useUiStore } from '../store.ts';
+import { StateIcon } from './StateIcon.tsx';
+import { formatBytes, formatDurationS, formatPercent, formatUtcSecond } from './format.ts';
+import { inspectSatellite, type ContactInfo, type SatInspection } from './inspector-data.ts';
+import { useRun, useServices, useClockValue } from './services.ts';
+
+/** Refresh period of the inspector, ms of wall time (~4 Hz). */
+const INSPECTOR_PERIOD_MS = 250;
+
+export function Inspector() {
+  const store = useUiStore();
+  const selected = useUi(store, (s) => s.selectedSat);
+  const mode = useUi(store, (s) => s.mode);
+  const run = useRun();
+  const { frameBuffer } = useServices();
+  const info = useClockValue(
+    (fb) => (run && selected !== null ? inspectSatellite(run, fb.keyframes, selected, fb.simTimeMs, fb.startMs, mode) : null),
+    INSPECTOR_PERIOD_MS,
+    [run, selected, mode],
+  );
+  return (
+    <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
+      <h2 id="inspector-h" tabIndex={-1}>
+        Inspector
+      </h2>
+      {info === null ? (
+        <p className="muted">
+          {run ? 'Click a satellite, or search by name or NORAD id ( / ).' : 'Waiting for the first run…'}
+        </p>
+      ) : (
+        <Details info={info} nowMs={frameBuffer.simTimeMs} onClose={() => store.setState({ selectedSat: null })} />
+      )}
+    </section>
+  );
+}
+
+function Details({ info, nowMs, onClose }: { info: SatInspection; nowMs: number; onClose: () => void }) {
+  const lost = info.lostAtMs !== null && nowMs >= info.lostAtMs;
+  return (
+    <div>
+      <div className="inspector-head">
+        <h3>{info.name}</h3>
+        <button type="button" className="link" onClick={onClose} aria-label="Deselect satellite (Esc)">
+          Deselect
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>NORAD</dt>
+        <dd data-testid="inspector-norad">{info.norad}</dd>
+        {info.cosparId && (
+          <>
+            <dt>COSPAR</dt>
+            <dd>{info.cosparId}</dd>
+          </>
+        )}
+        <dt>State</dt>
+        <dd>
+          <StateIcon state={lost ? 'lost' : info.state} /> 
+          {lost ? `lost at ${formatUtcSecond(info.lostAtMs!)}` : (info.state ?? 'n/a')}
+        </dd>
+        <dt>Altitude</dt>
+        <dd>
+          {info.altitudeKm !== null ? `${info.altitudeKm.toFixed(1)} km` : `${info.meanAltitudeKm.toFixed(1)} km (mean)`}
+        </dd>
+        {info.latDeg !== null && info.lonDeg !== null && (
+          <>
+            <dt>Position</dt>
+            <dd>
+              {Math.abs(info.latDeg).toFixed(2)}° {info.latDeg >= 0 ? 'N' : 'S'}, {Math.abs(info.lonDeg).toFixed(2)}° {info.lonDeg >= 0 ? 'E' : 'W'}
+            </dd>
+          </>
+        )}
+        <dt>Light</dt>
+        <dd>{info.light ?? 'n/a'}</dd>
+        <dt>Storage</dt>
+        <dd>
+          {info.storedBytes !== null ? `${formatBytes(info.storedBytes)} of ${formatBytes(info.storageCapacityBytes)} (${formatPercent(info.storedBytes / info.storageCapacityBytes)})` : 'n/a'}
+        </dd>
+        <dt>Compute load</dt>
+        <dd>{formatPercent(info.computeLoad)}</dd>
+        <dt>Battery</dt>
+        <dd>{formatPercent(info.batterySoc)}</dd>
+        <dt>Contact now</dt>
+        <dd>{info.current ? <Contact c={info.current} nowMs={nowMs} current /> : 'none'}</dd>
+        <dt>Next contact</dt>
+        <dd>{info.next ? <Contact c={info.next} nowMs={nowMs} current={false} /> : 'none in this run'}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function Contact({ c, nowMs, current }: { c: ContactInfo; nowMs: number; current: boolean }) {
+  const when = current
+    ? `until ${formatUtcSecond(c.losMs).slice(11)} (${formatDurationS((c.losMs - nowMs) / 1000)} left)`
+    : `at ${formatUtcSecond(c.aosMs).slice(11)} (in ${formatDurationS((c.aosMs - nowMs) / 1000)})`;
+  return (
+    <span>
+      {c.stationName} {when}, max {c.maxElevationDeg.toFixed(0)}°{c.hasSession ? ', downlink' : ', no antenna'}
+    </span>
+  );
+}

@@ -1,0 +1,86 @@
+// Key numbers of the selected mode: latency p50/p90, bandwidth saved, backlog and drops, and cost per million
+// tokens with its breakdown (summary.modes[mode].costUsd).
+import type { ModeSummary } from '../../sim/engine/result-types.ts';
+import { useUi, useUiStore } from '../store.ts';
+import { formatBytes, formatDurationS, formatPercent, formatTokens, formatUsd } from './format.ts';
+import { COST_ITEMS } from './metric-rows.ts';
+import { MODE_HINTS, MODE_LABELS } from './modes.ts';
+
+export function MetricsPanel() {
+  const store = useUiStore();
+  const mode = useUi(store, (s) => s.mode);
+  const m: ModeSummary | null = useUi(store, (s) => s.summary?.modes[mode] ?? null);
+  const hasSummary = useUi(store, (s) => s.summary !== null);
+  const na = hasSummary ? 'not simulated' : '…';
+  return (
+    <section className="panel-section metrics" aria-labelledby="metrics-h">
+      <h2 id="metrics-h">
+        {MODE_LABELS[mode]} <span className="muted small">{MODE_HINTS[mode]}</span>
+      </h2>
+      <div className="cards">
+        <Metric id="metric-latency-p50" label="Latency p50" hint="capture to insight" value={m ? formatDurationS(m.latencyS.p50) : na} />
+        <Metric id="metric-latency-p90" label="Latency p90" value={m ? formatDurationS(m.latencyS.p90) : na} />
+        <Metric id="metric-bandwidth-saved" label="Bandwidth saved" value={m ? formatPercent(m.bandwidthSavedFraction) : na} />
+        <Metric id="metric-cost-per-mtok" label="Cost per M tokens" value={m ? formatUsd(m.costUsdPerMTok) : na} />
+        <Metric id="metric-backlog" label="Backlog at end" value={m ? formatBytes(m.backlogBytesEnd) : na} hint={m ? `max ${formatBytes(m.backlogBytesMax)}` : undefined} />
+        <Metric id="metric-dropped" label="Dropped" value={m ? formatBytes(m.bytesDropped) : na} hint={m ? dropHint(m) : undefined} />
+        <Metric id="metric-tokens" label="Tokens inferred" value={m ? formatTokens(m.tokensProcessed) : na} hint={m ? `${formatTokens(m.tokensOnboard)} in orbit, ${formatTokens(m.tokensGround)} on the ground` : undefined} />
+        <Metric id="metric-delivered" label="Tiles delivered" value={m ? formatPercent(m.deliveredTileFraction) : na} />
+      </div>
+      {m && <CostBreakdown m={m} />}
+    </section>
+  );
+}
+
+function dropHint(m: ModeSummary): string | undefined {
+  const r = m.bytesDroppedByReason;
+  if (r.storageFull === 0 && r.satelliteLost === 0) return undefined;
+  return `storage full ${formatBytes(r.storageFull)}, lost ${formatBytes(r.satelliteLost)}`;
+}
+
+function Metric(p: { id: string; label: string; value: string; hint?: string | undefined }) {
+  return (
+    <div className="metric">
+      <div className="metric-label">{p.label}</div>
+      <div className="metric-value" data-testid={p.id}>
+        {p.value}
+      </div>
+      {p.hint && <div className="metric-hint muted">{p.hint}</div>}
+    </div>
+  );
+}
+
+function CostBreakdown({ m }: { m: ModeSummary }) {
+  const total = m.costUsd.totalUsd;
+  return (
+    <table className="breakdown" data-testid="cost-breakdown">
+      <caption>Cost of the run: {formatUsd(total)}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col" className="num">
+            Cost
+          </th>
+          <th scope="col" className="num">
+            Share
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {COST_ITEMS.map(({ key, label }) => {
+          const v = m.costUsd[key];
+          return (
+            <tr key={key} className={v === 0 ? 'muted' : undefined}>
+              <th scope="row">{label}</th>
+              <td className="num">{formatUsd(v)}</td>
+              <td className="num">
+                <span className="bar" style={{ width: `${total > 0 ? (100 * v) / total : 0}%` }} aria-hidden="true" />
+                {total > 0 ? formatPercent(v / total) : 'n/a'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,105 @@
+// The key parameters of the scenario draft (TOPS, downlink, GPU $/h, PUE, launch $/kg, storage, dispatch,
+// duration, seed). Each field keeps its own text while typing and writes the draft when the text is a number.
+import { useEffect, useRef, useState } from 'react';
+import { useUi, useUiStore } from '../store.ts';
+import {
+  DISPATCH_POLICIES,
+  DRAFT_PARAMS,
+  parseNumberInput,
+  readDraftValues,
+  setDispatchPolicy,
+  setDownlinkKind,
+  setDraftParam,
+  type DispatchPolicy,
+  type DraftParam,
+  type DraftParamKey,
+} from './scenario-draft.ts';
+
+const byKey = (k: DraftParamKey) => DRAFT_PARAMS.find((p) => p.key === k)!;
+
+export function ParamsForm() {
+  const store = useUiStore();
+  const draft = useUi(store, (s) => s.scenarioDraft);
+  const v = readDraftValues(draft);
+  const edit = (next: typeof draft) => store.setState({ scenarioDraft: next, presetName: 'custom' });
+  const field = (key: DraftParamKey, placeholder?: string) => (
+    <NumberField param={byKey(key)} value={v[key]} placeholder={placeholder} onCommit={(x) => edit(setDraftParam(draft, key, x))} />
+  );
+  return (
+    <fieldset className="params">
+      <legend>Parameters</legend>
+      {field('topsInt8')}
+      <label className="param">
+        <span>Downlink model</span>
+        <select value={v.downlinkKind} onChange={(e) => edit(setDownlinkKind(draft, e.target.value as 'shannon' | 'fixed'))}>
+          <option value="shannon">Link budget (Shannon)</option>
+          <option value="fixed">Fixed rate</option>
+        </select>
+      </label>
+      {v.downlinkKind === 'fixed' ? field('downlinkRateMbps') : field('downlinkTxPowerW')}
+      {field('gpuUsdPerHour')}
+      {field('pue', v.pueRange ? `mixed ${v.pueRange[0]}–${v.pueRange[1]}` : undefined)}
+      {field('launchUsdPerKg')}
+      {field('storageGB')}
+      <label className="param">
+        <span>Dispatch policy</span>
+        <select value={v.policy} onChange={(e) => edit(setDispatchPolicy(draft, e.target.value as DispatchPolicy))}>
+          {DISPATCH_POLICIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field('maxQueueWaitS')}
+      {field('durationH')}
+      {field('seed')}
+    </fieldset>
+  );
+}
+
+interface NumberFieldProps {
+  param: DraftParam;
+  value: number | undefined;
+  placeholder?: string | undefined;
+  onCommit(v: number): void;
+}
+
+function NumberField({ param, value, placeholder, onCommit }: NumberFieldProps) {
+  const shown = value === undefined ? '' : String(value);
+  const [text, setText] = useState(shown);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focused.current) setText(shown);
+  }, [shown]);
+  const parsed = parseNumberInput(text);
+  const invalid = text.trim() !== '' && (parsed === null || (param.integer === true && !Number.isInteger(parsed)));
+  const id = `param-${param.key}`;
+  return (
+    <label className="param" htmlFor={id}>
+      <span>
+        {param.label} {param.unit && <span className="muted">({param.unit})</span>}
+      </span>
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        inputMode="decimal"
+        value={text}
+        placeholder={placeholder}
+        aria-invalid={invalid}
+        title={param.path}
+        onFocus={() => (focused.current = true)}
+        onBlur={() => {
+          focused.current = false;
+          setText(shown);
+        }}
+        onChange={(e) => {
+          setText(e.target.value);
+          const x = parseNumberInput(e.target.value);
+          if (x !== null && (!param.integer || Number.isInteger(x)) && x !== value) onCommit(x);
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,159 @@
+// Editing the scenario draft from the scenario panel: the key parameters (read with their schema defaults,
+// written immutably along their path), the pasted catalogue, validation and export file names.
+// Pure; imports the scenario schema and the catalogue format detector only.
+import { detectCatalogFormat } from '../../sim/catalog/index.ts';
+import { safeParseScenario, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
+
+export type DraftParamKey =
+  | 'topsInt8'
+  | 'downlinkRateMbps'
+  | 'downlinkTxPowerW'
+  | 'gpuUsdPerHour'
+  | 'pue'
+  | 'launchUsdPerKg'
+  | 'storageGB'
+  | 'maxQueueWaitS'
+  | 'durationH'
+  | 'seed';
+
+export interface DraftParam {
+  key: DraftParamKey;
+  label: string;
+  unit: string;
+  /** Path in the scenario, for error messages (`satellite.compute.topsInt8`). */
+  path: string;
+  integer?: boolean;
+}
+
+export const DRAFT_PARAMS: readonly DraftParam[] = [
+  { key: 'topsInt8', label: 'Compute per satellite', unit: 'TOPS (INT8)', path: 'satellite.compute.topsInt8' },
+  { key: 'downlinkRateMbps', label: 'Downlink rate (fixed)', unit: 'Mbit/s', path: 'satellite.downlink.rateMbps' },
+  { key: 'downlinkTxPowerW', label: 'Downlink TX power (link budget)', unit: 'W', path: 'satellite.downlink.txPowerW' },
+  { key: 'gpuUsdPerHour', label: 'GPU rental', unit: '$/h', path: 'gpu.usdPerHour' },
+  { key: 'pue', label: 'PUE (all hubs)', unit: '', path: 'hubs[*].pue' },
+  { key: 'launchUsdPerKg', label: 'Launch price', unit: '$/kg', path: 'economics.launchUsdPerKg' },
+  { key: 'storageGB', label: 'Storage per satellite', unit: 'GB', path: 'satellite.storageGB' },
+  { key: 'maxQueueWaitS', label: 'Max GPU queue wait', unit: 's', path: 'dispatch.maxQueueWaitS' },
+  { key: 'durationH', label: 'Duration', unit: 'h', path: 'durationH' },
+  { key: 'seed', label: 'Seed', unit: '', path: 'seed', integer: true },
+];
+
+/** Fixed downlink rate when the user switches from the link budget. 220 Mbit/s: Planet Dove peak (Devaraj et al., SSC17-VII-02). */
+export const DEFAULT_FIXED_RATE_MBPS = 220;
+
+export type DispatchPolicy = Scenario['dispatch']['policy'];
+export const DISPATCH_POLICIES: readonly DispatchPolicy[] = ['west-first', 'nearest', 'least-latency'];
+
+/** The values shown in the form: the draft's own or the schema default; undefined when not applicable or mixed. */
+export type DraftValues = Record<DraftParamKey, number | undefined> & {
+  downlinkKind: 'shannon' | 'fixed';
+  policy: DispatchPolicy;
+  /** Range of the hubs' PUE when they differ. */
+  pueRange: [number, number] | null;
+};
+
+/** The draft with every default filled in (null when it does not validate). */
+function effective(d: ScenarioInput): Scenario | null {
+  const r = safeParseScenario(d);
+  return r.ok ? r.scenario : null;
+}
+
+export function readDraftValues(d: ScenarioInput): DraftValues {
+  const s = effective(d);
+  const dl = s?.satellite.downlink ?? d.satellite?.downlink ?? { kind: 'shannon' as const };
+  const pues = (s?.hubs ?? d.hubs).map((h) => h.pue ?? 1.25);
+  const pueMin = Math.min(...pues);
+  const pueMax = Math.max(...pues);
+  return {
+    topsInt8: s?.satellite.compute.topsInt8 ?? d.satellite?.compute?.topsInt8,
+    downlinkRateMbps: dl.kind === 'fixed' ? dl.rateMbps : undefined,
+    downlinkTxPowerW: dl.kind === 'shannon' ? (s?.satellite.downlink.kind === 'shannon' ? s.satellite.downlink.txPowerW : dl.txPowerW) : undefined,
+    gpuUsdPerHour: s?.gpu.usdPerHour ?? d.gpu?.usdPerHour,
+    pue: pueMin === pueMax ? pueMin : undefined,
+    launchUsdPerKg: s?.economics.launchUsdPerKg ?? d.economics?.launchUsdPerKg,
+    storageGB: s?.satellite.storageGB ?? d.satellite?.storageGB,
+    maxQueueWaitS: s?.dispatch.maxQueueWaitS ?? d.dispatch?.maxQueueWaitS,
+    durationH: d.durationH,
+    seed: s?.seed ?? d.seed,
+    downlinkKind: dl.kind,
+    policy: s?.dispatch.policy ?? d.dispatch?.policy ?? 'west-first',
+    pueRange: pues.length > 0 && pueMin !== pueMax ? [pueMin, pueMax] : null,
+  };
+}
+
+/** Sets one parameter; returns a new draft (the input is not changed; unchanged branches are shared). */
+export function setDraftParam(d: ScenarioInput, key: DraftParamKey, value: number): ScenarioInput {
+  const sat = d.satellite ?? {};
+  switch (key) {
+    case 'topsInt8':
+      return { ...d, satellite: { ...sat, compute: { ...sat.compute, topsInt8: value } } };
+    case 'downlinkRateMbps':
+      return { ...d, satellite: { ...sat, downlink: { kind: 'fixed', rateMbps: value } } };
+    case 'downlinkTxPowerW': {
+      const prev = sat.downlink?.kind === 'shannon' ? sat.downlink : { kind: 'shannon' as const };
+      return { ...d, satellite: { ...sat, downlink: { ...prev, txPowerW: value } } };
+    }
+    case 'gpuUsdPerHour':
+      return { ...d, gpu: { ...d.gpu, usdPerHour: value } };
+    case 'pue':
+      return { ...d, hubs: d.hubs.map((h) => ({ ...h, pue: value })) };
+    case 'launchUsdPerKg':
+      return { ...d, economics: { ...d.economics, launchUsdPerKg: value } };
+    case 'storageGB':
+      return { ...d, satellite: { ...sat, storageGB: value } };
+    case 'maxQueueWaitS':
+      return { ...d, dispatch: { ...d.dispatch, maxQueueWaitS: value } };
+    case 'durationH':
+      return { ...d, durationH: value };
+    case 'seed':
+      return { ...d, seed: value };
+  }
+}
+
+/** Switches the downlink model: a fixed rate (DEFAULT_FIXED_RATE_MBPS) or the link budget with its defaults. */
+export function setDownlinkKind(d: ScenarioInput, kind: 'shannon' | 'fixed'): ScenarioInput {
+  const sat = d.satellite ?? {};
+  if ((sat.downlink?.kind ?? 'shannon') === kind) return d;
+  const downlink = kind === 'fixed' ? { kind, rateMbps: DEFAULT_FIXED_RATE_MBPS } : { kind };
+  return { ...d, satellite: { ...sat, downlink } };
+}
+
+export function setDispatchPolicy(d: ScenarioInput, policy: DispatchPolicy): ScenarioInput {
+  return { ...d, dispatch: { ...d.dispatch, policy } };
+}
+
+/** Reads a number typed in the form: finite, or null (empty, text, NaN). Accepts "1,5" as 1.5 and "1 000". */
+export function parseNumberInput(text: string): number | null {
+  const t = text.trim().replace(/\s+/g, '').replace(',', '.');
+  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+export type CatalogDraft =
+  | { ok: true; draft: ScenarioInput; format: 'tle' | 'omm-json' | 'omm-csv' }
+  | { ok: false; error: ScenarioError };
+
+/** Replaces the constellation with pasted TLE / OMM text (format detected); an unknown format is an error. */
+export function withCatalogText(d: ScenarioInput, text: string, label = 'pasted'): CatalogDraft {
+  const format = detectCatalogFormat(text);
+  if (format === 'unknown') {
+    const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+    const why = first === '' ? 'the text is empty' : `line 1: not TLE, OMM JSON or OMM CSV ("${first.slice(0, 40)}")`;
+    return { ok: false, error: { path: 'constellation.sources[0].text', message: why } };
+  }
+  const constellation = { ...d.constellation, sources: [{ kind: format, text, label }] };
+  return { ok: true, format, draft: { ...d, constellation } };
+}
+
+/** Validation errors of a draft (path: message), empty when it is valid. */
+export function validateDraft(d: ScenarioInput): ScenarioError[] {
+  const r = safeParseScenario(d);
+  return r.ok ? [] : r.errors;
+}
+
+/** Download name of an export, e.g. `three-body-seed20250514.json` (unsafe characters become '-'). */
+export function exportFileName(scenarioName: string, seed: number, format: 'json' | 'csv' | 'czml'): string {
+  const safe = scenarioName.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  return `${safe}-seed${seed}.${format}`;
+}

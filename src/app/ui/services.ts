@@ -1,0 +1,73 @@
+// The app's services passed down by React context (no module singletons): the sim client, the playback
+// clock and the per-frame buffer. Also small hooks over them. Imports React and app types only.
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import type { ExportFormat } from '../../../workers/protocol.ts';
+import type { ScenarioInput } from '../../sim/scenario/schema.ts';
+import type { RunResult } from '../../sim/engine/result-types.ts';
+import type { FrameBuffer } from '../frame-buffer.ts';
+import type { PlaybackClock } from '../playback-clock.ts';
+
+/** What the UI needs of the sim client (src/app/sim-client.ts). */
+export interface AppSimClient {
+  run(scenario: ScenarioInput, files?: Record<string, string>): Promise<unknown>;
+  exportRun(format: ExportFormat): Promise<string | null>;
+  importRun(text: string): Promise<unknown>;
+  dispose(): void;
+}
+
+export interface AppServices {
+  client: AppSimClient;
+  clock: PlaybackClock;
+  frameBuffer: FrameBuffer;
+}
+
+export const AppServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const s = useContext(AppServicesContext);
+  if (!s) throw new Error('useServices: no AppServicesContext provider');
+  return s;
+}
+
+/**
+ * A value computed from the frame buffer every `periodMs` of wall time (the playback clock's slow tick) and on
+ * seeks / new runs. Re-renders only when `equal` says it changed. `deps` recompute at once when they change.
+ */
+export function useClockValue<T>(compute: (fb: FrameBuffer) => T, periodMs: number, deps: readonly unknown[], equal: (a: T, b: T) => boolean = Object.is): T {
+  const { clock, frameBuffer } = useServices();
+  const [value, setValue] = useState(() => compute(frameBuffer));
+  const computeRef = useRef(compute);
+  computeRef.current = compute;
+  useEffect(() => {
+    let last: T | undefined;
+    let has = false;
+    return clock.subscribe(() => {
+      const v = computeRef.current(frameBuffer);
+      if (has && equal(last as T, v)) return;
+      last = v;
+      has = true;
+      setValue(() => v);
+    }, periodMs);
+  }, [clock, frameBuffer, periodMs, ...deps]);
+  return value;
+}
+
+/** Shallow equality of two plain objects (for useClockValue). */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The run shown (frameBuffer.run), re-rendering when a new run arrives. */
+export function useRun(): RunResult | null {
+  const { clock, frameBuffer } = useServices();
+  const [run, setRun] = useState(frameBuffer.run);
+  useEffect(() => {
+    setRun(frameBuffer.run);
+    return clock.onRunChange((fb) => setRun(fb.run));
+  }, [clock, frameBuffer]);
+  return run;
+}

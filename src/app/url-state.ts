@@ -1,0 +1,111 @@
+// Shareable view state in the URL: `?preset=three-body&t=2026-04-02T03:00:00Z&speed=60&mode=onboard&sat=63982`.
+// parseUrlState / encodeUrlState are pure; startUrlSync writes history.replaceState from the playback clock's
+// slow tick (so it is throttled). Imports no React.
+import type { FrameBuffer } from './frame-buffer.ts';
+import type { PlaybackClock } from './playback-clock.ts';
+import { SPEED_PRESETS, type UiStore } from './store.ts';
+import { processingModes, type ProcessingMode } from '../sim/scenario/schema.ts';
+import { formatUtcSecond } from './ui/format.ts';
+
+export interface UrlState {
+  preset?: string;
+  /** Simulation time, ms since the Unix epoch. */
+  timeMs?: number;
+  /** Simulation seconds per wall second (one of SPEED_PRESETS). */
+  speed?: number;
+  mode?: ProcessingMode;
+  /** Selected satellite's NORAD id. */
+  satNorad?: number;
+  view?: 'table';
+}
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** Reads the state from a query string; values that do not parse are left out (never throws). */
+export function parseUrlState(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  const out: UrlState = {};
+  const preset = q.get('preset');
+  if (preset !== null && /^[A-Za-z0-9._-]{1,64}$/.test(preset)) out.preset = preset;
+  const t = q.get('t');
+  if (t !== null && ISO_UTC.test(t) && Number.isFinite(Date.parse(t))) out.timeMs = Date.parse(t);
+  const speed = Number(q.get('speed'));
+  if ((SPEED_PRESETS as readonly number[]).includes(speed)) out.speed = speed;
+  const mode = q.get('mode');
+  if ((processingModes as readonly string[]).includes(mode ?? '')) out.mode = mode as ProcessingMode;
+  const sat = q.get('sat');
+  if (sat !== null && /^\d{1,9}$/.test(sat)) out.satNorad = Number(sat);
+  if (q.get('view') === 'table') out.view = 'table';
+  return out;
+}
+
+/** The query string for a state ('' when empty); keys in a fixed order, time to the second. */
+export function encodeUrlState(s: UrlState): string {
+  const q = new URLSearchParams();
+  if (s.preset !== undefined) q.set('preset', s.preset);
+  if (s.timeMs !== undefined && Number.isFinite(s.timeMs)) q.set('t', formatUtcSecond(s.timeMs));
+  if (s.speed !== undefined) q.set('speed', String(s.speed));
+  if (s.mode !== undefined) q.set('mode', s.mode);
+  if (s.satNorad !== undefined) q.set('sat', String(s.satNorad));
+  if (s.view !== undefined) q.set('view', s.view);
+  const text = q.toString().replace(/%3A/g, ':');
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The URL state of what the app shows now. */
+export function currentUrlState(store: UiStore, fb: FrameBuffer): UrlState {
+  const s = store.getState();
+  const out: UrlState = { speed: s.speed, mode: s.mode };
+  if (s.presetName !== 'custom') out.preset = s.presetName;
+  if (fb.run) out.timeMs = fb.simTimeMs;
+  const sat = s.selectedSat === null ? undefined : fb.run?.satellites[s.selectedSat];
+  if (sat) out.satNorad = sat.norad;
+  if (s.view === 'table') out.view = 'table';
+  return out;
+}
+
+/** Index of the satellite with this NORAD id in the run, or null. */
+export function satIndexByNorad(fb: FrameBuffer, norad: number): number | null {
+  const i = fb.run?.satellites.findIndex((s) => s.norad === norad) ?? -1;
+  return i >= 0 ? i : null;
+}
+
+/** How often the URL is rewritten at most, ms of wall time. */
+export const URL_WRITE_PERIOD_MS = 500;
+/** While playing, the time in the URL is rewritten every this many write periods (every 2 s). */
+const PLAYING_TIME_TICKS = 4;
+
+/**
+ * Keeps the address bar in sync (history.replaceState, at most every URL_WRITE_PERIOD_MS), and applies the
+ * URL's satellite once the first run that contains it arrives. Returns the unsubscribe function.
+ */
+export function startUrlSync(store: UiStore, fb: FrameBuffer, clock: PlaybackClock, initial: UrlState): () => void {
+  let pendingSat = initial.satNorad ?? null;
+  let written = window.location.search;
+  const offRun = clock.onRunChange(() => {
+    if (pendingSat === null) return;
+    const i = satIndexByNorad(fb, pendingSat);
+    pendingSat = null;
+    if (i !== null) store.setState({ selectedSat: i });
+  });
+  let writtenWithoutTime = '';
+  let ticksSinceWrite = 0;
+  const offTick = clock.subscribe(() => {
+    ticksSinceWrite++;
+    if (!fb.run) return;
+    const state = currentUrlState(store, fb);
+    const search = encodeUrlState(state);
+    if (search === written) return;
+    // While playing only the time changes: rewrite it every PLAYING_TIME_TICKS ticks (replaceState costs ms).
+    const withoutTime = encodeUrlState({ ...state, timeMs: undefined });
+    if (store.getState().playing && withoutTime === writtenWithoutTime && ticksSinceWrite < PLAYING_TIME_TICKS) return;
+    written = search;
+    writtenWithoutTime = withoutTime;
+    ticksSinceWrite = 0;
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, URL_WRITE_PERIOD_MS);
+  return () => {
+    offRun();
+    offTick();
+  };
+}

@@ -1,0 +1,131 @@
+// Scenario-draft editing: parameters land on their schema path without touching the input, PUE on every hub,
+// pasted catalogues replace the constellation with the detected format, and validation names the path.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_FIXED_RATE_MBPS,
+  exportFileName,
+  parseNumberInput,
+  readDraftValues,
+  setDispatchPolicy,
+  setDownlinkKind,
+  setDraftParam,
+  validateDraft,
+  withCatalogText,
+} from '../../src/app/ui/scenario-draft.ts';
+import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
+import { parseScenario } from '../../src/sim/scenario/schema.ts';
+
+const base = threeBodyScenario;
+const frozen = JSON.stringify(base);
+
+describe('draft values', () => {
+  it('reads the schema defaults the preset leaves out (MODEL-FACTS values)', () => {
+    const v = readDraftValues(base);
+    expect(v.topsInt8).toBe(744);
+    expect(v.storageGB).toBe(2500);
+    expect(v.gpuUsdPerHour).toBe(2.35);
+    expect(v.launchUsdPerKg).toBe(6500);
+    expect(v.downlinkKind).toBe('shannon');
+    expect(v.downlinkTxPowerW).toBe(2);
+    expect(v.downlinkRateMbps).toBeUndefined();
+    expect(v.durationH).toBe(24);
+    expect(v.seed).toBe(20250514);
+    expect(v.policy).toBe('west-first');
+    // East hubs 1.25, west 1.2: mixed, shown as a range.
+    expect(v.pue).toBeUndefined();
+    expect(v.pueRange).toEqual([1.2, 1.25]);
+  });
+});
+
+describe('setDraftParam', () => {
+  it('writes each parameter on its path and leaves the input unchanged', () => {
+    const cases = [
+      ['topsInt8', 300, (s: ReturnType<typeof parseScenario>) => s.satellite.compute.topsInt8],
+      ['gpuUsdPerHour', 1.7, (s: ReturnType<typeof parseScenario>) => s.gpu.usdPerHour],
+      ['launchUsdPerKg', 200, (s: ReturnType<typeof parseScenario>) => s.economics.launchUsdPerKg],
+      ['storageGB', 100, (s: ReturnType<typeof parseScenario>) => s.satellite.storageGB],
+      ['maxQueueWaitS', 60, (s: ReturnType<typeof parseScenario>) => s.dispatch.maxQueueWaitS],
+      ['durationH', 6, (s: ReturnType<typeof parseScenario>) => s.durationH],
+      ['seed', 7, (s: ReturnType<typeof parseScenario>) => s.seed],
+      ['downlinkTxPowerW', 5, (s: ReturnType<typeof parseScenario>) => (s.satellite.downlink.kind === 'shannon' ? s.satellite.downlink.txPowerW : NaN)],
+      ['downlinkRateMbps', 150, (s: ReturnType<typeof parseScenario>) => (s.satellite.downlink.kind === 'fixed' ? s.satellite.downlink.rateMbps : NaN)],
+    ] as const;
+    for (const [key, value, read] of cases) {
+      const next = setDraftParam(base, key, value);
+      expect(read(parseScenario(next)), key).toBe(value);
+      expect(readDraftValues(next)[key], key).toBe(value);
+    }
+    expect(JSON.stringify(base)).toBe(frozen);
+  });
+
+  it('PUE is set on every hub', () => {
+    const next = setDraftParam(base, 'pue', 1.1);
+    expect(next.hubs.map((h) => h.pue)).toEqual(new Array(10).fill(1.1));
+    expect(readDraftValues(next).pue).toBe(1.1);
+    expect(readDraftValues(next).pueRange).toBeNull();
+  });
+
+  it('switches the downlink model, keeping other satellite fields', () => {
+    const withStorage = setDraftParam(base, 'storageGB', 100);
+    const fixed = setDownlinkKind(withStorage, 'fixed');
+    expect(fixed.satellite?.downlink).toEqual({ kind: 'fixed', rateMbps: DEFAULT_FIXED_RATE_MBPS });
+    expect(fixed.satellite?.storageGB).toBe(100);
+    expect(setDownlinkKind(fixed, 'fixed')).toBe(fixed);
+    const back = setDownlinkKind(fixed, 'shannon');
+    expect(parseScenario(back).satellite.downlink).toMatchObject({ kind: 'shannon', txPowerW: 2, frequencyHz: 8.15e9 });
+    expect(setDispatchPolicy(base, 'nearest').dispatch?.policy).toBe('nearest');
+  });
+});
+
+describe('validateDraft', () => {
+  it('is empty for the presets and names the path of a bad field', () => {
+    expect(validateDraft(base)).toEqual([]);
+    expect(validateDraft(setDraftParam(base, 'durationH', -1))).toEqual([{ path: 'durationH', message: 'must be > 0' }]);
+    expect(validateDraft(setDraftParam(base, 'seed', 1.5))).toEqual([{ path: 'seed', message: 'must be an integer within [0, 4294967295]' }]);
+    const pue = validateDraft(setDraftParam(base, 'pue', 0.5));
+    expect(pue).toHaveLength(10);
+    expect(pue[0]).toEqual({ path: 'hubs[0].pue', message: 'must be within [1, 5]' });
+  });
+});
+
+describe('withCatalogText', () => {
+  const tle = readFileSync('tle/three-body.tle', 'utf8');
+  it('detects TLE, OMM JSON and OMM CSV and replaces the constellation', () => {
+    const r = withCatalogText(base, tle, 'mine.tle');
+    expect(r.ok && r.format).toBe('tle');
+    expect(r.ok && r.draft.constellation.sources).toEqual([{ kind: 'tle', text: tle, label: 'mine.tle' }]);
+    const json = withCatalogText(base, readFileSync('tle/three-body-20260710.json', 'utf8'));
+    expect(json.ok && json.format).toBe('omm-json');
+    const csv = withCatalogText(base, readFileSync('tle/three-body-20260710.csv', 'utf8'));
+    expect(csv.ok && csv.format).toBe('omm-csv');
+    expect(r.ok && validateDraft(r.draft)).toEqual([]);
+  });
+
+  it('reports text that is no catalogue, naming the first line', () => {
+    expect(withCatalogText(base, 'hello world\nsecond')).toEqual({
+      ok: false,
+      error: { path: 'constellation.sources[0].text', message: 'line 1: not TLE, OMM JSON or OMM CSV ("hello world")' },
+    });
+    expect(withCatalogText(base, '  \n ')).toMatchObject({ ok: false, error: { message: 'the text is empty' } });
+  });
+});
+
+describe('small helpers', () => {
+  it('parseNumberInput accepts numbers only', () => {
+    expect(parseNumberInput(' 42 ')).toBe(42);
+    expect(parseNumberInput('1,5')).toBe(1.5);
+    expect(parseNumberInput('1 000')).toBe(1000);
+    expect(parseNumberInput('2e3')).toBe(2000);
+    expect(parseNumberInput('-0.5')).toBe(-0.5);
+    expect(parseNumberInput('')).toBeNull();
+    expect(parseNumberInput('12abc')).toBeNull();
+    expect(parseNumberInput('Infinity')).toBeNull();
+  });
+
+  it('export file names', () => {
+    expect(exportFileName('three-body', 20250514, 'json')).toBe('three-body-seed20250514.json');
+    expect(exportFileName('my run / v2', 1, 'czml')).toBe('my-run-v2-seed1.czml');
+    expect(exportFileName('', 3, 'csv')).toBe('run-seed3.csv');
+  });
+});
