@@ -147,6 +147,8 @@ export function landAreaFraction(mask: LandMask): number {
  * A dynamic JSON import works under Node/tsx and Vite alike; callers cache the result.
  */
 export async function loadDefaultLandTopology(): Promise<Topology> {
-  const module = await import('world-atlas/land-50m.json', { with: { type: 'json' } });
+  // No import attribute: Vite's dev server serves JSON as a JS module, which a `type: 'json'` import rejects;
+  // tsx (CLI), Vite (app) and Vitest all transform the JSON import themselves.
+  const module = await import('world-atlas/land-50m.json');
   return module.default as unknown as Topology;
 }
