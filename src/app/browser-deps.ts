@@ -3,8 +3,7 @@
 // Imports no React or three.
 /// <reference types="vite/client" />
 import type { SimApiDeps } from '../sim/api/sim-api.ts';
-import type { Topology } from 'topojson-specification';
-import { DEFAULT_LAND_MASK_RESOLUTION_DEG, buildLandMask, type LandMask } from '../sim/workload/land-mask.ts';
+import { DEFAULT_LAND_MASK_RESOLUTION_DEG, buildLandMask, loadDefaultLandTopology, type LandMask } from '../sim/workload/land-mask.ts';
 
 /**
  * tle/*.tle as lazily loaded text chunks: the presets name `tle/three-body.tle` and `tle/starlink-20260512.tle`,
@@ -27,15 +26,9 @@ export async function browserReadText(path: string): Promise<string> {
   return res.text();
 }
 
-/**
- * Natural Earth 1:50m land (npm world-atlas, bundled: no network) rasterised at the engine's default 0.1°, as
- * the CLI does. Imported here without `with { type: 'json' }` (loadDefaultLandTopology's form, right for Node):
- * under `vite` dev that attribute makes the browser fetch the file as a JSON module, Vite serves it as JavaScript,
- * and the import fails on the MIME type. Vite turns the plain import into a module with a default export.
- */
+/** Natural Earth 1:50m land (npm world-atlas, bundled: no network) rasterised at the engine's default 0.1°, as the CLI does. */
 export async function browserLandMask(): Promise<LandMask> {
-  const topology = (await import('world-atlas/land-50m.json')).default as unknown as Topology;
-  return buildLandMask(topology, DEFAULT_LAND_MASK_RESOLUTION_DEG);
+  return buildLandMask(await loadDefaultLandTopology(), DEFAULT_LAND_MASK_RESOLUTION_DEG);
 }
 
 /**

@@ -36,7 +36,8 @@ void main() {
   float day = dayFactor(vEcef);
   vec3 c = mix(uNightColor, uDayColor, day);
   float rim = pow(1.0 - abs(vViewNormal.z), 3.0);
-  gl_FragColor = vec4(c + uRimColor * rim * (0.35 + 0.65 * day), 1.0);
+  // The rim (atmosphere glow) is faint on the night side, so night reads as one dark hemisphere, not a band.
+  gl_FragColor = vec4(c + uRimColor * rim * (0.08 + 0.92 * day), 1.0);
 }
 `;
 
