@@ -1,5 +1,5 @@
 // Maps the scenario's downlink block to the link-budget model's parameters. Pure.
-import { linkRateBps, smadSystemNoiseTempK, SMAD_RX_LINE_LOSS_FACTOR, type LinkBudgetParams } from '../links/link-budget.ts';
+import { smadSystemNoiseTempK, SMAD_RX_LINE_LOSS_FACTOR, type LinkBudgetParams } from '../links/link-budget.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 const dbToFactor = (db: number) => Math.pow(10, db / 10);
@@ -21,4 +21,3 @@ export function downlinkParams(scenario: Scenario): LinkBudgetParams {
   };
 }
 
-export { linkRateBps };
