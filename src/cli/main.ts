@@ -1,10 +1,11 @@
-// The `ocsim` command line: `run` (simulate a scenario) and `contacts` (contact windows as CSV).
-// Exit codes: 0 ok, 1 run failed, 2 bad input.
+// The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV) and `reproduce`
+// (the published-results checks). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
 import { runContactsCommand } from './contacts-command.ts';
+import { runReproduceCommand } from './reproduce-command.ts';
 import { runCommand, type CliIo } from './run-command.ts';
 import { InputError } from './scenario-loader.ts';
 
@@ -52,6 +53,14 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
         { tlePath: o.tle, stationsCsvPath: o.stationsCsv, stationIds: o.station, maskDeg: o.maskDeg, startIso: o.start, hours: o.hours, stepS: o.stepS },
         { readText: (p) => readFileSync(p, 'utf8'), writeOut: io.out, writeErr: io.err },
       );
+    });
+
+  program
+    .command('reproduce')
+    .description('reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip) with each source\'s parameters; one tab-separated line per figure, exit 1 on any FAIL')
+    .option('--only <group...>', 'check groups or id prefixes to run (e.g. cote dove.pass kodan)')
+    .action(async (o) => {
+      code = await runReproduceCommand(io, o.only ? { only: o.only } : {});
     });
 
   try {
