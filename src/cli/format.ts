@@ -23,6 +23,7 @@ const rows: [string, (m: ModeSummary) => string][] = [
   ['bandwidth saved', (m) => pct(m.bandwidthSavedFraction)],
   ['dropped', (m) => gb(m.bytesDropped)],
   ['backlog at end', (m) => gb(m.backlogBytesEnd)],
+  ['relayed over ISL', (m) => gb(m.bytesRelayedOverIsl)],
   ['tokens in orbit', (m) => mtok(m.tokensOnboard)],
   ['tokens on ground', (m) => mtok(m.tokensGround)],
   ['energy', (m) => `${(m.energyJ.total / 3.6e6).toFixed(1)} kWh`],

@@ -31,6 +31,8 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
     tokensGround: 1e8 * k,
     gpuHours: 12.5 * k,
     stationMinutesBilled: 300,
+    bytesRelayedOverIsl: 0,
+    islByteHops: 0,
     energyJ: { onboardAccelerator: 1e9, groundGpuWithPue: 2e9, total: 3e9 * k },
     costUsdPerMTok: 0.0614 * k,
     costUsd: cost,

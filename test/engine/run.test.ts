@@ -50,7 +50,7 @@ describe('default scenario, 24 h', async () => {
     expect(ground!.bandwidthSavedFraction).toBe(0);
     // Results are 1,000 B per tile of 448² px × 4 bands × 12 bit / 2 = 602,112 B.
     expect(onboard!.bandwidthSavedFraction).toBeCloseTo(1 - 1000 / 602_112, 6);
-    expect(hybrid!.bandwidthSavedFraction).toBeCloseTo((0.52 * 0.9) / 0.95, 2);
+    expect(hybrid!.bandwidthSavedFraction).toBeCloseTo((0.52 * 0.93) / 0.95, 2);
   });
 
   it('onboard inference answers faster than the bent pipe and downlinks far less', () => {

@@ -20,6 +20,25 @@ export interface CatalogRecord {
   source: string;
   /** 1-based line (TLE, OMM CSV) or array index (OMM JSON) where the item starts. */
   line?: number;
+  /** Place in a generated Walker shell (set by generateWalker; absent for element sets read from files). */
+  walker?: WalkerSlot;
+}
+
+/** Where a generated satellite sits in its Walker shell i:T/P/F (used by the +Grid ISL topology). */
+export interface WalkerSlot {
+  /** Shell id: the shell's first NORAD number (unique, since NORAD numbers are). */
+  shell: number;
+  pattern: 'delta' | 'star';
+  /** Number of planes P. */
+  planes: number;
+  /** Satellites per plane S. */
+  satsPerPlane: number;
+  /** Walker phasing F in [0, P−1]. */
+  phasing: number;
+  /** 0-based plane index p in [0, P−1]. */
+  plane: number;
+  /** 0-based slot index s in [0, S−1] within the plane. */
+  slot: number;
 }
 
 export type IssueSeverity = 'error' | 'warning';

@@ -122,7 +122,8 @@ export function generateWalker(p: WalkerParams): CatalogRecord[] {
         MEAN_ANOMALY: wrap360((slot * 360) / S + (plane * p.phasing * 360) / T),
         BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,
       };
-      records.push({ norad, name, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source });
+      const walker = { shell: first, pattern: p.pattern, planes: P, satsPerPlane: S, phasing: p.phasing, plane, slot };
+      records.push({ norad, name, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source, walker });
     }
   }
   return records;

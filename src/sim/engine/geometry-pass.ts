@@ -21,6 +21,8 @@ export interface GeometryInputs {
   landMask: LandMask;
   /** Grid times per propagation chunk. */
   chunkSteps?: number;
+  /** Keep every satellite's Earth-fixed position at every step start (for inter-satellite links). */
+  recordPositions?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,6 +56,8 @@ export interface GeometryResult {
   satsSunlit: Float64Array;
   satsImaging: Float64Array;
   satsLost: Float64Array;
+  /** With `recordPositions`: ECEF km at the start of step k, step-major `[(k*n + s)*3 + c]` (NaN when lost). */
+  positionsByStep?: Float32Array;
 }
 
 /** Sunlit when less than half the Sun's disc is hidden (shadow fraction < 0.5). */
@@ -75,6 +79,7 @@ export function runGeometryPass(inp: GeometryInputs): GeometryResult {
     satsSunlit: new Float64Array(K),
     satsImaging: new Float64Array(K),
     satsLost: new Float64Array(K),
+    ...(inp.recordPositions ? { positionsByStep: new Float32Array(K * n * 3).fill(NaN) } : {}),
   };
   const altSum = new Float64Array(n);
   const altCount = new Float64Array(n);
@@ -99,6 +104,7 @@ export function runGeometryPass(inp: GeometryInputs): GeometryResult {
         altCount[s]!++;
         recordRanges(out, inp.stations, chunk.positionsEcefKm, i, s, J, chunk.timesMs[t]!, look);
         if (k >= K) continue;
+        if (out.positionsByStep) for (let c = 0; c < 3; c++) out.positionsByStep[(k * n + s) * 3 + c] = chunk.positionsEcefKm[i * 3 + c]!;
         const shadow = chunk.shadowFraction[i]!;
         out.shadow[s * K + k] = shadow;
         const sunlit = shadow < SUNLIT_SHADOW_THRESHOLD;

@@ -51,6 +51,10 @@ export interface ModeCounters {
   computeSatSeconds: number;
   backhaulBytes: number;
   backlogMaxBytes: number;
+  /** Bytes moved over inter-satellite links to a satellite in contact. */
+  islRelayedBytes: number;
+  /** Σ bytes × ISL hops (link load). */
+  islHopBytes: number;
 }
 
 const zeroCounters = (): ModeCounters => ({
@@ -73,6 +77,8 @@ const zeroCounters = (): ModeCounters => ({
   computeSatSeconds: 0,
   backhaulBytes: 0,
   backlogMaxBytes: 0,
+  islRelayedBytes: 0,
+  islHopBytes: 0,
 });
 
 /** A raw batch downlinked at a station, waiting for dispatch to a cluster at the end of the step. */

@@ -32,7 +32,8 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       if (head.bytes <= 0) q.shift();
       used += piece.bytes;
       sent += piece.bytes;
-      const doneMs = seg.startMs + (used / seg.capacityBytes) * (seg.endMs - seg.startMs);
+      // Linear in bytes within the segment, never before the piece is onboard (e.g. relayed over an ISL this step).
+      const doneMs = Math.max(seg.startMs + (used / seg.capacityBytes) * (seg.endMs - seg.startMs), piece.readyMs);
       if (Number.isNaN(st.sessionFirstByteMs[seg.sessionIndex]!)) st.sessionFirstByteMs[seg.sessionIndex] = seg.startMs;
       st.sessionLastByteMs[seg.sessionIndex] = doneMs;
       st.storedBytes[s]! -= piece.bytes;

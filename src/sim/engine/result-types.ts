@@ -60,6 +60,10 @@ export interface ModeSummary {
   tokensGround: number;
   gpuHours: number;
   stationMinutesBilled: number;
+  /** Bytes relayed over inter-satellite links to a satellite in contact. */
+  bytesRelayedOverIsl: number;
+  /** Σ bytes × hops over inter-satellite links (link load). */
+  islByteHops: number;
   energyJ: { onboardAccelerator: number; groundGpuWithPue: number; total: number };
   /** $ per million tokens processed; null when no tokens were processed. */
   costUsdPerMTok: number | null;

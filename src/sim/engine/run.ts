@@ -23,6 +23,7 @@ import { captureStep, computeStep, downlinkStep, loseSatellite, type DownlinkSeg
 import { flowParams, loadConstellation, type ReadText } from './prepare.ts';
 import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type RunResult } from './result-types.ts';
 import { buildSummary, satelliteInfo } from './summary.ts';
+import { IslRelay } from './isl-relay.ts';
 import { allocateTimeline, SatState, stateOf, type RunTimeline } from './timeline.ts';
 
 export type RunPhase = 'load' | 'propagate' | 'simulate';
@@ -45,6 +46,7 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
   const n = records.length;
   const satrecs = records.map((r) => r.satrec);
   const propagator = await (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs);
+  const relay = IslRelay.fromScenario(scenario, records);
   const stations = stationGeometry(scenario.groundStations.map((g) => ({ ...g, name: g.name || g.id })));
   const im = scenario.satellite.imaging;
   let geo;
@@ -57,6 +59,7 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
       stepCount: K,
       imaging: { ...im },
       landMask: deps.landMask,
+      recordPositions: relay !== null,
       onProgress: (d, t) => deps.onProgress?.('propagate', d, t),
     });
   } finally {
@@ -75,7 +78,7 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
   const rngs = records.map((r) => createRng(scenario.seed, `capture:${r.norad}`));
   const carry = new Float64Array(n);
   const cursor = new SegmentCursor(schedule.sessions, profiles, n);
-  const segs: DownlinkSegment[] = [];
+  const segsBySat: DownlinkSegment[][] = Array.from({ length: n }, () => []);
   const satsInSession = new Float64Array(K);
   const stepMs = scenario.stepS * 1000;
   const timeline = deps.recordTimeline ? allocateTimeline(K, n, modes.map((m) => m.mode)) : undefined;
@@ -84,27 +87,26 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
     for (let s = 0; s < n; s++) {
       const lost = geo.lostAtStep[s]!;
       if (lost >= 0 && k >= lost) {
+        segsBySat[s]!.length = 0;
         if (k === lost) for (const st of modes) loseSatellite(st, s);
         if (timeline) markLost(timeline, k * n + s);
-        continue;
-      }
-      cursor.segments(s, t0, t0 + stepMs, segs);
-      if (segs.length > 0) satsInSession[k]!++;
+      } else if (cursor.segments(s, t0, t0 + stepMs, segsBySat[s]!).length > 0) satsInSession[k]!++;
+    }
+    if (relay && geo.positionsByStep) {
+      relay.prepare(geo.positionsByStep, k * n * 3, t0, segsBySat);
+      for (const st of modes) relay.relay(st, t0, segsBySat);
+    }
+    for (let s = 0; s < n; s++) {
+      const lost = geo.lostAtStep[s]!;
+      if (lost >= 0 && k >= lost) continue;
+      const segs = segsBySat[s]!;
       const batch = captureBatch(geo.captureBytes[s * K + k]!, tileBytes, carry, s, rngs[s]!, scenario.workload.cloudyFraction, t0 + stepMs / 2);
       const shadow = geo.shadow[s * K + k]!;
       for (const st of modes) {
         const sent = downlinkStep(st, s, segs, (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
         const load = computeStep(st, p, s, t0, shadow);
         if (batch) captureStep(st, p, s, batch);
-        if (timeline) {
-          const i = k * n + s;
-          const tl = timeline.modes[st.mode]!;
-          tl.state[i] = stateOf(false, sent, load, batch !== null, shadow);
-          tl.storedBytes[i] = st.storedBytes[s]!;
-          tl.computeLoad[i] = load;
-          tl.batterySoc[i] = st.socWh[s]! / scenario.satellite.power.batteryWh;
-          timeline.shadow[i] = shadow;
-        }
+        if (timeline) recordTimeline(timeline, st, k * n + s, s, sent, load, batch !== null, shadow, scenario.satellite.power.batteryWh);
       }
     }
     for (const st of modes) {
@@ -135,6 +137,15 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
     summary,
     ...(timeline ? { timeline } : {}),
   };
+}
+
+function recordTimeline(t: RunTimeline, st: ModeState, i: number, s: number, sent: number, load: number, captured: boolean, shadow: number, batteryWh: number): void {
+  const tl = t.modes[st.mode]!;
+  tl.state[i] = stateOf(false, sent, load, captured, shadow);
+  tl.storedBytes[i] = st.storedBytes[s]!;
+  tl.computeLoad[i] = load;
+  tl.batterySoc[i] = st.socWh[s]! / batteryWh;
+  t.shadow[i] = shadow;
 }
 
 function markLost(t: RunTimeline, i: number): void {

@@ -117,6 +117,8 @@ function modeSummary(st: ModeState, inp: SummaryInputs): ModeSummary {
     tokensGround: c.tokensGround,
     gpuHours: sum(gpuSeconds) / 3600,
     stationMinutesBilled: sum(stationMinutes),
+    bytesRelayedOverIsl: c.islRelayedBytes,
+    islByteHops: c.islHopBytes,
     energyJ: { onboardAccelerator: c.acceleratorJ, groundGpuWithPue: gpuJ, total: c.acceleratorJ + gpuJ },
     costUsdPerMTok: costUsdPerMTok(cost.totalUsd, tokens),
     costUsd: cost,

@@ -84,7 +84,7 @@ const modeSummarySchema = z.object({
     numShape(['capturedBytes', 'processedOnboardBytes', 'downlinkedRawBytes', 'storedBytes', 'droppedBytes', 'residualBytes']),
   ),
   ...numShape(['tilesCaptured', 'tilesDelivered', 'clearTilesDelivered', 'clearTilesDiscardedByFilter']),
-  ...numShape(['tokensProcessed', 'tokensOnboard', 'tokensGround', 'gpuHours', 'stationMinutesBilled']),
+  ...numShape(['tokensProcessed', 'tokensOnboard', 'tokensGround', 'gpuHours', 'stationMinutesBilled', 'bytesRelayedOverIsl', 'islByteHops']),
   energyJ: z.object(numShape(['onboardAccelerator', 'groundGpuWithPue', 'total'])),
   costUsdPerMTok: numOrNull,
   costUsd: z.object(

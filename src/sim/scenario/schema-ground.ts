@@ -108,8 +108,12 @@ export const modelSchema = z
 
 export const onboardFilterSchema = z
   .object({
-    /** Share of low-value tiles the filter drops. Assumption: 0.9 (Kodan-like, calibrated in issue 5). */
-    recall: fraction().default(0.9),
+    /**
+     * Share of low-value tiles the filter drops: 0.93, calibrated so that with precision 0.95 and 52 % cloudy tiles the
+     * downlink's value density rises 89–97 % as Kodan reports (docs/validation.md §Kodan); a flown onboard cloud filter
+     * (CloudScout) reached 92 % accuracy.
+     */
+    recall: fraction().default(0.93),
     /** Share of dropped tiles that really were low-value. Assumption: 0.95. */
     precision: within(0.01, 1).default(0.95),
     /** Operations per tile for the small filter model. Assumption: 10 GOPs (a ResNet-50 at 1024² ≈ 4 GFLOPs × ~2.5). */
@@ -131,5 +135,30 @@ export const economicsSchema = z
     opsUsdPerSatYear: within(0, 1e12).default(20_000),
     /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, MODEL-FACTS). */
     lifetimeYears: positive(100).default(5),
+  })
+  .strict();
+
+export const islSchema = z
+  .object({
+    /** Laser inter-satellite links. On by default: the SCS-01 satellites carry 100 Gbps lasers (MODEL-FACTS). */
+    enabled: z.boolean().default(true),
+    /** 'plus-grid' for Walker shells (other satellites are paired by range), or 'range' for all. */
+    topology: z.enum(['plus-grid', 'range']).default('plus-grid'),
+    /** 100 Gbit/s: SCS-01 laser (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    rateGbps: positive(1e6).default(100),
+    /** 15 s link acquisition: SCS-01 (MODEL-FACTS). */
+    acquisitionS: within(0, 3600).default(15),
+    /** 5,016 km: Hypatia's MAX_ISL_LENGTH, the line-of-sight limit of a 550 km shell with an 80 km margin. */
+    maxRangeKm: within(1, 1e6).default(5016),
+    /** The link must clear 80 km altitude (Hypatia, snkas/hypatia main_starlink_550.py). */
+    atmMarginKm: within(0, 1000).default(80),
+    /** Laser terminals per satellite: 4, the +Grid degree (assumption for range pairing). */
+    terminalsPerSat: intWithin(1, 16).default(4),
+    /** Range pairing prefers partners still close after this look-ahead. Assumption: 300 s (see docs/parts/isl-routing.md). */
+    pairingHorizonS: within(0, 86_400).default(300),
+    /** Satellites out of contact relay their results over ISLs to one in contact (onboard, hybrid). */
+    relayResults: z.boolean().default(true),
+    /** Also relay raw data (ground, hybrid) to a satellite in contact, up to its spare downlink capacity. */
+    relayRaw: z.boolean().default(false),
   })
   .strict();

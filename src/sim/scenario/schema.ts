@@ -11,6 +11,7 @@ import {
   gpuSchema,
   groundStationSchema,
   hubSchema,
+  islSchema,
   modelSchema,
   onboardFilterSchema,
   workloadSchema,
@@ -45,6 +46,7 @@ export const scenarioSchema = z
     model: modelSchema.prefault({}),
     onboardFilter: onboardFilterSchema.prefault({}),
     economics: economicsSchema.prefault({}),
+    isl: islSchema.prefault({}),
     processing: z
       .object({
         /** The mode shown first in the app. All listed modes are simulated on the same captured workload. */
