@@ -1,11 +1,12 @@
-// The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV) and `reproduce`
-// (the published-results checks). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
+// The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV), `route` (latency
+// over ISLs between two places) and `reproduce` (the published-results checks). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
 import { runContactsCommand } from './contacts-command.ts';
 import { runReproduceCommand } from './reproduce-command.ts';
+import { runRouteCommand } from './route-command.ts';
 import { runCommand, type CliIo } from './run-command.ts';
 import { InputError } from './scenario-loader.ts';
 
@@ -53,6 +54,20 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
         { tlePath: o.tle, stationsCsvPath: o.stationsCsv, stationIds: o.station, maskDeg: o.maskDeg, startIso: o.start, hours: o.hours, stepS: o.stepS },
         { readText: (p) => readFileSync(p, 'utf8'), writeOut: io.out, writeErr: io.err },
       );
+    });
+
+  program
+    .command('route')
+    .description('one-way and round-trip latency and hop list between two places over ISLs and ground links, per time')
+    .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
+    .requiredOption('--from <lat,lon|id>', 'source: LAT,LON in degrees, or a station / hub id of the scenario')
+    .requiredOption('--to <lat,lon|id>', 'destination, as --from')
+    .option('--at <iso>', 'first time, ISO 8601 UTC (default: the scenario epoch)')
+    .option('--duration-s <s>', 'span after --at, seconds', number('--duration-s', 0, 86_400 * 31), 0)
+    .option('--step-s <s>', 'time between routes, seconds', number('--step-s', 1, 86_400), 60)
+    .option('--mask-deg <deg>', 'elevation mask of both ends, degrees (default: the station mask, else 25)', number('--mask-deg', 0, 90))
+    .action(async (o) => {
+      code = await runRouteCommand({ scenario: o.scenario, from: o.from, to: o.to, at: o.at, durationS: o.durationS, stepS: o.stepS, maskDeg: o.maskDeg }, io);
     });
 
   program

@@ -16,6 +16,7 @@ export class IslRelay {
   private readonly builder = new RoutingGraphBuilder();
   private readonly paths = new ShortestPaths();
   private readonly pos: Float64Array;
+  private readonly vel: Float64Array;
   private usable = new Uint8Array(0);
   private readonly sources: number[] = [];
   /** Hop count of each satellite's path to its receiver at the current step (−1 unreachable). */
@@ -34,6 +35,7 @@ export class IslRelay {
     this.linker = new IslLinker(records.map((r) => r.walker), params);
     this.tracker = new IslAcquisitionTracker(records.length, Math.max(4, params.terminalsPerSat));
     this.pos = new Float64Array(records.length * 3);
+    this.vel = new Float64Array(records.length * 3);
     this.hops = new Int32Array(records.length);
     this.spare = new Float64Array(records.length);
   }
@@ -49,10 +51,18 @@ export class IslRelay {
    * Builds the ISL graph at the step start and the shortest paths from every satellite downlinking this step.
    * `positions` is the step's slice of GeometryResult.positionsByStep; `segsBySat[s]` this step's segments.
    */
-  prepare(positions: Float32Array, offset: number, tMs: number, segsBySat: readonly (readonly DownlinkSegment[])[]): void {
+  prepare(positions: Float32Array, k: number, stepCount: number, stepS: number, tMs: number, segsBySat: readonly (readonly DownlinkSegment[])[]): void {
     const n = this.hops.length;
-    for (let i = 0; i < n * 3; i++) this.pos[i] = positions[offset + i]!;
-    const edges = this.linker.linksAt(this.pos);
+    const offset = k * n * 3;
+    // Velocities by finite difference of the step positions (forward; backward at the last step): range pairing
+    // ranks partners by how close they stay over its look-ahead (docs/parts/isl-routing.md).
+    const dir = k + 1 < stepCount ? 1 : -1;
+    const other = offset + dir * n * 3;
+    for (let i = 0; i < n * 3; i++) {
+      this.pos[i] = positions[offset + i]!;
+      this.vel[i] = stepCount > 1 ? (dir * (positions[other + i]! - positions[offset + i]!)) / stepS : 0;
+    }
+    const edges = this.linker.linksAt(this.pos, stepCount > 1 ? this.vel : null);
     if (this.usable.length < edges.count) this.usable = new Uint8Array(edges.count * 2);
     this.tracker.update(edges, tMs, this.params.acquisitionS, this.usable);
     this.activeLinks = edges.count;

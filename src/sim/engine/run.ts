@@ -93,7 +93,7 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
       } else if (cursor.segments(s, t0, t0 + stepMs, segsBySat[s]!).length > 0) satsInSession[k]!++;
     }
     if (relay && geo.positionsByStep) {
-      relay.prepare(geo.positionsByStep, k * n * 3, t0, segsBySat);
+      relay.prepare(geo.positionsByStep, k, K, scenario.stepS, t0, segsBySat);
       for (const st of modes) relay.relay(st, t0, segsBySat);
     }
     for (let s = 0; s < n; s++) {
