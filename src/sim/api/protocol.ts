@@ -54,7 +54,8 @@ export interface KeyframeRequest {
 /**
  * Position + velocity keyframes of every satellite of a run, Earth-fixed (ECEF, km and km/s), frame-major
  * so one keyframe is one contiguous block: `positionsKm[(f * satCount + s) * 3 + k]`. Float32 because three.js
- * rejects Float64 attributes. NaN where the satellite is lost.
+ * rejects Float64 attributes. NaN where the satellite is lost. Also the laser inter-satellite links that are up
+ * and acquired at each keyframe (empty when the scenario disables ISLs).
  */
 export interface KeyframeBlock {
   runId: number;
@@ -64,6 +65,30 @@ export interface KeyframeBlock {
   satCount: number;
   positionsKm: Float32Array;
   velocitiesKmS: Float32Array;
+  /** ISLs of keyframe f are pairs `islOffsets[f] .. islOffsets[f+1]` (count + 1 entries; all 0 without ISLs). */
+  islOffsets: Int32Array;
+  /** Satellite index pairs of the links, `[a0, b0, a1, b1, …]` with a < b, keyframe after keyframe. */
+  islPairs: Int32Array;
+}
+
+export interface RouteRequest {
+  runId: number;
+  /** The satellite whose results are routed. */
+  satIndex: number;
+  /** Time of the route, ms since the Unix epoch (its keyframes must have been requested already). */
+  tMs: number;
+}
+
+/**
+ * The path the satellite's results take at tMs: over acquired ISLs to a satellite in a downlink session, then
+ * down to that session's station. `hops`: satellite indices from `satIndex` on, then −1 − stationIndex.
+ */
+export interface RouteReply {
+  runId: number;
+  tMs: number;
+  hops: number[];
+  /** One-way light time along the path (Σ range / c over the ISL hops and the downlink), s. */
+  latencyS: number;
 }
 
 export interface ExportRequest {
@@ -75,6 +100,11 @@ export interface ExportRequest {
 export interface SimApi {
   run(req: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply>;
   keyframes(req: KeyframeRequest): Promise<KeyframeBlock | null>;
+  /**
+   * Route of a satellite's results to the ground at one time; null when the run is unknown, ISLs are disabled,
+   * no satellite is in a downlink session, none is reachable, or no keyframe at or before tMs was requested yet.
+   */
+  route(req: RouteRequest): Promise<RouteReply | null>;
   /** Export of a finished run in the CLI's formats (byte-identical to `ocsim run --format …`). */
   exportRun(req: ExportRequest): Promise<string | null>;
   /**
