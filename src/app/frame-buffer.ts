@@ -17,6 +17,20 @@ export interface FrameBuffer {
   keyframes: KeyframeBlock[];
   /** Bumped whenever `run` or `keyframes` change, so the view knows to re-upload textures. */
   version: number;
+  /** The selected satellite's route to the ground, highlighted in the view (route-follower.ts, ~4 Hz); null: none asked. */
+  route?: ShownRoute | null;
+}
+
+/** A route as asked for the selected satellite: a new object per answer (the view compares identity). */
+export interface ShownRoute {
+  runId: number;
+  satIndex: number;
+  /** Time the route was computed for, ms since the Unix epoch. */
+  tMs: number;
+  /** Satellite indices from satIndex on, then −1 − stationIndex; null when there is no path now. */
+  hops: readonly number[] | null;
+  /** One-way light time along the path, s (null without a path). */
+  latencyS: number | null;
 }
 
 export const frameBuffer: FrameBuffer = {
@@ -27,6 +41,7 @@ export const frameBuffer: FrameBuffer = {
   runId: 0,
   keyframes: [],
   version: 0,
+  route: null,
 };
 
 /** Index of the step containing simTimeMs in the run's timeline, clamped to [0, stepCount − 1]; −1 without a run. */

@@ -7,6 +7,7 @@ import { App } from './App.tsx';
 import './app.css';
 import { frameBuffer } from './frame-buffer.ts';
 import { createPlaybackClock } from './playback-clock.ts';
+import { startRouteFollower } from './route-follower.ts';
 import { createSimClient } from './sim-client.ts';
 import { createUiStore, UiStoreContext } from './store.ts';
 import { keepSelectionAcrossRuns } from './ui/selection.ts';
@@ -27,6 +28,7 @@ const clock = createPlaybackClock(store, frameBuffer);
 if (url.timeMs !== undefined) clock.setPendingTime(url.timeMs);
 startUrlSync(store, frameBuffer, clock, url);
 keepSelectionAcrossRuns(store, clock);
+startRouteFollower(store, frameBuffer, clock, client);
 clock.start();
 
 createRoot(document.getElementById('root')!).render(

@@ -2,7 +2,7 @@
 // id, puts results and keyframe blocks into the frame buffer, restarts a dead worker and re-submits the last run.
 // Falls back to the simulation API on the main thread when no worker can be made. Imports no React or three.
 import * as Comlink from 'comlink';
-import type { ExportFormat, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
+import type { ExportFormat, RouteReply, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
 import type { ScenarioInput } from '../sim/scenario/schema.ts';
 import { parseIsoUtc } from '../sim/time.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
@@ -14,6 +14,11 @@ export const WORKER_GAVE_UP_MESSAGE = 'The simulation worker stopped twice on th
 export const KEYFRAME_STEP_S = 60;
 /** Keyframes per request: one hour at 60 s, so the first block arrives fast and the view can draw at once. */
 export const KEYFRAMES_PER_BLOCK = 60;
+/**
+ * Keyframes of the first request: two, so the first picture does not wait for a whole hour of ISLs (the worker
+ * computes the links of every keyframe: ≈ 70 ms each for the 10,313-satellite Starlink set, range topology).
+ */
+export const FIRST_BLOCK_KEYFRAMES = 2;
 
 /** A connection to a SimApi: a worker, or the API object itself on the main thread. */
 export interface SimConnection {
@@ -44,6 +49,11 @@ export interface SimClient {
   exportRun(format: ExportFormat): Promise<string | null>;
   /** Replays a run JSON: its scenario is run again; `replayMatches` says whether the summaries are equal. */
   importRun(text: string): Promise<ClientReply>;
+  /**
+   * The path satellite `satIndex`'s results take to the ground at `tMs` in the run shown (over ISLs to a satellite
+   * in a downlink session); null without a run, when superseded by a newer run, or when there is no path.
+   */
+  route(satIndex: number, tMs: number): Promise<RouteReply | null>;
   /** Resolves once the keyframes of the run shown have all arrived (or their streaming stopped). */
   keyframesLoaded(): Promise<void>;
   dispose(): void;
@@ -154,8 +164,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
   async function streamKeyframes(c: SimConnection, runId: number, startMs: number, endMs: number): Promise<void> {
     const stepMs = stepS * 1000;
     const total = Math.ceil((endMs - startMs) / stepMs) + 1;
-    for (let first = 0; first < total; first += perBlock) {
-      const count = Math.min(perBlock, total - first);
+    for (let first = 0; first < total; ) {
+      const count = Math.min(first === 0 ? Math.min(FIRST_BLOCK_KEYFRAMES, perBlock) : perBlock, total - first);
       let block;
       try {
         block = await Promise.race([c.api.keyframes({ runId, startMs: startMs + first * stepMs, stepS, count }), c.died]);
@@ -166,6 +176,7 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       if (block === null || disposed || fb.runId !== runId) return;
       fb.keyframes.push(block);
       fb.version++;
+      first += count;
     }
   }
 
@@ -182,6 +193,17 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       if (!fb.run || disposed) return null;
       const c = await connection();
       return Promise.race([c.api.exportRun({ runId: fb.runId, format }), c.died]);
+    },
+    async route(satIndex, tMs) {
+      const runId = fb.runId;
+      if (!fb.run || disposed) return null;
+      try {
+        const c = await connection();
+        const reply = await Promise.race([c.api.route({ runId, satIndex, tMs }), c.died]);
+        return reply && reply.runId === fb.runId ? reply : null;
+      } catch {
+        return null; // a dead worker is reported by the run path; a route is only a highlight
+      }
     },
     keyframesLoaded: () => streaming,
     dispose() {

@@ -30,6 +30,8 @@ export interface UiState {
   /** Selected satellite index, or null. */
   selectedSat: number | null;
   showFootprints: boolean;
+  /** Draw the active inter-satellite links in the 3D view. */
+  showIsls: boolean;
   /** Main view: the 3D globe, or the accessible table of satellites and contacts. */
   view: 'globe' | 'table';
 }
@@ -52,6 +54,7 @@ export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetNa
     speed: 60,
     selectedSat: null,
     showFootprints: false,
+    showIsls: true,
     view: 'globe',
     ...initial,
   }));

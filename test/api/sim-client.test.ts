@@ -38,8 +38,16 @@ function fakeConnection(kind: 'worker' | 'main-thread' = 'worker') {
     keyframes: async (req) => {
       keyframeCalls.push(req);
       const n = 2;
-      return { ...req, satCount: n, positionsKm: new Float32Array(req.count * n * 3), velocitiesKmS: new Float32Array(req.count * n * 3) };
+      return {
+        ...req,
+        satCount: n,
+        positionsKm: new Float32Array(req.count * n * 3),
+        velocitiesKmS: new Float32Array(req.count * n * 3),
+        islOffsets: new Int32Array(req.count + 1),
+        islPairs: new Int32Array(0),
+      };
     },
+    route: async (req) => ({ runId: req.runId, tMs: req.tMs, hops: [req.satIndex, -1], latencyS: 0.002 }),
   };
   let disposed = false;
   const conn: SimConnection = { api, kind, died, dispose: () => void (disposed = true) };
@@ -91,13 +99,13 @@ describe('sim client', () => {
     expect(store.getState().summary?.scenarioName).toBe('b');
     expect([fb.runId, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([2, epochMs, epochMs + 7_200_000, epochMs]);
     await client.keyframesLoaded();
-    // 2 h at 60 s = 121 keyframes: blocks of 60, 60, 1 in time order, all for run 2.
+    // 2 h at 60 s = 121 keyframes: a first block of 2 (a fast first picture), then 60, 59 in time order, all for run 2.
     expect(w.keyframeCalls.map((k) => [k.runId, k.startMs - epochMs, k.stepS, k.count])).toEqual([
-      [2, 0, 60, 60],
-      [2, 3_600_000, 60, 60],
-      [2, 7_200_000, 60, 1],
+      [2, 0, 60, 2],
+      [2, 120_000, 60, 60],
+      [2, 3_720_000, 60, 59],
     ]);
-    expect(fb.keyframes.map((k) => k.count)).toEqual([60, 60, 1]);
+    expect(fb.keyframes.map((k) => k.count)).toEqual([2, 60, 59]);
     expect(fb.version).toBe(4); // the run, then one bump per block
     expect(await client.exportRun('json')).toBe('export of run 2 as json');
   });

@@ -31,8 +31,8 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
     tokensGround: 1e8 * k,
     gpuHours: 12.5 * k,
     stationMinutesBilled: 300,
-    bytesRelayedOverIsl: 0,
-    islByteHops: 0,
+    bytesRelayedOverIsl: mode === 'ground' ? 0 : 1.234e9 * k,
+    islByteHops: mode === 'ground' ? 0 : 3.1e9 * k,
     energyJ: { onboardAccelerator: 1e9, groundGpuWithPue: 2e9, total: 3e9 * k },
     costUsdPerMTok: 0.0614 * k,
     costUsd: cost,
@@ -106,5 +106,5 @@ export function circularKeyframes(rKm: number, omegaRadS: number, stepS: number,
     positionsKm.set([rKm * Math.cos(a), rKm * Math.sin(a), 0], o);
     velocitiesKmS.set([-rKm * omegaRadS * Math.sin(a), rKm * omegaRadS * Math.cos(a), 0], o);
   }
-  return { runId: 1, startMs: START_MS, stepS, count, satCount: 2, positionsKm, velocitiesKmS };
+  return { runId: 1, startMs: START_MS, stepS, count, satCount: 2, positionsKm, velocitiesKmS, islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
 }

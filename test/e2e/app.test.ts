@@ -28,6 +28,41 @@ async function cliJson(...args: string[]): Promise<string> {
   return out;
 }
 
+/**
+ * Two same-size screenshots compared in the page: pixels within `tol` (largest channel difference) of `rgb` in
+ * each, and pixels that differ by more than 24 in some channel between them.
+ */
+async function comparePictures(p: Page, a: Buffer, b: Buffer, rgb: readonly number[], tol: number): Promise<{ inA: number; inB: number; changed: number }> {
+  return p.evaluate(
+    async ([b64s, c, t]) => {
+      const [x, y] = await Promise.all(
+        b64s.map(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const cv = document.createElement('canvas');
+          cv.width = img.width;
+          cv.height = img.height;
+          const ctx = cv.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return ctx.getImageData(0, 0, cv.width, cv.height).data;
+        }),
+      );
+      const near = (d: Uint8ClampedArray, i: number) => Math.max(Math.abs(d[i]! - c[0]!), Math.abs(d[i + 1]! - c[1]!), Math.abs(d[i + 2]! - c[2]!)) <= t;
+      let inA = 0;
+      let inB = 0;
+      let changed = 0;
+      for (let i = 0; i < x!.length; i += 4) {
+        if (near(x!, i)) inA++;
+        if (near(y!, i)) inB++;
+        if (Math.max(Math.abs(x![i]! - y![i]!), Math.abs(x![i + 1]! - y![i + 1]!), Math.abs(x![i + 2]! - y![i + 2]!)) > 24) changed++;
+      }
+      return { inA, inB, changed };
+    },
+    [[a.toString('base64'), b.toString('base64')], rgb, tol] as const,
+  );
+}
+
 describe('the browser app', () => {
   it('draws a non-blank globe with satellites', async () => {
     const png = await page.getByTestId('globe').screenshot({ path: join(ARTEFACTS, '01-globe.png') });
@@ -96,6 +131,24 @@ describe('the browser app', () => {
     expect(await text('inspector')).toMatch(/SCS-01 D/);
     expect(await text('inspector')).toMatch(/km/);
     await page.screenshot({ path: join(ARTEFACTS, '03-selected.png') });
+  });
+
+  it('draws the ISLs (dashed, toggled by "Show ISLs") and the selected satellite\'s route to the ground', async () => {
+    // 03:14 UTC: SCS-01 D (NORAD 63985) is out of contact; SCS-01 M downlinks to Sanya, one laser hop away.
+    await page.goto(`${e.url}?preset=three-body&t=2026-04-02T03:14:00Z&sat=63985`);
+    await page.waitForSelector('[data-frame-ready="true"]', { timeout: 120_000 });
+    await expect.poll(async () => text('inspector-route'), { timeout: 30_000 }).toMatch(/^1 ISL hop → Sanya, \d+\.\d ms$/);
+    await page.waitForTimeout(500);
+    const withIsls = await page.getByTestId('globe').screenshot({ path: join(ARTEFACTS, '05-isl-route.png') });
+    await page.getByTestId('show-isls').uncheck();
+    await page.waitForTimeout(500);
+    const without = await page.getByTestId('globe').screenshot({ path: join(ARTEFACTS, '06-no-isls.png') });
+    const c = await comparePictures(page, withIsls, without, [255, 79, 216], 40); // ROUTE_LINE_COLOR
+    expect(c.inA).toBeGreaterThan(100); // a 3 px line over > 30 px
+    expect(c.inB).toBeGreaterThan(100); // the route stays without ISLs
+    // Paused, same time and camera: only the dashed links differ between the two pictures.
+    expect(c.changed).toBeGreaterThan(100);
+    await page.getByTestId('show-isls').check();
   });
 
   it('lists bad TLE lines while the good satellites are loaded and drawn', async () => {

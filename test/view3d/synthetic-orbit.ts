@@ -30,5 +30,5 @@ export function circularBlock(satCount: number, epochMs: number, startMs: number
       velocitiesKmS.set(v, (f * satCount + s) * 3);
     }
   }
-  return { runId: 1, startMs, stepS, count, satCount, positionsKm, velocitiesKmS };
+  return { runId: 1, startMs, stepS, count, satCount, positionsKm, velocitiesKmS, islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
 }

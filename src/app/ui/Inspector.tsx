@@ -3,7 +3,7 @@
 import { useUi, useUiStore } from '../store.ts';
 import { StateIcon } from './StateIcon.tsx';
 import { formatBytes, formatDurationS, formatPercent, formatUtcSecond } from './format.ts';
-import { inspectSatellite, type ContactInfo, type SatInspection } from './inspector-data.ts';
+import { inspectSatellite, routeSummary, type ContactInfo, type SatInspection } from './inspector-data.ts';
 import { useRun, useServices, useClockValue } from './services.ts';
 
 /** Refresh period of the inspector, ms of wall time (~4 Hz). */
@@ -20,6 +20,7 @@ export function Inspector() {
     INSPECTOR_PERIOD_MS,
     [run, selected, mode],
   );
+  const route = useClockValue((fb) => (run && selected !== null ? routeSummary(run, fb.route, selected) : ''), INSPECTOR_PERIOD_MS, [run, selected]);
   return (
     <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
       <h2 id="inspector-h" tabIndex={-1}>
@@ -30,13 +31,13 @@ export function Inspector() {
           {run ? 'Click a satellite, or search by name or NORAD id ( / ).' : 'Waiting for the first run…'}
         </p>
       ) : (
-        <Details info={info} nowMs={frameBuffer.simTimeMs} onClose={() => store.setState({ selectedSat: null })} />
+        <Details info={info} route={route} nowMs={frameBuffer.simTimeMs} onClose={() => store.setState({ selectedSat: null })} />
       )}
     </section>
   );
 }
 
-function Details({ info, nowMs, onClose }: { info: SatInspection; nowMs: number; onClose: () => void }) {
+function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: string; nowMs: number; onClose: () => void }) {
   const lost = info.lostAtMs !== null && nowMs >= info.lostAtMs;
   return (
     <div>
@@ -86,6 +87,8 @@ function Details({ info, nowMs, onClose }: { info: SatInspection; nowMs: number;
         <dd>{info.current ? <Contact c={info.current} nowMs={nowMs} current /> : 'none'}</dd>
         <dt>Next contact</dt>
         <dd>{info.next ? <Contact c={info.next} nowMs={nowMs} current={false} /> : 'none in this run'}</dd>
+        <dt title="Path of this satellite's results now: over laser links to a satellite in a downlink session, then down (one-way light time)">Route to ground</dt>
+        <dd data-testid="inspector-route">{route}</dd>
       </dl>
     </div>
   );

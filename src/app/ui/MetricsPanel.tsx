@@ -26,10 +26,17 @@ export function MetricsPanel() {
         <Metric id="metric-dropped" label="Dropped" value={m ? formatBytes(m.bytesDropped) : na} hint={m ? dropHint(m) : undefined} />
         <Metric id="metric-tokens" label="Tokens inferred" value={m ? formatTokens(m.tokensProcessed) : na} hint={m ? `${formatTokens(m.tokensOnboard)} in orbit, ${formatTokens(m.tokensGround)} on the ground` : undefined} />
         <Metric id="metric-delivered" label="Tiles delivered" value={m ? formatPercent(m.deliveredTileFraction) : na} />
+        <Metric id="metric-isl-relayed" label="Relayed over ISL" hint={m ? islHint(m) : undefined} value={m ? formatBytes(m.bytesRelayedOverIsl ?? 0) : na} />
       </div>
       {m && <CostBreakdown m={m} />}
     </section>
   );
+}
+
+/** Mean hops of the relayed bytes (ISL link load / bytes relayed). */
+function islHint(m: ModeSummary): string | undefined {
+  const bytes = m.bytesRelayedOverIsl ?? 0;
+  return bytes > 0 ? `${((m.islByteHops ?? 0) / bytes).toFixed(1)} hops on average` : undefined;
 }
 
 function dropHint(m: ModeSummary): string | undefined {

@@ -16,6 +16,7 @@ export function PlaybackBar() {
   const speed = useUi(store, (s) => s.speed);
   const view = useUi(store, (s) => s.view);
   const footprints = useUi(store, (s) => s.showFootprints);
+  const isls = useUi(store, (s) => s.showIsls);
   const run = useRun();
   const hasRun = run !== null;
   return (
@@ -54,6 +55,9 @@ export function PlaybackBar() {
       <Scrubber />
       <label className="toggle" title="Minimum-elevation circles of the ground stations">
         <input type="checkbox" checked={footprints} onChange={(e) => store.setState({ showFootprints: e.target.checked })} /> Footprints
+      </label>
+      <label className="toggle" title="Active laser inter-satellite links (dashed blue); the selected satellite's route to the ground is drawn in magenta">
+        <input type="checkbox" data-testid="show-isls" checked={isls} onChange={(e) => store.setState({ showIsls: e.target.checked })} /> Show ISLs
       </label>
       <button
         type="button"

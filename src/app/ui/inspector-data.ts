@@ -2,6 +2,7 @@
 // compute load, battery and the current / next contact. Pure; reads a finished run and its keyframes.
 import type { KeyframeBlock } from '../../../workers/protocol.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
+import type { ShownRoute } from '../frame-buffer.ts';
 import { SAT_STATE_NAMES } from '../../sim/engine/timeline.ts';
 import type { ProcessingMode } from '../../sim/scenario/schema.ts';
 import { satGeodetic } from './sat-position.ts';
@@ -119,4 +120,21 @@ export function inspectSatellite(
     lostAtMs: sat.lostAtMs,
     ...contactsAround(run, s, tMs),
   };
+}
+
+/**
+ * The inspector's "Route to ground" text for satellite `s`: "3 ISL hops → Miyun, 18.2 ms", "direct → Miyun, 2.6 ms",
+ * "no path to a station now", "ISLs off", or "…" while the route of this satellite has not arrived.
+ */
+export function routeSummary(run: RunResult, route: ShownRoute | null | undefined, s: number): string {
+  if (run.scenario.isl?.enabled === false) return 'ISLs off';
+  if (!route || route.satIndex !== s) return '…';
+  const hops = route.hops;
+  if (!hops || hops.length < 2 || route.latencyS === null) return 'no path to a station now';
+  const j = -1 - hops.at(-1)!;
+  const st = run.scenario.groundStations[j];
+  const station = st ? st.name || st.id : `station ${j}`;
+  const isl = hops.length - 2;
+  const how = isl === 0 ? 'direct' : `${isl} ISL hop${isl === 1 ? '' : 's'}`;
+  return `${how} → ${station}, ${(route.latencyS * 1000).toFixed(1)} ms`;
 }

@@ -22,6 +22,7 @@ export const COMPARE_ROWS: readonly MetricRow[] = [
   { label: 'Dropped', value: (m) => formatGB(m.bytesDropped), better: 'lower', raw: (m) => m.bytesDropped },
   { label: 'Backlog at end', value: (m) => formatGB(m.backlogBytesEnd), better: 'lower', raw: (m) => m.backlogBytesEnd },
   { label: 'Backlog max', value: (m) => formatGB(m.backlogBytesMax), better: 'lower', raw: (m) => m.backlogBytesMax },
+  { label: 'Relayed over ISL', value: (m) => formatGB(m.bytesRelayedOverIsl ?? 0) },
   { label: 'Tokens in orbit', value: (m) => formatMTok(m.tokensOnboard) },
   { label: 'Tokens on ground', value: (m) => formatMTok(m.tokensGround) },
   { label: 'GPU hours', value: (m) => m.gpuHours.toFixed(1) },

@@ -8,7 +8,9 @@ import { GpuPicker } from './gpu-picker.ts';
 import { GroundLabels } from './ground-labels.ts';
 import { GroundLayer, groundSites } from './ground-layer.ts';
 import { shellAltitudeKm } from './footprint.ts';
+import { IslLayer } from './isl-layer.ts';
 import { DownlinkLines, OrbitTrackLine } from './line-layers.ts';
+import { RouteLine } from './route-layer.ts';
 import { SatelliteLayer } from './satellite-layer.ts';
 import { ECEF_TO_SCENE_ROT_X_RAD } from './scene-units.ts';
 import { sunDirectionEcef } from './sun-direction.ts';
@@ -24,13 +26,16 @@ export class GlobeSceneCore {
   private readonly ground = new GroundLayer();
   private readonly downlinks = new DownlinkLines();
   private readonly track = new OrbitTrackLine();
+  private readonly isls: IslLayer;
+  private readonly route = new RouteLine();
   private readonly labels: GroundLabels | null;
   private runRef: unknown = null;
   private shellAltKm = NaN;
 
   constructor(labelContainer: HTMLElement | null) {
     this.earth.rotation.x = ECEF_TO_SCENE_ROT_X_RAD;
-    this.earth.add(this.globe.group, this.ground.group, this.downlinks.lines, this.track.lines, this.satellites.points);
+    this.isls = new IslLayer(this.satellites.keyframeUniforms);
+    this.earth.add(this.globe.group, this.ground.group, this.isls.lines, this.downlinks.lines, this.track.lines, this.route.line, this.satellites.points);
     this.picker = new GpuPicker(this.globe.ocean, this.satellites.idPoints);
     this.labels = labelContainer ? new GroundLabels(labelContainer) : null;
   }
@@ -42,7 +47,9 @@ export class GlobeSceneCore {
     this.globe.setSunDirection(sun[0]!, sun[1]!, sun[2]!);
     this.satellites.update(fb, ui.mode, ui.selectedSat, pixelRatio);
     const index = this.satellites.index;
+    this.isls.update(fb.version, index, this.satellites.pair, ui.showIsls);
     this.downlinks.update(fb.simTimeMs, index);
+    this.route.update(fb.route, ui.selectedSat, fb.runId, fb.simTimeMs, index);
     this.track.update(ui.selectedSat, fb.simTimeMs, this.satellites.pair.k0, fb.version, index, fb.run);
     this.ground.setPixelRatio(pixelRatio);
     this.ground.setFootprints(ui.showFootprints, fb.run?.scenario.groundStations, this.shellAltKm);
@@ -61,6 +68,8 @@ export class GlobeSceneCore {
     this.ground.dispose();
     this.downlinks.dispose();
     this.track.dispose();
+    this.isls.dispose();
+    this.route.dispose();
     this.labels?.dispose();
   }
 
@@ -71,6 +80,7 @@ export class GlobeSceneCore {
     this.ground.setSites(sites);
     this.labels?.setSites(sites);
     this.downlinks.setRun(run);
+    this.route.setRun(run);
     this.shellAltKm = run ? shellAltitudeKm(run.satellites.map((s) => s.meanAltitudeKm)) : NaN;
   }
 }

@@ -42,6 +42,19 @@ export const GROUND_STYLES = {
 /** Colour of live downlink lines (the downlinking state's colour). */
 export const DOWNLINK_LINE_COLOR = SAT_STATE_STYLES[3]!.color;
 
+/**
+ * Inter-satellite links: a pale cyan (lighter than the Okabe–Ito sky blue of imaging, so it shows on the ocean), drawn dashed and semi-transparent (isl-layer.ts), so they differ from
+ * the solid yellow downlinks by colour, pattern and brightness.
+ */
+export const ISL_LINE_COLOR = '#8fe3ff';
+
+/**
+ * The selected satellite's route to the ground: bright magenta, solid and 3 px wide (route-layer.ts), unlike any
+ * state colour; it differs from the yellow downlinks and the blue links in lightness too (assumption: readable
+ * with the common colour-vision deficiencies).
+ */
+export const ROUTE_LINE_COLOR = '#ff4fd8';
+
 /** sRGB hex → [r, g, b] in 0–1 (no colour-space conversion: the shaders output sRGB directly). */
 export function hexToRgb(hex: string): [number, number, number] {
   const v = Number.parseInt(hex.slice(1), 16);

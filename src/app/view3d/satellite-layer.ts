@@ -65,6 +65,15 @@ export class SatelliteLayer {
     uBaseSizePx: { value: 6 },
   };
 
+  /**
+   * The keyframe uniforms (textures, interpolation fraction, scale) as live objects, for other materials that place
+   * satellites with KEYFRAME_GLSL (isl-layer.ts): they see every texture swap and `uU` change of this layer.
+   */
+  get keyframeUniforms(): Record<'uPos0' | 'uVel0' | 'uPos1' | 'uVel1' | 'uTexWidth' | 'uU' | 'uH' | 'uUnitsPerKm', THREE.IUniform> {
+    const { uPos0, uVel0, uPos1, uVel1, uTexWidth, uU, uH, uUnitsPerKm } = this.u;
+    return { uPos0, uVel0, uPos1, uVel1, uTexWidth, uU, uH, uUnitsPerKm };
+  }
+
   constructor() {
     this.slots = [this.makeSlot(1, 1), this.makeSlot(1, 1)];
     this.state = stateTexture(1, 1);

@@ -4,21 +4,52 @@
 import { SHAPE_GLSL, stateStyleGlsl } from './marker-style.ts';
 
 /**
- * Vertex shader shared by both passes. Uniforms: uPos0/uVel0/uPos1/uVel1 = RGB32F keyframe textures (km,
- * km/s; satellite i at texel (i mod uTexWidth, i / uTexWidth)), uState = R8 state codes, uU = fraction of
- * the keyframe interval, uH = its length in s, uUnitsPerKm = scene scale. A NaN position (satellite lost)
- * moves the vertex outside the clip volume, so the point is not drawn.
+ * GLSL chunk shared by every shader that places satellites (the points here, the ISL lines in isl-layer.ts):
+ * uniforms uPos0/uVel0/uPos1/uVel1 = RGB32F keyframe textures (km, km/s; satellite i at texel
+ * (i mod uTexWidth, i / uTexWidth)), uU = fraction of the keyframe interval, uH = its length in s, and
+ * `keyframePositionKm(i)`, the cubic Hermite position of satellite i (NaN when it is lost).
  */
-export const SATELLITE_VERTEX = /* glsl */ `
-${stateStyleGlsl()}
+export const KEYFRAME_GLSL = /* glsl */ `
 uniform sampler2D uPos0;
 uniform sampler2D uVel0;
 uniform sampler2D uPos1;
 uniform sampler2D uVel1;
-uniform sampler2D uState;
 uniform int uTexWidth;
 uniform float uU;
 uniform float uH;
+
+// Cubic Hermite basis, the GLSL twin of hermitePositionKm() in keyframe-index.ts.
+vec3 hermite(vec3 p0, vec3 v0, vec3 p1, vec3 v1, float u, float h) {
+  float u2 = u * u;
+  float u3 = u2 * u;
+  return (2.0 * u3 - 3.0 * u2 + 1.0) * p0 + (u3 - 2.0 * u2 + u) * h * v0
+    + (-2.0 * u3 + 3.0 * u2) * p1 + (u3 - u2) * h * v1;
+}
+
+ivec2 satTexel(int i) {
+  return ivec2(i % uTexWidth, i / uTexWidth);
+}
+
+vec3 keyframePositionKm(int i) {
+  ivec2 c = satTexel(i);
+  return hermite(texelFetch(uPos0, c, 0).xyz, texelFetch(uVel0, c, 0).xyz,
+    texelFetch(uPos1, c, 0).xyz, texelFetch(uVel1, c, 0).xyz, uU, uH);
+}
+
+// Lost (NaN) or empty texel. The second test also catches NaN where isnan is folded away.
+bool isHidden(vec3 p) {
+  return any(isnan(p)) || !(dot(p, p) > 1.0);
+}
+`;
+
+/**
+ * Vertex shader shared by both passes: KEYFRAME_GLSL plus uState = R8 state codes and uUnitsPerKm = scene
+ * scale. A NaN position (satellite lost) moves the vertex outside the clip volume, so the point is not drawn.
+ */
+export const SATELLITE_VERTEX = /* glsl */ `
+${stateStyleGlsl()}
+${KEYFRAME_GLSL}
+uniform sampler2D uState;
 uniform float uUnitsPerKm;
 uniform float uSelected;
 uniform float uBaseSizePx;
@@ -30,21 +61,12 @@ varying float vShape;
 varying float vSelected;
 varying float vId;
 
-// Cubic Hermite basis, the GLSL twin of hermitePositionKm() in keyframe-index.ts.
-vec3 hermite(vec3 p0, vec3 v0, vec3 p1, vec3 v1, float u, float h) {
-  float u2 = u * u;
-  float u3 = u2 * u;
-  return (2.0 * u3 - 3.0 * u2 + 1.0) * p0 + (u3 - 2.0 * u2 + u) * h * v0
-    + (-2.0 * u3 + 3.0 * u2) * p1 + (u3 - u2) * h * v1;
-}
-
 void main() {
   int i = int(aSatIndex + 0.5);
-  ivec2 c = ivec2(i % uTexWidth, i / uTexWidth);
-  vec3 p = hermite(texelFetch(uPos0, c, 0).xyz, texelFetch(uVel0, c, 0).xyz,
-    texelFetch(uPos1, c, 0).xyz, texelFetch(uVel1, c, 0).xyz, uU, uH);
-  // Lost (NaN) or empty texel: outside the clip volume. The second test also catches NaN where isnan is folded away.
-  if (any(isnan(p)) || !(dot(p, p) > 1.0)) {
+  ivec2 c = satTexel(i);
+  vec3 p = keyframePositionKm(i);
+  // Lost or empty texel: outside the clip volume.
+  if (isHidden(p)) {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
     gl_PointSize = 0.0;
     return;

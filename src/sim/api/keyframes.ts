@@ -22,12 +22,17 @@ export function keyframeRequestError(req: KeyframeRequest): string | null {
   return null;
 }
 
+/** A keyframe block without its ISL fields (sim-api.ts adds them). */
+export type OrbitKeyframes = Omit<KeyframeBlock, 'islOffsets' | 'islPairs'>;
+
 export interface KeyframeSource {
   propagator: OrbitPropagator;
   /** Time each satellite was lost, ms since the Unix epoch (+Infinity if never): `[s]`. Keyframes from then on are NaN. */
   lostAtMs: Float64Array;
   /** Reusable Float64 scratch (kept between blocks). */
   scratch?: OrbitChunk;
+  /** Reusable one-time scratch for routes. */
+  routeScratch?: OrbitChunk;
 }
 
 /**
@@ -41,7 +46,7 @@ export function buildKeyframeBlock(
   req: KeyframeRequest,
   alloc: (length: number) => Float32Array,
   maxSamplesPerChunk = MAX_SAMPLES_PER_CHUNK,
-): KeyframeBlock {
+): OrbitKeyframes {
   const n = src.propagator.satCount;
   const positionsKm = alloc(req.count * n * 3);
   const velocitiesKmS = alloc(req.count * n * 3);

@@ -12,7 +12,9 @@ import { safeParseScenario, type Scenario, type ScenarioError } from '../scenari
 import type { LandMask } from '../workload/land-mask.ts';
 import { exportRunText } from './export-run.ts';
 import { buildKeyframeBlock, keyframeRequestError } from './keyframes.ts';
-import type { KeyframeBlock, KeyframeRequest, RunProgress, RunReply, SimApi } from './protocol.ts';
+import type { KeyframeBlock, KeyframeRequest, RouteReply, RouteRequest, RunProgress, RunReply, SimApi } from './protocol.ts';
+import { GroundRouter } from './route-to-ground.ts';
+import { noIsl, routeAt } from './route-at.ts';
 import { DEFAULT_KEEP_RUNS, RunStore } from './run-store.ts';
 
 export interface SimApiDeps {
@@ -38,6 +40,7 @@ export function createSimApi(deps: SimApiDeps): SimApi {
   const clock = deps.wallClockMs ?? (() => 0);
   const store = new RunStore(deps.keepRuns ?? DEFAULT_KEEP_RUNS, createPropagator);
   let landMask: Promise<LandMask> | null = null;
+  const router = new GroundRouter();
 
   const loadLandMask = (): Promise<LandMask> => {
     landMask ??= deps.loadLandMask().catch((err: unknown) => {
@@ -68,7 +71,7 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     }
     if (result.satellites.length === 0 || satrecs.length !== result.satellites.length)
       return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
-    store.put(runId, result, satrecs);
+    store.put(runId, result, satrecs, readText);
     return { runId, ok: true, result, elapsedMs: clock() - wallStartMs };
   }
 
@@ -85,8 +88,19 @@ export function createSimApi(deps: SimApiDeps): SimApi {
       const run = store.get(req.runId);
       if (!run) return null;
       const source = await store.keyframeSource(run);
+      const isl = await store.islLog(run);
       if (run.evicted) return null;
-      return buildKeyframeBlock(source, req.runId, req, alloc);
+      const block = buildKeyframeBlock(source, req.runId, req, alloc);
+      return { ...block, ...(isl ? isl.addBlock(block.positionsKm, block.velocitiesKmS, req.startMs, req.stepS, req.count) : noIsl(req.count)) };
+    },
+
+    async route(req: RouteRequest): Promise<RouteReply | null> {
+      const run = store.get(req.runId);
+      if (!run || !Number.isFinite(req.tMs)) return null;
+      const [source, isl] = await Promise.all([store.keyframeSource(run), store.islLog(run)]);
+      if (run.evicted || !isl) return null;
+      const found = routeAt(run.result, source, isl, req.satIndex, req.tMs, router);
+      return found && { runId: req.runId, tMs: req.tMs, ...found };
     },
 
     async exportRun(req) {

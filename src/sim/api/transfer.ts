@@ -14,9 +14,9 @@ export function runReplyTransferables(reply: RunReply): ArrayBuffer[] {
   return reply.ok && reply.result.timeline ? ownBuffers(timelineArrays(reply.result.timeline)) : [];
 }
 
-/** The buffers of a keyframe block (fresh per block): positions and velocities. */
+/** The buffers of a keyframe block (fresh per block): positions, velocities and the ISL pairs. */
 export function keyframeTransferables(block: KeyframeBlock | null): ArrayBuffer[] {
-  return block ? ownBuffers([block.positionsKm, block.velocitiesKmS]) : [];
+  return block ? ownBuffers([block.positionsKm, block.velocitiesKmS, block.islOffsets, block.islPairs]) : [];
 }
 
 function timelineArrays(t: RunTimeline): ArrayBufferView[] {
@@ -59,6 +59,7 @@ export function transferringApi(api: SimApi, mark: MarkTransfer): SimApi {
       const block = await api.keyframes(req);
       return mark(block, keyframeTransferables(block));
     },
+    route: (req) => api.route(req),
     exportRun: (req) => api.exportRun(req),
     async importRun(req, onProgress) {
       const reply = await api.importRun(req, throttledProgress(onProgress));
