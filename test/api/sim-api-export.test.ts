@@ -92,7 +92,12 @@ describe('transferringApi (the worker wrapper)', () => {
     if (reply.ok) expect(reply.result.timeline!.shadow.length).toBe(0);
     expect(await api.exportRun({ runId: 9, format: 'json' })).toBe(before);
     const block = (await api.keyframes({ runId: 9, startMs: Date.parse('2026-04-02T00:00:00Z'), stepS: 60, count: 4 })) as KeyframeBlock;
-    expect(marked[1]).toEqual([block.positionsKm.buffer, block.velocitiesKmS.buffer]);
+    expect(marked[1]).toEqual([block.positionsKm.buffer, block.velocitiesKmS.buffer, block.islOffsets.buffer, block.islPairs.buffer]);
+    const pairs = Array.from(block.islPairs);
+    expect(pairs.length).toBeGreaterThan(0);
+    structuredClone(block, { transfer: marked[1]! }); // the API keeps its own copy of the links (for routes)
+    const again = (await api.keyframes({ runId: 9, startMs: Date.parse('2026-04-02T00:00:00Z'), stepS: 60, count: 4 })) as KeyframeBlock;
+    expect(Array.from(again.islPairs)).toEqual(pairs);
   });
 
   it('forwards at most one progress update per 1 % of a phase, and always its end', async () => {
@@ -118,6 +123,6 @@ describe('transferringApi (the worker wrapper)', () => {
     expect((await api.run({ runId: 1, scenario: threeBody({ durationH: 0.25 }) })).ok).toBe(true);
     const block = await api.keyframes({ runId: 1, startMs: Date.parse('2026-04-02T00:00:00Z'), stepS: 60, count: 2 });
     expect(block!.positionsKm.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(marked[1]).toEqual([]);
+    expect(marked[1]).toEqual([block!.islOffsets.buffer, block!.islPairs.buffer]); // small ISL arrays: always moved
   });
 });
