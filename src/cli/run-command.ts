@@ -7,6 +7,7 @@ import type { ProcessingMode } from '../sim/scenario/schema.ts';
 import { defaultLandMask, fileReader } from './node-io.ts';
 import { formatIssues, formatSummaryTable } from './format.ts';
 import { createProgress } from './progress.ts';
+import { createCliPropagator } from './parallel-propagator.ts';
 import { InputError, loadScenario } from './scenario-loader.ts';
 
 export type { ExportFormat };
@@ -39,6 +40,7 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
   const result = await runScenario(scenario, {
     readText,
     landMask: await defaultLandMask(),
+    createPropagator: (satrecs, { stations }) => createCliPropagator(satrecs, { stations, onFallback: (why) => io.err(why) }),
     onProgress: (phase: RunPhase, done, total) => progress.update(phase, done, total),
   });
   progress.stop();

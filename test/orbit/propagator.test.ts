@@ -23,8 +23,8 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe('orbit propagator', () => {
-  it('WASM and JS backends agree within 1e-6 km over a day of the 12 SCS-01 satellites', async () => {
-    const wasm = await createOrbitPropagator(satrecs);
+  it.each(['packed', 'wasm'] as const)('the %s backend and satellite.js JS agree within 1e-6 km over a day of the 12 SCS-01 satellites', async (backend) => {
+    const wasm = await createOrbitPropagator(satrecs, { backend });
     const js = await createOrbitPropagator(satrecs, { backend: 'js' });
     const a = wasm.propagateGrid(START_MS, 60, 1441);
     const b = js.propagateGrid(START_MS, 60, 1441);

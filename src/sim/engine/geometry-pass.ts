@@ -1,17 +1,18 @@
 // Pass 1 of a run: propagate every satellite over the run in time chunks and keep only what the flow
 // needs: per satellite-step shadow and capture bytes, the step a satellite is lost, contact windows
 // (refined to < 1 s) and slant ranges during contacts. Memory: satellites × steps scalars plus
-// contact samples; never satellites × steps × stations. Pure; the propagator is passed in.
-import type { OrbitPropagator } from '../orbit/propagator.ts';
-import { allocateOrbitChunk } from '../orbit/orbit-chunk.ts';
-import { ContactFinder } from '../links/contacts.ts';
+// contact samples; never satellites × steps × stations. Pure; the propagator is passed in. With a
+// concurrent propagator (workers) the next chunk is propagated while this one is scanned.
+import type { GridPropagator } from '../orbit/propagator.ts';
+import type { OrbitChunk } from '../orbit/orbit-chunk.ts';
+import { ContactFinder, type ContactWindow } from '../links/contacts.ts';
 import { isVisible, lookAngles, type LookAngles, type StationGeometry } from '../links/visibility.ts';
 import { imagingRateBps, type PushBroomParams } from '../workload/imaging.ts';
 import { isLand, type LandMask } from '../workload/land-mask.ts';
 import type { ContactRecord } from './result-types.ts';
 
 export interface GeometryInputs {
-  propagator: OrbitPropagator;
+  propagator: GridPropagator;
   stations: StationGeometry;
   startMs: number;
   stepS: number;
@@ -21,8 +22,6 @@ export interface GeometryInputs {
   landMask: LandMask;
   /** Grid times per propagation chunk. */
   chunkSteps?: number;
-  /** Keep every satellite's Earth-fixed position at every step start (for inter-satellite links). */
-  recordPositions?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -56,17 +55,30 @@ export interface GeometryResult {
   satsSunlit: Float64Array;
   satsImaging: Float64Array;
   satsLost: Float64Array;
-  /** With `recordPositions`: ECEF km at the start of step k, step-major `[(k*n + s)*3 + c]` (NaN when lost). */
-  positionsByStep?: Float32Array;
+}
+
+/**
+ * A propagator that also finds the contact windows of the pass's stations in its own threads, in the chunks
+ * it fills (src/cli/parallel-propagator.ts). It must have been made with the same stations.
+ */
+export interface ContactScanningPropagator extends GridPropagator {
+  readonly scansContacts: boolean;
+  /** Windows of every chunk filled so far, in ContactFinder.finish() order; scanning stops. */
+  finishContacts(): Promise<ContactWindow[]>;
+}
+
+function scansContacts(p: GridPropagator): p is ContactScanningPropagator {
+  const c = p as Partial<ContactScanningPropagator>;
+  return c.scansContacts === true && typeof c.finishContacts === 'function';
 }
 
 /** Sunlit when less than half the Sun's disc is hidden (shadow fraction < 0.5). */
 export const SUNLIT_SHADOW_THRESHOLD = 0.5;
 
-export function runGeometryPass(inp: GeometryInputs): GeometryResult {
+/** Pass 1 over the whole run; results do not depend on the propagator's threading (same chunks, same order). */
+export async function runGeometryPass(inp: GeometryInputs): Promise<GeometryResult> {
   const n = inp.propagator.satCount;
   const K = inp.stepCount;
-  const J = inp.stations.count;
   const out: GeometryResult = {
     stepCount: K,
     shadow: new Float32Array(n * K),
@@ -79,18 +91,53 @@ export function runGeometryPass(inp: GeometryInputs): GeometryResult {
     satsSunlit: new Float64Array(K),
     satsImaging: new Float64Array(K),
     satsLost: new Float64Array(K),
-    ...(inp.recordPositions ? { positionsByStep: new Float32Array(K * n * 3).fill(NaN) } : {}),
   };
-  const altSum = new Float64Array(n);
-  const altCount = new Float64Array(n);
-  const finder = new ContactFinder(n, inp.stations);
+  const prop = inp.propagator;
+  const remoteContacts = scansContacts(prop);
+  const scan = new ChunkScan(inp, out, !remoteContacts);
   const chunkSteps = Math.max(2, inp.chunkSteps ?? 120);
-  const look: LookAngles = { elevationDeg: 0, azimuthDeg: 0, rangeKm: 0 };
-  let chunk = allocateOrbitChunk(n, Math.min(chunkSteps, K + 1));
-  for (let k0 = 0; k0 <= K; k0 += chunkSteps) {
+  const request = (k0: number, reuse: OrbitChunk | undefined) => {
     const count = Math.min(chunkSteps, K + 1 - k0);
-    chunk = inp.propagator.propagateGrid(inp.startMs + k0 * inp.stepS * 1000, inp.stepS, count, chunk.timeCount === count ? chunk : undefined);
-    finder.addChunk(chunk);
+    return prop.propagateGrid(inp.startMs + k0 * inp.stepS * 1000, inp.stepS, count, reuse?.timeCount === count ? reuse : undefined);
+  };
+  let pending = request(0, undefined);
+  let spare: OrbitChunk | undefined;
+  for (let k0 = 0; k0 <= K; k0 += chunkSteps) {
+    const chunk = await pending;
+    const next = k0 + chunkSteps;
+    // Concurrent: the workers fill the spare chunk while this one is scanned. Otherwise propagate after.
+    if (prop.concurrent && next <= K) pending = request(next, spare);
+    scan.addChunk(chunk, k0);
+    if (!prop.concurrent && next <= K) pending = request(next, chunk);
+    spare = chunk;
+    inp.onProgress?.(Math.min(K, k0 + chunk.timeCount), K);
+  }
+  return scan.finish(remoteContacts ? await prop.finishContacts() : undefined);
+}
+
+/** Scans chunks in time order into a GeometryResult. */
+class ChunkScan {
+  private readonly altSum: Float64Array;
+  private readonly altCount: Float64Array;
+  /** Absent when the propagator finds the windows itself. */
+  private readonly finder: ContactFinder | undefined;
+  private readonly look: LookAngles = { elevationDeg: 0, azimuthDeg: 0, rangeKm: 0 };
+
+  constructor(private readonly inp: GeometryInputs, private readonly out: GeometryResult, findContacts: boolean) {
+    const n = inp.propagator.satCount;
+    this.altSum = new Float64Array(n);
+    this.altCount = new Float64Array(n);
+    this.finder = findContacts ? new ContactFinder(n, inp.stations) : undefined;
+  }
+
+  /** Scans `chunk`, whose first sample is grid step `k0`. */
+  addChunk(chunk: OrbitChunk, k0: number): void {
+    const { inp, out, altSum, altCount } = this;
+    const n = chunk.satCount;
+    const K = out.stepCount;
+    const J = inp.stations.count;
+    const count = chunk.timeCount;
+    this.finder?.addChunk(chunk);
     for (let s = 0; s < n; s++) {
       for (let t = 0; t < count; t++) {
         const k = k0 + t;
@@ -102,9 +149,8 @@ export function runGeometryPass(inp: GeometryInputs): GeometryResult {
         if (out.lostAtStep[s]! >= 0) continue;
         altSum[s]! += chunk.altKm[i]!;
         altCount[s]!++;
-        recordRanges(out, inp.stations, chunk.positionsEcefKm, i, s, J, chunk.timesMs[t]!, look);
+        recordRanges(out, inp.stations, chunk.positionsEcefKm, i, s, J, chunk.timesMs[t]!, this.look);
         if (k >= K) continue;
-        if (out.positionsByStep) for (let c = 0; c < 3; c++) out.positionsByStep[(k * n + s) * 3 + c] = chunk.positionsEcefKm[i * 3 + c]!;
         const shadow = chunk.shadowFraction[i]!;
         out.shadow[s * K + k] = shadow;
         const sunlit = shadow < SUNLIT_SHADOW_THRESHOLD;
@@ -115,15 +161,20 @@ export function runGeometryPass(inp: GeometryInputs): GeometryResult {
         }
       }
     }
-    inp.onProgress?.(Math.min(K, k0 + count), K);
   }
-  for (let s = 0; s < n; s++) {
-    out.meanAltitudeKm[s] = altCount[s]! > 0 ? altSum[s]! / altCount[s]! : NaN;
-    const lost = out.lostAtStep[s]!;
-    if (lost >= 0) for (let k = lost; k < K; k++) out.satsLost[k]!++;
+
+  /** Completes the result; `windows` from the propagator when it found them, else from this scan. */
+  finish(windows?: ContactWindow[]): GeometryResult {
+    const { inp, out } = this;
+    const K = out.stepCount;
+    for (let s = 0; s < out.lostAtStep.length; s++) {
+      out.meanAltitudeKm[s] = this.altCount[s]! > 0 ? this.altSum[s]! / this.altCount[s]! : NaN;
+      const lost = out.lostAtStep[s]!;
+      if (lost >= 0) for (let k = lost; k < K; k++) out.satsLost[k]!++;
+    }
+    out.windows = (windows ?? this.finder?.finish() ?? []).filter((w) => out.lostAtStep[w.satIndex]! < 0 || w.aosMs < inp.startMs + out.lostAtStep[w.satIndex]! * inp.stepS * 1000);
+    return out;
   }
-  out.windows = finder.finish().filter((w) => out.lostAtStep[w.satIndex]! < 0 || w.aosMs < inp.startMs + out.lostAtStep[w.satIndex]! * inp.stepS * 1000);
-  return out;
 }
 
 function recordRanges(out: GeometryResult, g: StationGeometry, pos: Float64Array, i: number, s: number, J: number, tMs: number, look: LookAngles): void {

@@ -3,8 +3,9 @@
 // Pure: file reading, the land mask and progress reporting are injected.
 import type { SatRec } from 'satellite.js';
 import { createRng, type Rng } from '../rng.ts';
-import { createOrbitPropagator, type OrbitPropagator } from '../orbit/propagator.ts';
-import { stationGeometry } from '../links/visibility.ts';
+import { createOrbitPropagator, type GridPropagator } from '../orbit/propagator.ts';
+import { stationGeometry, type StationGeometry } from '../links/visibility.ts';
+import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
 import { scheduleDownlinks } from '../links/scheduler.ts';
 import { latencyMatrixS, transferS } from '../ground/backhaul.ts';
 import { buildDeliveryTables, chooseCluster, type DispatchTables } from '../ground/dispatch.ts';
@@ -15,7 +16,8 @@ import type { LandMask } from '../workload/land-mask.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { makeClock, parseIsoUtc } from '../time.ts';
 import type { Batch } from './batch.ts';
-import { runGeometryPass } from './geometry-pass.ts';
+import { runGeometryPass, type GeometryResult } from './geometry-pass.ts';
+import { PositionWindow } from './step-positions.ts';
 import { SegmentCursor, sessionProfiles } from './downlink-capacity.ts';
 import { downlinkParams } from './link-params.ts';
 import { ModeState, type FlowParams } from './mode-state.ts';
@@ -31,7 +33,12 @@ export type RunPhase = 'load' | 'propagate' | 'simulate';
 export interface RunDeps {
   readText: ReadText;
   landMask: LandMask;
-  createPropagator?: (satrecs: SatRec[]) => Promise<OrbitPropagator>;
+  /**
+   * Propagator for both passes (default: `createOrbitPropagator`, the packed kernel on this thread); the CLI
+   * passes worker threads, which may also find the contact windows of `stations` (geometry-pass.ts
+   * ContactScanningPropagator). Any propagator must give the default's results for runs to replay exactly.
+   */
+  createPropagator?: (satrecs: SatRec[], context: { stations: StationGeometry }) => Promise<GridPropagator>;
   onProgress?: (phase: RunPhase, done: number, total: number) => void;
   /** Record what every satellite does at every step (for the browser view); off in the CLI to save memory. */
   recordTimeline?: boolean;
@@ -43,15 +50,13 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
   const startMs = parseIsoUtc(scenario.epochIso, 'epochIso');
   const clock = makeClock(startMs, scenario.durationH * 3600, scenario.stepS);
   const K = clock.stepCount;
-  const n = records.length;
   const satrecs = records.map((r) => r.satrec);
-  const propagator = await (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs);
-  const relay = IslRelay.fromScenario(scenario, records);
   const stations = stationGeometry(scenario.groundStations.map((g) => ({ ...g, name: g.name || g.id })));
+  const propagator = await (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs, { stations });
+  const relay = IslRelay.fromScenario(scenario, records);
   const im = scenario.satellite.imaging;
-  let geo;
   try {
-    geo = runGeometryPass({
+    const geo = await runGeometryPass({
       propagator,
       stations,
       startMs,
@@ -59,12 +64,35 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
       stepCount: K,
       imaging: { ...im },
       landMask: deps.landMask,
-      recordPositions: relay !== null,
       onProgress: (d, t) => deps.onProgress?.('propagate', d, t),
     });
+    // The relay re-propagates its positions a window of steps at a time (step-positions.ts), so the
+    // propagator lives until pass 2 ends.
+    const positions = relay ? new PositionWindow(propagator, K, startMs, scenario.stepS, geo.lostAtStep) : null;
+    return await simulate({ scenario, deps, records, issues, stations, startMs, geo, relay, positions });
   } finally {
     propagator.dispose();
   }
+}
+
+interface PassTwoInputs {
+  scenario: Scenario;
+  deps: RunDeps;
+  records: CatalogRecord[];
+  issues: IngestIssue[];
+  stations: StationGeometry;
+  startMs: number;
+  geo: GeometryResult;
+  relay: IslRelay | null;
+  positions: PositionWindow | null;
+}
+
+/** Pass 2: schedule the antennas, step every processing mode over the captured workload, summarise. */
+async function simulate(inp: PassTwoInputs): Promise<RunResult> {
+  const { scenario, deps, records, issues, stations, startMs, geo, relay, positions } = inp;
+  const n = records.length;
+  const K = geo.stepCount;
+  const im = scenario.satellite.imaging;
   const schedule = scheduleDownlinks(geo.windows, scenario.groundStations.map((g) => g.antennas), n, scenario.satellite.acquisitionS);
   const link = downlinkParams(scenario);
   const profiles = sessionProfiles(schedule.sessions, geo.windows, geo.ranges, stations.count, stations.minElevationDeg, geo.meanAltitudeKm, link);
@@ -92,8 +120,9 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
         if (timeline) markLost(timeline, k * n + s);
       } else if (cursor.segments(s, t0, t0 + stepMs, segsBySat[s]!).length > 0) satsInSession[k]!++;
     }
-    if (relay && geo.positionsByStep) {
-      relay.prepare(geo.positionsByStep, k, K, scenario.stepS, t0, segsBySat);
+    if (relay && positions) {
+      await positions.ensure(k);
+      relay.prepare(positions.positions, k - positions.k0, positions.localStepCount, scenario.stepS, t0, segsBySat);
       for (const st of modes) relay.relay(st, t0, segsBySat);
     }
     for (let s = 0; s < n; s++) {

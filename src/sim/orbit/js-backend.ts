@@ -11,13 +11,13 @@ import { removeEarthRotation, temeToEcef } from './frames.ts';
 const MINUTES_PER_DAY = 1440;
 
 /** Per-time quantities shared by all satellites. */
-interface TimeTerms {
+export interface TimeTerms {
   jd: number;
   gmstRad: number;
   sunEciAu: { x: number; y: number; z: number };
 }
 
-function timeTerms(timeMs: number): TimeTerms {
+export function timeTerms(timeMs: number): TimeTerms {
   // jday(Date) exactly as satellite.js's propagate() and BulkPropagator.setDates() compute it, so
   // both backends see the same Julian date to the last bit.
   const jd = jday(new Date(timeMs));
@@ -25,7 +25,7 @@ function timeTerms(timeMs: number): TimeTerms {
 }
 
 /** Fills sample `i` of `out` for one satellite at one time. Never throws. */
-function fillSample(satrec: SatRec, tt: TimeTerms, out: OrbitChunk, i: number): void {
+export function fillSample(satrec: SatRec, tt: TimeTerms, out: OrbitChunk, i: number): void {
   const pv = sgp4(satrec, (tt.jd - satrec.jdsatepoch) * MINUTES_PER_DAY);
   if (!pv) {
     markSampleFailed(out, i, satrec.error === SGP4_OK ? ERROR_NON_FINITE : satrec.error);

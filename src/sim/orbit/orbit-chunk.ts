@@ -1,5 +1,6 @@
-// The propagation output for one time chunk: struct-of-arrays typed arrays, satellite-major.
-// Pure data and helpers; imports only orbit/frames.ts.
+// The propagation output for one time chunk: struct-of-arrays typed arrays, satellite-major, optionally
+// over shared memory so workers fill their satellite rows in place. Pure data and helpers; imports only
+// orbit/frames.ts.
 import { ecefToGeodetic } from './frames.ts';
 
 /** SGP4 error codes as satellite.js reports them (`SatRecError`), 0 = none, 1..6 = SGP4 failures. */
@@ -40,21 +41,94 @@ export interface OrbitChunk {
   readonly errorCodes: Int8Array;
 }
 
-/** Allocates a chunk for `satCount` satellites at `timeCount` times. */
-export function allocateOrbitChunk(satCount: number, timeCount: number): OrbitChunk {
+/** Makes the memory behind a chunk's arrays (e.g. `(n) => new SharedArrayBuffer(n)` for workers). */
+export type BufferFactory = (byteLength: number) => ArrayBufferLike;
+
+/** The buffers behind a chunk, one per field: what a worker needs to rebuild the same views. */
+export interface OrbitChunkBuffers {
+  readonly satCount: number;
+  readonly timeCount: number;
+  readonly timesMs: ArrayBufferLike;
+  readonly positionsEcefKm: ArrayBufferLike;
+  readonly velocitiesEcefKmS: ArrayBufferLike;
+  readonly positionsEciKm: ArrayBufferLike;
+  readonly shadowFraction: ArrayBufferLike;
+  readonly latDeg: ArrayBufferLike;
+  readonly lonDeg: ArrayBufferLike;
+  readonly altKm: ArrayBufferLike;
+  readonly errorCodes: ArrayBufferLike;
+}
+
+/** Allocates a chunk for `satCount` satellites at `timeCount` times (plain ArrayBuffers by default). */
+export function allocateOrbitChunk(satCount: number, timeCount: number, newBuffer?: BufferFactory): OrbitChunk {
   const n = satCount * timeCount;
+  if (!newBuffer) {
+    return {
+      satCount,
+      timeCount,
+      timesMs: new Float64Array(timeCount),
+      positionsEcefKm: new Float64Array(n * 3),
+      velocitiesEcefKmS: new Float64Array(n * 3),
+      positionsEciKm: new Float64Array(n * 3),
+      shadowFraction: new Float32Array(n),
+      latDeg: new Float32Array(n),
+      lonDeg: new Float32Array(n),
+      altKm: new Float32Array(n),
+      errorCodes: new Int8Array(n),
+    };
+  }
+  return orbitChunkRows({
+    satCount, timeCount,
+    timesMs: newBuffer(timeCount * 8),
+    positionsEcefKm: newBuffer(n * 24),
+    velocitiesEcefKmS: newBuffer(n * 24),
+    positionsEciKm: newBuffer(n * 24),
+    shadowFraction: newBuffer(n * 4),
+    latDeg: newBuffer(n * 4),
+    lonDeg: newBuffer(n * 4),
+    altKm: newBuffer(n * 4),
+    errorCodes: newBuffer(n),
+  }, 0, satCount);
+}
+
+/** The buffers behind `chunk` (whole buffers: only meaningful for chunks made by `allocateOrbitChunk`). */
+export function orbitChunkBuffers(chunk: OrbitChunk): OrbitChunkBuffers {
   return {
-    satCount,
-    timeCount,
-    timesMs: new Float64Array(timeCount),
-    positionsEcefKm: new Float64Array(n * 3),
-    velocitiesEcefKmS: new Float64Array(n * 3),
-    positionsEciKm: new Float64Array(n * 3),
-    shadowFraction: new Float32Array(n),
-    latDeg: new Float32Array(n),
-    lonDeg: new Float32Array(n),
-    altKm: new Float32Array(n),
-    errorCodes: new Int8Array(n),
+    satCount: chunk.satCount,
+    timeCount: chunk.timeCount,
+    timesMs: chunk.timesMs.buffer,
+    positionsEcefKm: chunk.positionsEcefKm.buffer,
+    velocitiesEcefKmS: chunk.velocitiesEcefKmS.buffer,
+    positionsEciKm: chunk.positionsEciKm.buffer,
+    shadowFraction: chunk.shadowFraction.buffer,
+    latDeg: chunk.latDeg.buffer,
+    lonDeg: chunk.lonDeg.buffer,
+    altKm: chunk.altKm.buffer,
+    errorCodes: chunk.errorCodes.buffer,
+  };
+}
+
+/**
+ * A chunk of satellites `[s0, s1)` viewing the same memory as the whole chunk behind `b` (sat-major
+ * layout: a satellite range is one contiguous slice of every array). Writes through it land in the
+ * whole chunk; `timesMs` is shared.
+ */
+export function orbitChunkRows(b: OrbitChunkBuffers, s0: number, s1: number): OrbitChunk {
+  const T = b.timeCount;
+  const i0 = s0 * T;
+  const n = (s1 - s0) * T;
+  return {
+    satCount: s1 - s0,
+    timeCount: T,
+    timesMs: new Float64Array(b.timesMs, 0, T),
+    positionsEcefKm: new Float64Array(b.positionsEcefKm, i0 * 24, n * 3),
+    velocitiesEcefKmS: new Float64Array(b.velocitiesEcefKmS, i0 * 24, n * 3),
+    positionsEciKm: new Float64Array(b.positionsEciKm, i0 * 24, n * 3),
+    shadowFraction: new Float32Array(b.shadowFraction, i0 * 4, n),
+    latDeg: new Float32Array(b.latDeg, i0 * 4, n),
+    lonDeg: new Float32Array(b.lonDeg, i0 * 4, n),
+    altKm: new Float32Array(b.altKm, i0 * 4, n),
+    errorCodes: new Int8Array(b.errorCodes, i0, n),
   };
 }
 
