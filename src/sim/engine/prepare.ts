@@ -4,7 +4,7 @@
 import { generateWalker, parseCatalog, type ParseCatalogOptions } from '../catalog/index.ts';
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
 import { acceleratorPowerW, onboardTokensPerS } from '../compute/onboard-compute.ts';
-import type { ConstellationSource, Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
 import { tokensPerTile } from '../workload/tiles.ts';
 import type { FlowParams } from './mode-state.ts';
@@ -41,17 +41,13 @@ export async function loadConstellation(scenario: Scenario, readText: ReadText):
       referenceMs,
       maxEpochAgeDays: scenario.constellation.maxEpochAgeDays,
       warnEpochAgeDays: scenario.constellation.warnEpochAgeDays,
-      format: formatOf(src),
+      format: src.kind,
     };
     const r = parseCatalog(text, opts);
     records.push(...r.records);
     issues.push(...r.issues);
   }
   return { records: dedupeAcrossSources(records, issues), issues };
-}
-
-function formatOf(src: Exclude<ConstellationSource, { kind: 'walker' }>): ParseCatalogOptions['format'] {
-  return src.kind;
 }
 
 /** Two sources naming the same NORAD id: keep the first, report the others. */

@@ -35,6 +35,7 @@ export function scheduleDownlinks(
   antennasByStation: readonly number[],
   satCount: number,
   acquisitionS: number,
+  /** Shortest session worth scheduling, s. Assumption: 1 s (below that the acquisition overhead dominates). */
   minSessionS = 1,
 ): ScheduleResult {
   const order = windows.map((_, i) => i);
