@@ -15,6 +15,11 @@ export interface FrameBuffer {
   runId: number;
   /** Keyframe blocks covering the run (consecutive, sorted by startMs). The view uses the two keyframes around simTimeMs. */
   keyframes: KeyframeBlock[];
+  /**
+   * True when `keyframes` is a sliding window around simTimeMs (the orbit view of large constellations) rather than
+   * the whole run: the view then draws nothing where no loaded keyframes bracket the time.
+   */
+  keyframesWindowed?: boolean;
   /** Bumped whenever `run` or `keyframes` change, so the view knows to re-upload textures. */
   version: number;
   /** The selected satellite's route to the ground, highlighted in the view (route-follower.ts, ~4 Hz); null: none asked. */
@@ -43,6 +48,16 @@ export const frameBuffer: FrameBuffer = {
   version: 0,
   route: null,
 };
+
+/** True when something is shown on the time axis: a simulated run, or the orbit view of a large constellation. */
+export function isShowing(fb: FrameBuffer): boolean {
+  return fb.run !== null || fb.keyframesWindowed === true;
+}
+
+/** Identity of what is shown (changes with every new run or orbit view), null when nothing is. */
+export function shownKey(fb: FrameBuffer): object | string | null {
+  return fb.run ?? (fb.keyframesWindowed === true ? `orbits:${fb.runId}` : null);
+}
 
 /** Index of the step containing simTimeMs in the run's timeline, clamped to [0, stepCount − 1]; −1 without a run. */
 export function currentStep(fb: FrameBuffer = frameBuffer): number {

@@ -3,7 +3,7 @@
 // UTC clock text straight into a DOM element, and calls slow listeners (charts, inspector, URL) a few times a
 // second. Owns simulation time like CesiumJS's Clock; nothing here goes through React state.
 // Imports no React, three or worker code.
-import type { FrameBuffer } from './frame-buffer.ts';
+import { isShowing, shownKey, type FrameBuffer } from './frame-buffer.ts';
 import type { UiStore } from './store.ts';
 import { formatUtcSecond } from './ui/format.ts';
 
@@ -64,7 +64,7 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
   const runListeners = new Set<(fb: FrameBuffer) => void>();
   let rafId = 0;
   let lastWallMs: number | null = null;
-  let lastRun: FrameBuffer['run'] = null;
+  let lastRun: ReturnType<typeof shownKey> = null;
   let forceNotify = true;
   let clockEl: HTMLElement | null = null;
   let shownSecond = NaN;
@@ -76,15 +76,16 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
     const second = Math.floor(fb.simTimeMs / 1000);
     if (clockEl === null || second === shownSecond) return;
     shownSecond = second;
-    clockEl.textContent = fb.run ? formatUtcSecond(fb.simTimeMs) : '—';
+    clockEl.textContent = isShowing(fb) ? formatUtcSecond(fb.simTimeMs) : '—';
     clockEl.setAttribute('datetime', clockEl.textContent);
   }
 
   function checkRun(): void {
-    if (fb.run === lastRun) return;
+    const key = shownKey(fb);
+    if (key === lastRun) return;
     const first = lastRun === null;
-    lastRun = fb.run;
-    if (fb.run === null) return;
+    lastRun = key;
+    if (key === null) return;
     const inside = fb.simTimeMs >= fb.startMs && fb.simTimeMs <= fb.endMs;
     if (pendingTimeMs !== null) {
       fb.simTimeMs = clampTime(pendingTimeMs, fb.startMs, fb.endMs);
@@ -104,7 +105,7 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
     const dtMs = lastWallMs === null ? 0 : wallMs - lastWallMs;
     lastWallMs = wallMs;
     const { playing, speed } = store.getState();
-    if (playing && fb.run) {
+    if (playing && isShowing(fb)) {
       fb.simTimeMs = advanceSimTime(fb.simTimeMs, dtMs, speed, fb.startMs, fb.endMs);
       if (fb.simTimeMs >= fb.endMs) store.setState({ playing: false });
     }
@@ -120,7 +121,7 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
   }
 
   function seek(ms: number): void {
-    fb.simTimeMs = fb.run ? clampTime(ms, fb.startMs, fb.endMs) : ms;
+    fb.simTimeMs = isShowing(fb) ? clampTime(ms, fb.startMs, fb.endMs) : ms;
     forceNotify = true;
     writeClock();
   }
@@ -146,15 +147,15 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
     },
     seek,
     step(steps) {
-      seek(steppedTime(fb.simTimeMs, steps, stepS(), fb.startMs, fb.run ? fb.endMs : Infinity));
+      seek(steppedTime(fb.simTimeMs, steps, stepS(), fb.startMs, isShowing(fb) ? fb.endMs : Infinity));
     },
     jumpToStart() {
       seek(fb.startMs);
     },
     togglePlay() {
       const playing = store.getState().playing;
-      if (!playing && fb.run && fb.simTimeMs >= fb.endMs) seek(fb.startMs);
-      store.setState({ playing: !playing && fb.run !== null });
+      if (!playing && isShowing(fb) && fb.simTimeMs >= fb.endMs) seek(fb.startMs);
+      store.setState({ playing: !playing && isShowing(fb) });
     },
     setClockElement(el) {
       clockEl = el;

@@ -3,9 +3,14 @@
 // Falls back to the simulation API on the main thread when no worker can be made. Imports no React or three.
 import * as Comlink from 'comlink';
 import type { ExportFormat, RouteReply, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
+import type { ReadText } from '../sim/engine/prepare.ts';
+import { countScenarioSatellites } from '../sim/scenario/satellite-count.ts';
 import type { ScenarioInput } from '../sim/scenario/schema.ts';
 import { parseIsoUtc } from '../sim/time.ts';
+import { browserReadText } from './browser-read.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
+import { planKeyframeWindow, streamKeyframeWindow } from './keyframe-window.ts';
+import { openOrbitPool, type OpenPoolResult, type OrbitPool } from './orbit-pool.ts';
 import type { UiStore } from './store.ts';
 
 export const WORKER_RESTARTED_MESSAGE = 'The simulation worker stopped: restarted; your scenario is kept';
@@ -19,6 +24,12 @@ export const KEYFRAMES_PER_BLOCK = 60;
  * computes the links of every keyframe: ≈ 70 ms each for the 10,313-satellite Starlink set, range topology).
  */
 export const FIRST_BLOCK_KEYFRAMES = 2;
+/**
+ * Most satellites the browser simulates; larger scenarios show their orbits only (orbit workers, sliding keyframe
+ * window). Assumption: the 10,313-satellite Starlink hour simulates in ≈ 20 s here; 20,000 keeps a run under a
+ * minute and its timeline (satellites × steps × modes bytes, ×4 arrays) well under 1 GB; the CLI has no such limit.
+ */
+export const BROWSER_SIM_MAX_SATELLITES = 20_000;
 
 /** A connection to a SimApi: a worker, or the API object itself on the main thread. */
 export interface SimConnection {
@@ -38,6 +49,13 @@ export interface SimClientOptions {
   connect?: (where: 'worker' | 'main-thread') => Promise<SimConnection>;
   keyframeStepS?: number;
   keyframesPerBlock?: number;
+  /** Reads files the scenario names, to count their satellites (default: the site's, as the worker reads them). */
+  readText?: ReadText;
+  /** Opens the orbit workers of a large scenario (tests inject fakes; default: openOrbitPool). */
+  openPool?: (viewId: number, scenario: ScenarioInput, files?: Record<string, string>) => Promise<OpenPoolResult>;
+  maxSimSatellites?: number;
+  /** Wall-time wait of the orbit window's polling (default setTimeout). */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** A reply applied to the store, or null when it was superseded by a newer run (or the worker died). */
@@ -54,8 +72,10 @@ export interface SimClient {
    * in a downlink session); null without a run, when superseded by a newer run, or when there is no path.
    */
   route(satIndex: number, tMs: number): Promise<RouteReply | null>;
-  /** Resolves once the keyframes of the run shown have all arrived (or their streaming stopped). */
+  /** Resolves once the keyframes of the run shown have all arrived (or their streaming stopped; never for an orbit view). */
   keyframesLoaded(): Promise<void>;
+  /** Name and NORAD number of a satellite of the orbit view shown (null for a simulated run: use its satellites). */
+  describe(index: number): Promise<{ name: string; norad: number } | null>;
   dispose(): void;
 }
 
@@ -73,6 +93,15 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
   let where: 'worker' | 'main-thread' = 'worker';
   let streaming: Promise<void> = Promise.resolve();
   let disposed = false;
+  let pool: OrbitPool | null = null;
+  const maxSim = opts.maxSimSatellites ?? BROWSER_SIM_MAX_SATELLITES;
+  const openPool = opts.openPool ?? ((id, sc, f) => openOrbitPool(id, sc, f));
+  const wait = opts.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const readText: ReadText = opts.readText ?? browserReadText;
+  const closePool = () => {
+    pool?.dispose();
+    pool = null;
+  };
 
   const connection = (): Promise<SimConnection> =>
     (pending ??= connect(where).then(
@@ -144,7 +173,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     const result = reply.result;
     const startMs = parseIsoUtc(result.scenario.epochIso);
     const endMs = startMs + result.scenario.durationH * 3_600_000;
-    Object.assign(fb, { run: result, runId: reply.runId, startMs, endMs, keyframes: [] });
+    closePool();
+    Object.assign(fb, { run: result, runId: reply.runId, startMs, endMs, keyframes: [], keyframesWindowed: false });
     // A rerun over the same window keeps the time shown (and a time set from the URL); a new window starts at its start.
     if (!(fb.simTimeMs >= startMs && fb.simTimeMs <= endMs)) fb.simTimeMs = startMs;
     fb.version++;
@@ -155,6 +185,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       summary: result.summary,
       scenarioErrors: [],
       ingestIssues: result.ingestIssues,
+      orbitView: null,
+      orbitsLoading: false,
       ...(result.summary.modes[mode] ? {} : { mode: result.scenario.processing.mode }),
     });
     streaming = streamKeyframes(c, reply.runId, startMs, endMs);
@@ -180,10 +212,51 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     }
   }
 
+  /**
+   * Shows a scenario too large to simulate here: the orbit workers load it (each a slice) and a sliding window of
+   * keyframe blocks follows the playhead. No summary, exports or routes: the CLI simulates it.
+   */
+  async function showOrbits(scenario: ScenarioInput, files: Record<string, string> | undefined): Promise<ClientReply> {
+    const runId = store.getState().runId + 1;
+    closePool();
+    store.setState({ runId, status: 'running', progress: { phase: 'load', done: 0, total: 1 }, errorMessage: null, orbitView: null, orbitsLoading: false });
+    const opened = await openPool(runId, scenario, files);
+    if (!isLatest(runId)) {
+      if (opened.ok) opened.pool.dispose();
+      return null;
+    }
+    if (!opened.ok) {
+      store.setState({ status: 'error', progress: null, scenarioErrors: opened.scenarioErrors, ingestIssues: [], errorMessage: opened.message });
+      return null;
+    }
+    const p = (pool = opened.pool);
+    Object.assign(fb, { run: null, runId, startMs: p.startMs, endMs: p.endMs, keyframes: [], keyframesWindowed: true, route: null });
+    if (!(fb.simTimeMs >= p.startMs && fb.simTimeMs <= p.endMs)) fb.simTimeMs = p.startMs;
+    fb.version++;
+    store.setState({ status: 'ready', progress: null, summary: null, scenarioErrors: [], ingestIssues: p.issues, orbitView: { satCount: p.satCount, workers: p.workers } });
+    const isCurrent = () => !disposed && pool === p && fb.runId === runId;
+    streaming = streamKeyframeWindow({
+      fb, runId, runStartMs: p.startMs, isCurrent, wait,
+      plan: planKeyframeWindow(p.satCount, stepS, p.endMs - p.startMs),
+      fetch: (startMs, count) => p.keyframes(runId, startMs, stepS, count),
+      onLoading: (loading) => isCurrent() && store.setState({ orbitsLoading: loading }),
+    }).catch((err: unknown) => {
+      if (isCurrent()) store.setState({ errorMessage: `Orbit keyframes failed: ${messageOf(err)}`, orbitsLoading: false });
+    });
+    return null;
+  }
+
+  /** The scenario's satellite count decides: simulate it, or show its orbits only. */
+  async function runOrShow(scenario: ScenarioInput, files: Record<string, string> | undefined): Promise<ClientReply> {
+    const count = await countScenarioSatellites(scenario, files, readText);
+    if (count > maxSim) return showOrbits(scenario, files);
+    return submit({ kind: 'run', scenario, ...(files ? { files } : {}) });
+  }
+
   return {
     run(scenario, files) {
       lastSubmission = { kind: 'run', scenario, ...(files ? { files } : {}) };
-      return submit(lastSubmission);
+      return runOrShow(scenario, files);
     },
     importRun(text) {
       lastSubmission = { kind: 'import', text };
@@ -206,8 +279,10 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       }
     },
     keyframesLoaded: () => streaming,
+    describe: async (index) => (pool ? pool.describe(index) : null),
     dispose() {
       disposed = true;
+      closePool();
       live?.dispose();
       live = null;
       pending = null;

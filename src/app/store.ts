@@ -32,6 +32,13 @@ export interface UiState {
   showFootprints: boolean;
   /** Draw the active inter-satellite links in the 3D view. */
   showIsls: boolean;
+  /**
+   * Set when the scenario is too large to simulate in the browser and only its orbits are shown (computed by the
+   * orbit workers); null for a simulated run.
+   */
+  orbitView: { satCount: number; workers: number } | null;
+  /** True while the keyframes under the playhead are being computed (the orbit view's sliding window). */
+  orbitsLoading: boolean;
   /** Main view: the 3D globe, or the accessible table of satellites and contacts. */
   view: 'globe' | 'table';
 }
@@ -56,6 +63,8 @@ export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetNa
     showFootprints: false,
     showIsls: true,
     view: 'globe',
+    orbitView: null,
+    orbitsLoading: false,
     ...initial,
   }));
 }

@@ -201,4 +201,68 @@ describe('sim client', () => {
     await until(() => store.getState().status === 'ready');
     expect(store.getState().summary?.scenarioName).toBe('here');
   });
+
+  it('shows a scenario above the browser limit as orbits only: orbit pool, sliding window, then back to simulating', async () => {
+    const w = fakeConnection();
+    const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
+    const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+    const opened: [number, string][] = [];
+    const fills: [number, number][] = [];
+    let disposed = 0;
+    const big = threeBody({ name: 'big', constellation: { sources: [{ kind: 'walker', planes: 30, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const client = createSimClient(store, fb, {
+      connect: async () => w.conn,
+      maxSimSatellites: 1000,
+      wait: () => new Promise((r) => setTimeout(r, 1)),
+      openPool: async (viewId, scenario) => {
+        opened.push([viewId, scenario.name]);
+        return {
+          ok: true,
+          pool: {
+            satCount: 1230, startMs: epochMs, endMs: epochMs + 3_600_000, issues: [], workers: 2,
+            keyframes: async (runId, startMs, stepS, count) => {
+              fills.push([(startMs - epochMs) / 60_000, count]);
+              return { runId, startMs, stepS, count, satCount: 1230, positionsKm: new Float32Array(count * 3690), velocitiesKmS: new Float32Array(count * 3690), islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
+            },
+            describe: async (i) => ({ name: `MEGA ${i}`, norad: 900_000 + i }),
+            dispose: () => void disposed++,
+          },
+        };
+      },
+    });
+    expect(await client.run(big)).toBeNull();
+    expect(opened).toEqual([[1, 'big']]);
+    expect(w.runs).toHaveLength(0); // not simulated
+    expect(store.getState()).toMatchObject({ status: 'ready', summary: null, orbitView: { satCount: 1230, workers: 2 } });
+    expect([fb.run, fb.runId, fb.keyframesWindowed, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([null, 1, true, epochMs, epochMs + 3_600_000, epochMs]);
+    // 1,230 satellites: 61-frame blocks (an hour), so the hour is one block; a two-frame bridge comes first, then
+    // goes once the block is in.
+    await until(() => fb.keyframes.length === 1 && fb.keyframes[0]!.count === 61);
+    expect(fills.slice(0, 2)).toEqual([[0, 2], [0, 61]]);
+    expect(await client.describe(5)).toEqual({ name: 'MEGA 5', norad: 900_005 });
+    expect(await client.exportRun('json')).toBeNull();
+    // A small scenario simulates again; the pool is closed.
+    const small = client.run(threeBody({ name: 'small' }));
+    await until(() => w.runs.length === 1);
+    w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('small')));
+    await small;
+    expect(disposed).toBe(1);
+    expect(store.getState()).toMatchObject({ status: 'ready', orbitView: null });
+    expect([fb.keyframesWindowed, fb.runId]).toEqual([false, 2]);
+    expect(await client.describe(5)).toBeNull();
+    client.dispose();
+  });
+
+  it('reports an orbit view that cannot open (the field named), keeping nothing half-open', async () => {
+    const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
+    const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+    const client = createSimClient(store, fb, {
+      connect: async () => fakeConnection().conn,
+      maxSimSatellites: 10,
+      openPool: async () => ({ ok: false, scenarioErrors: [], message: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' }),
+    });
+    await client.run(threeBody({ constellation: { sources: [{ kind: 'walker', planes: 3000, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } }));
+    expect(store.getState()).toMatchObject({ status: 'error', orbitView: null, errorMessage: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' });
+    client.dispose();
+  });
 });

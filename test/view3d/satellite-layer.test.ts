@@ -96,6 +96,6 @@ describe('SatelliteLayer.update', () => {
   });
 
   it('sizes points by constellation size', () => {
-    expect([12, 2800, 10_313, 1_000_000].map(baseSizePx)).toEqual([9, 4, 4, 2.5]);
+    expect([12, 2800, 10_313, 100_000, 1_000_000].map(baseSizePx)).toEqual([9, 4, 4, 2.5, 1.5]);
   });
 });

@@ -1,6 +1,8 @@
 // The selected satellite: name, NORAD id, altitude, sunlit/eclipse, state, storage, compute load, battery and
 // current / next contact, refreshed from the clock's slow tick (~4 Hz).
+import { useEffect, useState } from 'react';
 import { useUi, useUiStore } from '../store.ts';
+import { satGeodetic } from './sat-position.ts';
 import { StateIcon } from './StateIcon.tsx';
 import { formatBytes, formatDurationS, formatPercent, formatUtcSecond } from './format.ts';
 import { inspectSatellite, routeSummary, type ContactInfo, type SatInspection } from './inspector-data.ts';
@@ -21,6 +23,8 @@ export function Inspector() {
     [run, selected, mode],
   );
   const route = useClockValue((fb) => (run && selected !== null ? routeSummary(run, fb.route, selected) : ''), INSPECTOR_PERIOD_MS, [run, selected]);
+  const orbitView = useUi(store, (s) => s.orbitView);
+  if (orbitView && !run) return <OrbitViewInspector selected={selected} onClose={() => store.setState({ selectedSat: null })} />;
   return (
     <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
       <h2 id="inspector-h" tabIndex={-1}>
@@ -103,4 +107,53 @@ function Contact({ c, nowMs, current }: { c: ContactInfo; nowMs: number; current
       {c.stationName} {when}, max {c.maxElevationDeg.toFixed(0)}°{c.hasSession ? ', downlink' : ', no antenna'}
     </span>
   );
+}
+
+/** The orbit view (a constellation too large to simulate here): name, NORAD id and position only. */
+function OrbitViewInspector({ selected, onClose }: { selected: number | null; onClose: () => void }) {
+  const { client } = useServices();
+  const [named, setNamed] = useState<{ index: number; name: string; norad: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (selected !== null) void client.describe?.(selected).then((d) => live && d && setNamed({ index: selected, ...d }));
+    return () => {
+      live = false;
+    };
+  }, [client, selected]);
+  const where = useClockValue((fb) => (selected !== null ? satGeodetic(fb.keyframes, selected, fb.simTimeMs) : null), INSPECTOR_PERIOD_MS, [selected], sameGeodetic);
+  return (
+    <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
+      <h2 id="inspector-h" tabIndex={-1}>
+        Inspector
+      </h2>
+      {selected === null ? (
+        <p className="muted">Click a satellite.</p>
+      ) : (
+        <div>
+          <div className="inspector-head">
+            <h3 data-testid="inspector-name">{named?.index === selected ? named.name : `Satellite #${selected + 1}`}</h3>
+            <button type="button" className="link" onClick={onClose} aria-label="Deselect satellite (Esc)">
+              Deselect
+            </button>
+          </div>
+          <dl className="facts">
+            <dt>NORAD</dt>
+            <dd data-testid="inspector-norad">{named?.index === selected ? named.norad : '…'}</dd>
+            <dt>Altitude</dt>
+            <dd>{where ? `${where.altitudeKm.toFixed(1)} km` : 'n/a'}</dd>
+            <dt>Position</dt>
+            <dd>
+              {where
+                ? `${Math.abs(where.latDeg).toFixed(2)}° ${where.latDeg >= 0 ? 'N' : 'S'}, ${Math.abs(where.lonDeg).toFixed(2)}° ${where.lonDeg >= 0 ? 'E' : 'W'}`
+                : 'n/a'}
+            </dd>
+          </dl>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function sameGeodetic(a: { latDeg: number; lonDeg: number; altitudeKm: number } | null, b: typeof a): boolean {
+  return a === b || (a !== null && b !== null && a.latDeg === b.latDeg && a.lonDeg === b.lonDeg && a.altitudeKm === b.altitudeKm);
 }

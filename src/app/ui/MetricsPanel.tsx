@@ -1,6 +1,7 @@
 // Key numbers of the selected mode: latency p50/p90, bandwidth saved, backlog and drops, and cost per million
 // tokens with its breakdown (summary.modes[mode].costUsd).
 import type { ModeSummary } from '../../sim/engine/result-types.ts';
+import { BROWSER_SIM_MAX_SATELLITES } from '../sim-client.ts';
 import { useUi, useUiStore } from '../store.ts';
 import { formatBytes, formatDurationS, formatPercent, formatTokens, formatUsd } from './format.ts';
 import { COST_ITEMS } from './metric-rows.ts';
@@ -11,12 +12,20 @@ export function MetricsPanel() {
   const mode = useUi(store, (s) => s.mode);
   const m: ModeSummary | null = useUi(store, (s) => s.summary?.modes[mode] ?? null);
   const hasSummary = useUi(store, (s) => s.summary !== null);
-  const na = hasSummary ? 'not simulated' : '…';
+  const orbitView = useUi(store, (s) => s.orbitView);
+  const na = hasSummary ? 'not simulated' : orbitView ? '—' : '…';
   return (
     <section className="panel-section metrics" aria-labelledby="metrics-h">
       <h2 id="metrics-h">
         {MODE_LABELS[mode]} <span className="muted small">{MODE_HINTS[mode]}</span>
       </h2>
+      {orbitView && (
+        <p className="notice small" data-testid="orbit-view-notice">
+          {orbitView.satCount.toLocaleString('en-US')} satellites: orbits only, computed by {orbitView.workers} workers. The browser
+          simulates up to {BROWSER_SIM_MAX_SATELLITES.toLocaleString('en-US')} satellites; for metrics, run this scenario with
+          the CLI (<code>npx ocsim run --scenario &lt;file&gt;</code>).
+        </p>
+      )}
       <div className="cards">
         <Metric id="metric-latency-p50" label="Latency p50" hint="capture to insight" value={m ? formatDurationS(m.latencyS.p50) : na} />
         <Metric id="metric-latency-p90" label="Latency p90" value={m ? formatDurationS(m.latencyS.p90) : na} />

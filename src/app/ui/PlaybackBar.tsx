@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { SPEED_PRESETS, useUi, useUiStore } from '../store.ts';
 import { Icon } from './Icon.tsx';
 import { formatElapsed, formatSpeed, formatUtcSecond } from './format.ts';
-import { useRun, useServices } from './services.ts';
+import { isShowing } from '../frame-buffer.ts';
+import { useServices, useShowing } from './services.ts';
 
 /** How often the scrubber follows the clock, ms of wall time. */
 const SCRUBBER_PERIOD_MS = 100;
@@ -17,8 +18,7 @@ export function PlaybackBar() {
   const view = useUi(store, (s) => s.view);
   const footprints = useUi(store, (s) => s.showFootprints);
   const isls = useUi(store, (s) => s.showIsls);
-  const run = useRun();
-  const hasRun = run !== null;
+  const hasRun = useShowing();
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
       <button type="button" data-testid="jump-start" aria-label="Jump to start (Home)" title="Jump to start (Home)" disabled={!hasRun} onClick={() => clock.jumpToStart()}>
@@ -74,11 +74,11 @@ export function PlaybackBar() {
 
 function Scrubber() {
   const { clock, frameBuffer } = useServices();
-  const run = useRun();
+  const showing = useShowing();
   const inputRef = useRef<HTMLInputElement>(null);
   const labelRef = useRef<HTMLSpanElement>(null);
   const dragging = useRef(false);
-  const durationS = run ? Math.max(0, (frameBuffer.endMs - frameBuffer.startMs) / 1000) : 0;
+  const durationS = showing ? Math.max(0, (frameBuffer.endMs - frameBuffer.startMs) / 1000) : 0;
 
   useEffect(
     () =>
@@ -87,7 +87,7 @@ function Scrubber() {
         const input = inputRef.current;
         if (input && !dragging.current) input.value = String(Math.round(offsetMs / 1000));
         if (input) input.setAttribute('aria-valuetext', formatUtcSecond(t));
-        if (labelRef.current) labelRef.current.textContent = frameBuffer.run ? formatElapsed(offsetMs) : '';
+        if (labelRef.current) labelRef.current.textContent = isShowing(frameBuffer) ? formatElapsed(offsetMs) : '';
       }, SCRUBBER_PERIOD_MS),
     [clock, frameBuffer],
   );
@@ -103,7 +103,7 @@ function Scrubber() {
         max={durationS}
         step={1}
         defaultValue={0}
-        disabled={!run}
+        disabled={!showing}
         onPointerDown={() => (dragging.current = true)}
         onPointerUp={() => (dragging.current = false)}
         onBlur={() => (dragging.current = false)}

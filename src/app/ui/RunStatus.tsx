@@ -8,6 +8,16 @@ export function RunStatus() {
   const status = useUi(store, (s) => s.status);
   const progress = useUi(store, (s) => s.progress);
   const loaded = useUi(store, (s) => s.summary?.satellites.loaded ?? null);
+  const orbitView = useUi(store, (s) => s.orbitView);
+  const orbitsLoading = useUi(store, (s) => s.orbitsLoading);
+  if (status === 'ready' && orbitView) {
+    return (
+      <div className="run-status ready" role="status" aria-live="polite" data-testid="run-status" data-status={status} data-orbit-view="true">
+        <span>{orbitView.satCount.toLocaleString('en-US')} satellites · orbits only</span>
+        {orbitsLoading && <span className="muted" data-testid="orbits-loading"> · computing orbits…</span>}
+      </div>
+    );
+  }
   if (status === 'running') {
     const frac = progress && progress.total > 0 ? progress.done / progress.total : undefined;
     const phase = progress ? (PHASE_LABELS[progress.phase] ?? progress.phase) : 'Starting';

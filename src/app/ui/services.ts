@@ -4,7 +4,7 @@ import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../workers/protocol.ts';
 import type { ScenarioInput } from '../../sim/scenario/schema.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
-import type { FrameBuffer } from '../frame-buffer.ts';
+import { isShowing, type FrameBuffer } from '../frame-buffer.ts';
 import type { PlaybackClock } from '../playback-clock.ts';
 
 /** What the UI needs of the sim client (src/app/sim-client.ts). */
@@ -12,6 +12,8 @@ export interface AppSimClient {
   run(scenario: ScenarioInput, files?: Record<string, string>): Promise<unknown>;
   exportRun(format: ExportFormat): Promise<string | null>;
   importRun(text: string): Promise<unknown>;
+  /** Name and NORAD number of a satellite of the orbit view shown (null otherwise). */
+  describe?(index: number): Promise<{ name: string; norad: number } | null>;
   dispose(): void;
 }
 
@@ -62,6 +64,17 @@ export function shallowEqual<T>(a: T, b: T): boolean {
 }
 
 /** The run shown (frameBuffer.run), re-rendering when a new run arrives. */
+/** Whether a run or an orbit view is shown (re-renders when that changes). */
+export function useShowing(): boolean {
+  const { clock, frameBuffer } = useServices();
+  const [showing, setShowing] = useState(() => isShowing(frameBuffer));
+  useEffect(() => {
+    setShowing(isShowing(frameBuffer));
+    return clock.onRunChange((fb) => setShowing(isShowing(fb)));
+  }, [clock, frameBuffer]);
+  return showing;
+}
+
 export function useRun(): RunResult | null {
   const { clock, frameBuffer } = useServices();
   const [run, setRun] = useState(frameBuffer.run);

@@ -25,6 +25,12 @@ export class KeyframeIndex {
   count = 0;
   satCount = 0;
   blocks: readonly KeyframeBlock[] = [];
+  /**
+   * Strict coverage (the orbit view's sliding window of blocks): no pair outside the loaded frames, instead of
+   * the nearest end. Two frames further apart than the largest block step never pair (a gap in the window).
+   */
+  strict = false;
+  private maxStepMs = Infinity;
   private last = 0;
 
   /** Rebuilds the index (on frame-buffer version change). Blocks whose satCount differs from the first are skipped. */
@@ -51,6 +57,13 @@ export class KeyframeIndex {
     }
     this.count = k;
     this.last = 0;
+    this.maxStepMs = blocks.length ? Math.max(...blocks.map((b) => b.stepS * 1000)) * (1 + 1e-9) : Infinity;
+  }
+
+  /** Global index of the frame at exactly `timeMs`, or −1. */
+  frameAt(timeMs: number): number {
+    const k = upperBound(this.timesMs, this.count, timeMs) - 1;
+    return k >= 0 && this.timesMs[k] === timeMs ? k : -1;
   }
 
   /** Writes the pair around `timeMs` into `out`. Amortised O(1) while time moves by less than a keyframe. */
@@ -58,6 +71,7 @@ export class KeyframeIndex {
     const n = this.count;
     const t = this.timesMs;
     if (n === 0) return setPair(out, -1, -1, 0, 1);
+    if (this.strict && (timeMs < t[0]! || timeMs > t[n - 1]!)) return setPair(out, -1, -1, 0, 1);
     if (n === 1 || timeMs <= t[0]!) return setPair(out, 0, Math.min(1, n - 1), 0, n === 1 ? 1 : (t[1]! - t[0]!) / 1000);
     if (timeMs >= t[n - 1]!) return setPair(out, n - 2, n - 1, 1, (t[n - 1]! - t[n - 2]!) / 1000);
     let k = this.last;
@@ -67,6 +81,7 @@ export class KeyframeIndex {
     }
     this.last = k;
     const hMs = t[k + 1]! - t[k]!;
+    if (hMs > this.maxStepMs) return setPair(out, -1, -1, 0, 1); // not loaded between these two frames
     return setPair(out, k, k + 1, (timeMs - t[k]!) / hMs, hMs / 1000);
   }
 

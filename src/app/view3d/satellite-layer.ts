@@ -14,11 +14,13 @@ export const PICK_MIN_SIZE_PX = 9;
 
 /** Base point size by constellation size, CSS px (assumption: readable for 12, uncluttered for 10⁴–10⁶). */
 export function baseSizePx(satCount: number): number {
-  return satCount <= 100 ? 9 : satCount <= 2000 ? 6 : satCount <= 100_000 ? 4 : 2.5;
+  return satCount <= 100 ? 9 : satCount <= 2000 ? 6 : satCount <= 20_000 ? 4 : satCount <= 200_000 ? 2.5 : 1.5;
 }
 
 interface Slot {
   frame: number;
+  /** Time of the frame held, ms (kept across rebuilds: a window that gains or drops blocks re-finds it). */
+  timeMs: number;
   pos: THREE.DataTexture;
   vel: THREE.DataTexture;
 }
@@ -54,6 +56,7 @@ export class SatelliteLayer {
   private slots: [Slot, Slot];
   private state: THREE.DataTexture;
   private satCount = -1;
+  private runId = -1;
   private version = -1;
   private stateStep = -1;
   private stateMode = '';
@@ -138,9 +141,14 @@ export class SatelliteLayer {
     this.version = fb.version;
     const runSats = fb.run?.satellites.length;
     this.index.rebuild(fb.keyframes.filter((b) => runSats === undefined || b.satCount === runSats));
+    this.index.strict = fb.keyframesWindowed === true;
     const n = this.index.satCount;
+    const sameRun = n === this.satCount && fb.runId === this.runId;
     if (n !== this.satCount) this.resize(n);
-    for (const s of this.slots) s.frame = -1;
+    this.runId = fb.runId;
+    // Same run, more or fewer blocks: a slot keeps its upload if its frame is still there (no 2 × 24 MB re-upload
+    // for 10⁶ satellites each time the window moves).
+    for (const s of this.slots) s.frame = sameRun && s.frame >= 0 ? this.index.frameAt(s.timeMs) : -1;
     this.stateStep = -1;
     this.u.uBaseSizePx.value = baseSizePx(n);
   }
@@ -163,7 +171,7 @@ export class SatelliteLayer {
   }
 
   private makeSlot(width: number, height: number): Slot {
-    return { frame: -1, pos: floatTexture(width, height), vel: floatTexture(width, height) };
+    return { frame: -1, timeMs: NaN, pos: floatTexture(width, height), vel: floatTexture(width, height) };
   }
 
   /** Makes sure the two slots hold frames k0 and k1 (loading at most the missing ones) and binds them. */
@@ -201,5 +209,6 @@ export class SatelliteLayer {
     s.pos.needsUpdate = true;
     s.vel.needsUpdate = true;
     s.frame = k;
+    s.timeMs = this.index.timesMs[k]!;
   }
 }

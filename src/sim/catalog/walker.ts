@@ -66,15 +66,19 @@ const isInt = (v: unknown, min: number, max: number): boolean =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Checks the parameters; returns one message per bad field (`walker.phasing: …`), empty when valid. */
-export function validateWalkerParams(p: WalkerParams): string[] {
+/**
+ * Checks the parameters; returns one message per bad field (`walker.phasing: …`), empty when valid.
+ * `maxSatellites`: WALKER_MAX_SATELLITES for catalogue records (satrec objects); the orbit view packs
+ * elements without them and allows more (packed-walker.ts).
+ */
+export function validateWalkerParams(p: WalkerParams, maxSatellites = WALKER_MAX_SATELLITES): string[] {
   const bad: string[] = [];
   if (p.pattern !== 'delta' && p.pattern !== 'star') bad.push(`walker.pattern: must be "delta" or "star", got ${JSON.stringify(p.pattern)}`);
-  if (!isInt(p.planes, 1, WALKER_MAX_SATELLITES)) bad.push(`walker.planes: must be an integer ≥ 1, got ${p.planes}`);
-  if (!isInt(p.satsPerPlane, 1, WALKER_MAX_SATELLITES)) bad.push(`walker.satsPerPlane: must be an integer ≥ 1, got ${p.satsPerPlane}`);
+  if (!isInt(p.planes, 1, maxSatellites)) bad.push(`walker.planes: must be an integer ≥ 1, got ${p.planes}`);
+  if (!isInt(p.satsPerPlane, 1, maxSatellites)) bad.push(`walker.satsPerPlane: must be an integer ≥ 1, got ${p.satsPerPlane}`);
   const total = p.planes * p.satsPerPlane;
   if (isInt(p.planes, 1, Infinity) && !isInt(p.phasing, 0, p.planes - 1)) bad.push(`walker.phasing: must be an integer in [0, planes-1] = [0, ${p.planes - 1}], got ${p.phasing}`);
-  if (total > WALKER_MAX_SATELLITES) bad.push(`walker.planes × satsPerPlane: ${total} satellites, more than ${WALKER_MAX_SATELLITES}`);
+  if (total > maxSatellites) bad.push(`walker.planes × satsPerPlane: ${total} satellites, more than ${maxSatellites}`);
   if (!isNum(p.altitudeKm) || p.altitudeKm < 120 || p.altitudeKm > 50_000) bad.push(`walker.altitudeKm: must be in [120, 50000] km, got ${p.altitudeKm}`);
   const given = [p.inclinationDeg, p.inclination].filter((v) => v !== undefined);
   const inc = given[0];
@@ -91,39 +95,78 @@ export function validateWalkerParams(p: WalkerParams): string[] {
 
 const wrap360 = (deg: number): number => ((deg % 360) + 360) % 360;
 
+/** The shell's derived constants, shared by every satellite of it. */
+export interface WalkerShell {
+  params: WalkerParams;
+  planes: number;
+  satsPerPlane: number;
+  total: number;
+  dRaanDeg: number;
+  inclinationDeg: number;
+  meanMotionRevPerDay: number;
+  /** OMM EPOCH text (ISO without the Z). */
+  epoch: string;
+  prefix: string;
+  firstNorad: number;
+}
+
+/** Validates and derives a shell (throws a RangeError listing every bad field). */
+export function walkerShell(p: WalkerParams, maxSatellites = WALKER_MAX_SATELLITES): WalkerShell {
+  const bad = validateWalkerParams(p, maxSatellites);
+  if (bad.length) throw new RangeError(bad.join('; '));
+  const inc = p.inclinationDeg ?? p.inclination;
+  return {
+    params: p,
+    planes: p.planes,
+    satsPerPlane: p.satsPerPlane,
+    total: p.planes * p.satsPerPlane,
+    dRaanDeg: (p.pattern === 'delta' ? 360 : 180) / p.planes,
+    inclinationDeg: inc === 'sso' ? ssoInclinationDeg(p.altitudeKm) : (inc as number),
+    meanMotionRevPerDay: walkerMeanMotionRevPerDay(p.altitudeKm),
+    epoch: isoUtc(p.epochMs).replace(/Z$/, ''),
+    prefix: p.namePrefix ?? 'WALKER',
+    firstNorad: p.firstNorad ?? 900_000,
+  };
+}
+
+/** Name of the satellite in plane `plane`, slot `slot` (0-based): `${prefix} ${plane + 1}-${slot + 1}`. */
+export function walkerName(w: WalkerShell, plane: number, slot: number): string {
+  return `${w.prefix} ${plane + 1}-${slot + 1}`;
+}
+
 /**
- * Generates a Walker constellation. Plane p (0-based) has RAAN raan0 + p·ΔΩ, ΔΩ = 360°/P (delta) or
- * 180°/P (star); slot s has argument of latitude u = s·360°/S + p·F·360°/T. Orbits are circular
- * (e = 0, ω = 0, M = u), BSTAR = 0. Throws a RangeError listing every bad field.
+ * The OMM mean elements of plane `plane`, slot `slot`: RAAN raan0 + p·ΔΩ, ΔΩ = 360°/P (delta) or 180°/P
+ * (star); argument of latitude u = s·360°/S + p·F·360°/T; circular (e = 0, ω = 0, M = u), BSTAR = 0.
+ */
+export function walkerOmm(w: WalkerShell, plane: number, slot: number): OMMJsonObject {
+  const p = w.params;
+  return {
+    OBJECT_NAME: walkerName(w, plane, slot), OBJECT_ID: '', EPOCH: w.epoch, NORAD_CAT_ID: w.firstNorad + plane * w.satsPerPlane + slot,
+    ELEMENT_SET_NO: 1, MEAN_MOTION: w.meanMotionRevPerDay, ECCENTRICITY: 0, INCLINATION: w.inclinationDeg,
+    RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * w.dRaanDeg), ARG_OF_PERICENTER: 0,
+    MEAN_ANOMALY: walkerMeanAnomalyDeg(w, plane, slot),
+    BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,
+  };
+}
+
+/** Mean anomaly (= argument of latitude) of plane `plane`, slot `slot`, degrees in [0, 360). */
+export function walkerMeanAnomalyDeg(w: WalkerShell, plane: number, slot: number): number {
+  return wrap360((slot * 360) / w.satsPerPlane + (plane * w.params.phasing * 360) / w.total);
+}
+
+/**
+ * Generates a Walker constellation (satellite index = plane · S + slot), see `walkerOmm`.
+ * Throws a RangeError listing every bad field.
  */
 export function generateWalker(p: WalkerParams): CatalogRecord[] {
-  const bad = validateWalkerParams(p);
-  if (bad.length) throw new RangeError(bad.join('; '));
-  const P = p.planes;
-  const S = p.satsPerPlane;
-  const T = P * S;
-  const dRaanDeg = (p.pattern === 'delta' ? 360 : 180) / P;
-  const inc = p.inclinationDeg ?? p.inclination;
-  const inclinationDeg = inc === 'sso' ? ssoInclinationDeg(p.altitudeKm) : (inc as number);
-  const meanMotion = walkerMeanMotionRevPerDay(p.altitudeKm);
-  const epoch = isoUtc(p.epochMs).replace(/Z$/, '');
-  const prefix = p.namePrefix ?? 'WALKER';
-  const first = p.firstNorad ?? 900_000;
+  const w = walkerShell(p);
   const source = p.source ?? 'walker';
   const records: CatalogRecord[] = [];
-  for (let plane = 0; plane < P; plane++) {
-    for (let slot = 0; slot < S; slot++) {
-      const norad = first + plane * S + slot;
-      const name = `${prefix} ${plane + 1}-${slot + 1}`;
-      const omm: OMMJsonObject = {
-        OBJECT_NAME: name, OBJECT_ID: '', EPOCH: epoch, NORAD_CAT_ID: norad, ELEMENT_SET_NO: 1,
-        MEAN_MOTION: meanMotion, ECCENTRICITY: 0, INCLINATION: inclinationDeg,
-        RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * dRaanDeg), ARG_OF_PERICENTER: 0,
-        MEAN_ANOMALY: wrap360((slot * 360) / S + (plane * p.phasing * 360) / T),
-        BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,
-      };
-      const walker = { shell: first, pattern: p.pattern, planes: P, satsPerPlane: S, phasing: p.phasing, plane, slot };
-      records.push({ norad, name, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source, walker });
+  for (let plane = 0; plane < w.planes; plane++) {
+    for (let slot = 0; slot < w.satsPerPlane; slot++) {
+      const omm = walkerOmm(w, plane, slot);
+      const walker = { shell: w.firstNorad, pattern: p.pattern, planes: w.planes, satsPerPlane: w.satsPerPlane, phasing: p.phasing, plane, slot };
+      records.push({ norad: w.firstNorad + plane * w.satsPerPlane + slot, name: omm.OBJECT_NAME, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source, walker });
     }
   }
   return records;

@@ -84,10 +84,35 @@ export const starCompute2800Scenario: ScenarioInput = {
   },
 };
 
+/**
+ * A synthetic Walker delta shell for the scale targets (issue 6: "SpaceX has filed for a constellation of one million
+ * satellites"). Shell geometry is an assumption: 550 km, 53°, like Starlink's main shell. Too large to simulate in
+ * the browser (the app shows its orbits only); the CLI simulates Walker shells up to 100,000 satellites.
+ */
+function megaWalker(name: string, planes: number, satsPerPlane: number): ScenarioInput {
+  const count = (planes * satsPerPlane).toLocaleString('en-US');
+  return {
+    ...threeBodyScenario,
+    name,
+    description: `${count} satellites in one synthetic Walker delta shell (550 km, 53°): a scale test of the orbit view, not a planned constellation.`,
+    durationH: 24,
+    stepS: 60,
+    seed: 1,
+    constellation: {
+      sources: [{ kind: 'walker', label: `${name} shell`, pattern: 'delta', planes, satsPerPlane, phasing: 1, altitudeKm: 550, inclinationDeg: 53, namePrefix: 'MEGA', firstNorad: 1_000_000 }],
+    },
+  };
+}
+
+export const walker100kScenario = megaWalker('walker-100k', 400, 250);
+export const walker1mScenario = megaWalker('walker-1m', 1000, 1000);
+
 export const presets: Record<string, ScenarioInput> = {
   'three-body': threeBodyScenario,
   starlink: starlinkScenario,
   'star-compute-2800': starCompute2800Scenario,
+  'walker-100k': walker100kScenario,
+  'walker-1m': walker1mScenario,
 };
 
 export const DEFAULT_PRESET = 'three-body';

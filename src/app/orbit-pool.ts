@@ -1,0 +1,112 @@
+// The orbit view of constellations too large to simulate in the browser: a pool of orbit workers, each holding
+// a contiguous slice of the catalogue, that fill every keyframe block together — in place on a SharedArrayBuffer
+// when the page is cross-origin isolated (no main-thread copy), else slice by slice (assembled here).
+// Imports no React or three.
+import * as Comlink from 'comlink';
+import type { KeyframeBlock, OrbitOpenReply, OrbitViewApi } from '../../workers/protocol.ts';
+import type { IngestIssue } from '../sim/catalog/types.ts';
+import type { ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
+
+/** One worker of the pool (tests inject the API object itself). */
+export interface OrbitWorkerConnection {
+  api: OrbitViewApi;
+  dispose(): void;
+}
+
+export interface OrbitPool {
+  readonly satCount: number;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly issues: IngestIssue[];
+  readonly workers: number;
+  /** Keyframes `startMs + f·stepS`, f < count, of every satellite (a KeyframeBlock without ISLs). */
+  keyframes(runId: number, startMs: number, stepS: number, count: number): Promise<KeyframeBlock>;
+  describe(index: number): Promise<{ name: string; norad: number } | null>;
+  dispose(): void;
+}
+
+export type OpenPoolResult = { ok: true; pool: OrbitPool } | { ok: false; scenarioErrors: ScenarioError[]; message: string };
+
+export interface OrbitPoolOptions {
+  /** Workers (default: the cores the browser reports, 2 to 4). */
+  workers?: number;
+  connect?: () => OrbitWorkerConnection;
+  /** Allocates the shared keyframe arrays; undefined (default when not isolated): workers reply their slices. */
+  allocShared?: ((length: number) => Float32Array) | undefined;
+}
+
+/** Worker count: one per reported core, at least 2 (so loading never competes with the UI thread alone), at most 4. */
+export function defaultOrbitWorkers(): number {
+  const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
+  return Math.max(2, Math.min(4, cores));
+}
+
+/** Opens `viewId` on every worker (each loads and packs its slice in parallel). Disposes the workers on failure. */
+export async function openOrbitPool(viewId: number, scenario: ScenarioInput, files: Record<string, string> | undefined, opts: OrbitPoolOptions = {}): Promise<OpenPoolResult> {
+  const parts = opts.workers ?? defaultOrbitWorkers();
+  const connect = opts.connect ?? workerConnection;
+  const conns = Array.from({ length: parts }, connect);
+  const disposeAll = () => conns.forEach((c) => c.dispose());
+  let replies: OrbitOpenReply[];
+  try {
+    replies = await Promise.all(conns.map((c, part) => c.api.open({ viewId, scenario, ...(files ? { files } : {}), part, parts })));
+  } catch (err) {
+    disposeAll();
+    return { ok: false, scenarioErrors: [], message: `the orbit workers failed: ${(err as Error).message ?? String(err)}` };
+  }
+  const bad = replies.find((r) => !r.ok);
+  if (bad && !bad.ok) {
+    disposeAll();
+    return { ok: false, scenarioErrors: bad.scenarioErrors, message: bad.message };
+  }
+  const first = replies[0] as Extract<OrbitOpenReply, { ok: true }>;
+  const ranges = replies.map((r) => (r.ok ? [r.from, r.to] : [0, 0])) as [number, number][];
+  const n = first.satCount;
+  const alloc = opts.allocShared ?? defaultShared();
+
+  const pool: OrbitPool = {
+    satCount: n,
+    startMs: first.startMs,
+    endMs: first.endMs,
+    issues: first.issues,
+    workers: parts,
+    async keyframes(runId, startMs, stepS, count) {
+      const base = { runId, startMs, stepS, count, satCount: n, islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
+      const req = { viewId, startMs, stepS, count };
+      if (alloc) {
+        const shared = { positionsKm: alloc(count * n * 3), velocitiesKmS: alloc(count * n * 3) };
+        await Promise.all(conns.map((c) => c.api.fill({ ...req, shared })));
+        return { ...base, ...shared };
+      }
+      const slices = await Promise.all(conns.map((c) => c.api.fill(req)));
+      const positionsKm = new Float32Array(count * n * 3);
+      const velocitiesKmS = new Float32Array(count * n * 3);
+      slices.forEach((s, k) => {
+        if (!s) throw new Error('orbit view closed');
+        const [from, to] = ranges[k]!;
+        const m3 = (to - from) * 3;
+        for (let f = 0; f < count; f++) {
+          positionsKm.set(s.positionsKm.subarray(f * m3, (f + 1) * m3), (f * n + from) * 3);
+          velocitiesKmS.set(s.velocitiesKmS.subarray(f * m3, (f + 1) * m3), (f * n + from) * 3);
+        }
+      });
+      return { ...base, positionsKm, velocitiesKmS };
+    },
+    async describe(index) {
+      const k = ranges.findIndex(([from, to]) => index >= from && index < to);
+      return k < 0 ? null : conns[k]!.api.describe({ viewId, index });
+    },
+    dispose: disposeAll,
+  };
+  return { ok: true, pool };
+}
+
+function defaultShared(): ((length: number) => Float32Array) | undefined {
+  if (globalThis.crossOriginIsolated !== true || typeof SharedArrayBuffer !== 'function') return undefined;
+  return (length) => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+}
+
+function workerConnection(): OrbitWorkerConnection {
+  const worker = new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module' });
+  return { api: Comlink.wrap<OrbitViewApi>(worker) as unknown as OrbitViewApi, dispose: () => worker.terminate() };
+}

@@ -1,0 +1,195 @@
+// One worker's share of a constellation too large to simulate in the browser, for the 3D view only: the
+// satellites [from, to) of the scenario's catalogue as packed SGP4 elements (Walker shells packed without
+// SatRecs, text catalogues parsed and sliced), and their position/velocity keyframes written frame-major
+// into the whole constellation's arrays (or the slice's own). Pure: imports catalog/, orbit/ and types only.
+import type { SatRec } from 'satellite.js';
+import { parseCatalog } from '../catalog/index.ts';
+import type { IngestIssue } from '../catalog/types.ts';
+import { walkerName, type WalkerShell } from '../catalog/walker.ts';
+import { allocateOrbitChunk, type OrbitChunk } from '../orbit/orbit-chunk.ts';
+import { PackedBackend } from '../orbit/packed-backend.ts';
+import { PACKED_STRIDE, packElements, type PackedElements } from '../orbit/packed-sgp4.ts';
+import { packableWalkerShell, packWalkerRange } from '../orbit/packed-walker.ts';
+import type { ReadText } from '../engine/prepare.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { parseIsoUtc } from '../time.ts';
+
+/** Satellites propagated per kernel call (× frames ≤ MAX_SAMPLES): bounds the Float64 scratch to ≈ 23 MB. */
+const SUB_SATELLITES = 65_536;
+const MAX_SAMPLES = 262_144;
+
+/** Splits n satellites into `parts` contiguous ranges of near-equal size: boundaries `[0, …, n]`. */
+export function sliceBounds(n: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, k) => Math.round((k * n) / parts));
+}
+
+/** A catalogue source as the slice sees it: a Walker shell, or text records already parsed. */
+type Part = { kind: 'walker'; shell: WalkerShell; count: number } | { kind: 'records'; satrecs: SatRec[]; names: string[]; norads: number[]; count: number };
+
+export interface OrbitSliceInfo {
+  /** Satellites of the whole constellation. */
+  satCount: number;
+  from: number;
+  to: number;
+  /** Catalogue issues (every slice sees the same ones). */
+  issues: IngestIssue[];
+}
+
+export class OrbitSlice {
+  private readonly subs: PackedBackend[] = [];
+  private readonly subFrom: number[] = [];
+  private scratch: OrbitChunk | null = null;
+
+  private constructor(
+    readonly info: OrbitSliceInfo,
+    private readonly parts: Part[],
+    elements: PackedElements,
+    deep: Map<number, SatRec>,
+  ) {
+    const m = info.to - info.from;
+    for (let s0 = 0; s0 < m; s0 += SUB_SATELLITES) {
+      const s1 = Math.min(m, s0 + SUB_SATELLITES);
+      const sub: PackedElements = {
+        count: s1 - s0,
+        values: elements.values.subarray(s0 * PACKED_STRIDE, s1 * PACKED_STRIDE),
+        nearEarth: elements.nearEarth.subarray(s0, s1),
+      };
+      const deepSub: (SatRec | undefined)[] = [];
+      for (const [row, r] of deep) if (row >= s0 && row < s1) deepSub[row - s0] = r;
+      this.subs.push(new PackedBackend(sub, deepSub));
+      this.subFrom.push(s0);
+    }
+  }
+
+  /**
+   * Loads the scenario's catalogue and keeps slice `part` of `parts`. Throws an Error naming the source
+   * (`constellation.sources[1].file: …`, `walker.planes × satsPerPlane: …`) when a source cannot be loaded.
+   */
+  static async load(scenario: Scenario, readText: ReadText, part: number, parts: number): Promise<OrbitSlice> {
+    const referenceMs = parseIsoUtc(scenario.epochIso, 'epochIso');
+    const sources: Part[] = [];
+    const issues: IngestIssue[] = [];
+    const seen = new Set<number>();
+    for (const [i, src] of scenario.constellation.sources.entries()) {
+      const where = `constellation.sources[${i}]`;
+      if (src.kind === 'walker') {
+        let shell: WalkerShell;
+        try {
+          shell = packableWalkerShell({ ...src, epochMs: referenceMs, source: src.label });
+        } catch (err) {
+          throw new Error(`${where}: ${(err as Error).message}`);
+        }
+        sources.push({ kind: 'walker', shell, count: shell.total });
+        continue;
+      }
+      let text: string;
+      try {
+        text = src.text ?? (await readText(src.file!));
+      } catch (err) {
+        throw new Error(`${where}.file: cannot read "${src.file}": ${(err as Error).message}`);
+      }
+      const label = src.label ?? src.file ?? `${where}.text`;
+      const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: scenario.constellation.maxEpochAgeDays, warnEpochAgeDays: scenario.constellation.warnEpochAgeDays, format: src.kind });
+      issues.push(...r.issues);
+      // The engine's cross-source rule (prepare.ts): a NORAD id seen in an earlier text source is dropped.
+      const kept = r.records.filter((rec) => !seen.has(rec.norad) && seen.add(rec.norad));
+      sources.push({ kind: 'records', satrecs: kept.map((k) => k.satrec), names: kept.map((k) => k.name), norads: kept.map((k) => k.norad), count: kept.length });
+    }
+    const satCount = sources.reduce((n, s) => n + s.count, 0);
+    const bounds = sliceBounds(satCount, parts);
+    const from = bounds[part]!;
+    const to = bounds[part + 1]!;
+    const { elements, deep } = packSlice(sources, from, to);
+    return new OrbitSlice({ satCount, from, to, issues }, sources, elements, deep);
+  }
+
+  /** Name and NORAD number of global satellite `index` (any slice can answer: names are derived or kept). */
+  describe(index: number): { name: string; norad: number } | null {
+    let base = 0;
+    for (const p of this.parts) {
+      if (index < base + p.count) {
+        const i = index - base;
+        if (p.kind === 'records') return { name: p.names[i]!, norad: p.norads[i]! };
+        const plane = Math.floor(i / p.shell.satsPerPlane);
+        const slot = i - plane * p.shell.satsPerPlane;
+        return { name: walkerName(p.shell, plane, slot), norad: p.shell.firstNorad + i };
+      }
+      base += p.count;
+    }
+    return null;
+  }
+
+  /**
+   * Keyframes `startMs + f·stepS`, f < count, of this slice's satellites, Earth-fixed km and km/s, written
+   * frame-major as Float32 into `positionsKm`/`velocitiesKmS` at `[(f·stride + offset + s)·3 + k]`:
+   * stride = satCount and offset = from for the whole constellation's (shared) arrays, stride = slice
+   * size and offset 0 for the slice's own. Failed samples (decayed) are NaN, so the view hides them.
+   */
+  fill(startMs: number, stepS: number, count: number, positionsKm: Float32Array, velocitiesKmS: Float32Array, stride: number, offset: number): void {
+    for (let k = 0; k < this.subs.length; k++) {
+      const sub = this.subs[k]!;
+      const n = sub.satCount;
+      const frames = Math.max(1, Math.min(count, Math.floor(MAX_SAMPLES / n)));
+      for (let f0 = 0; f0 < count; f0 += frames) {
+        const T = Math.min(frames, count - f0);
+        const chunk = this.chunk(n, T);
+        for (let t = 0; t < T; t++) chunk.timesMs[t] = startMs + (f0 + t) * stepS * 1000;
+        sub.propagate(chunk);
+        writeFrameMajor(chunk, f0, offset + this.subFrom[k]!, stride, positionsKm, velocitiesKmS);
+      }
+    }
+  }
+
+  private chunk(n: number, T: number): OrbitChunk {
+    const c = this.scratch;
+    if (c && c.satCount === n && c.timeCount === T) return c;
+    this.scratch = allocateOrbitChunk(n, T);
+    return this.scratch;
+  }
+}
+
+/** Packs global satellites [from, to) of the sources into one PackedElements (row = index − from). */
+function packSlice(sources: Part[], from: number, to: number): { elements: PackedElements; deep: Map<number, SatRec> } {
+  const m = to - from;
+  const elements: PackedElements = { count: m, values: new Float64Array(m * PACKED_STRIDE), nearEarth: new Uint8Array(m) };
+  const deep = new Map<number, SatRec>();
+  let base = 0;
+  for (const p of sources) {
+    const a = Math.max(from, base);
+    const b = Math.min(to, base + p.count);
+    if (a < b) {
+      if (p.kind === 'walker') {
+        for (const [row, r] of packWalkerRange(p.shell, a - base, b - base, elements, a - from)) deep.set(row, r);
+      } else {
+        const recs = p.satrecs.slice(a - base, b - base);
+        const packed = packElements(recs);
+        elements.values.set(packed.values, (a - from) * PACKED_STRIDE);
+        elements.nearEarth.set(packed.nearEarth, a - from);
+        recs.forEach((r, j) => packed.nearEarth[j] || deep.set(a - from + j, r));
+      }
+    }
+    if (p.kind === 'records') p.satrecs = []; // packed: the SatRecs (≈ 1 KB each) are not needed any more
+    base += p.count;
+  }
+  return { elements, deep };
+}
+
+/** Copies a satellite-major Float64 chunk into frame-major Float32 arrays (see OrbitSlice.fill). */
+function writeFrameMajor(chunk: OrbitChunk, f0: number, satOffset: number, stride: number, pos: Float32Array, vel: Float32Array): void {
+  const n = chunk.satCount;
+  const T = chunk.timeCount;
+  const p = chunk.positionsEcefKm;
+  const v = chunk.velocitiesEcefKmS;
+  for (let s = 0; s < n; s++) {
+    for (let t = 0; t < T; t++) {
+      const from = (s * T + t) * 3;
+      const to = ((f0 + t) * stride + satOffset + s) * 3;
+      pos[to] = p[from]!;
+      pos[to + 1] = p[from + 1]!;
+      pos[to + 2] = p[from + 2]!;
+      vel[to] = v[from]!;
+      vel[to + 1] = v[from + 1]!;
+      vel[to + 2] = v[from + 2]!;
+    }
+  }
+}
