@@ -16,34 +16,41 @@ export interface Batch {
   readyMs: number;
 }
 
-/** Takes `bytes` from the front of `b` (mutating it) and returns that part, scaled proportionally. */
-export function takeBytes(b: Batch, bytes: number): Batch {
+/**
+ * Takes `bytes` from the front of `b` (mutating it) and writes that part, scaled proportionally, into `out`
+ * (a different record). Queued batches are split in place by BatchQueue.takeBytes with the same arithmetic.
+ */
+export function takeBytesInto(b: Batch, bytes: number, out: Batch): void {
+  out.captureMs = b.captureMs;
+  out.readyMs = b.readyMs;
   if (bytes >= b.bytes) {
-    const all = { ...b };
+    out.bytes = b.bytes;
+    out.rawBytes = b.rawBytes;
+    out.tiles = b.tiles;
+    out.cloudyTiles = b.cloudyTiles;
     b.bytes = 0;
     b.rawBytes = 0;
     b.tiles = 0;
     b.cloudyTiles = 0;
-    return all;
+    return;
   }
   const f = bytes / b.bytes;
-  const part: Batch = {
-    captureMs: b.captureMs,
-    bytes,
-    rawBytes: b.rawBytes * f,
-    tiles: b.tiles * f,
-    cloudyTiles: b.cloudyTiles * f,
-    readyMs: b.readyMs,
-  };
+  out.bytes = bytes;
+  out.rawBytes = b.rawBytes * f;
+  out.tiles = b.tiles * f;
+  out.cloudyTiles = b.cloudyTiles * f;
   b.bytes -= bytes;
-  b.rawBytes -= part.rawBytes;
-  b.tiles -= part.tiles;
-  b.cloudyTiles -= part.cloudyTiles;
-  return part;
+  b.rawBytes -= out.rawBytes;
+  b.tiles -= out.tiles;
+  b.cloudyTiles -= out.cloudyTiles;
 }
 
-/** Takes `tiles` from the front of `b` (mutating it) and returns that part. */
-export function takeTiles(b: Batch, tiles: number): Batch {
-  if (tiles >= b.tiles) return takeBytes(b, b.bytes);
-  return takeBytes(b, b.bytes * (tiles / b.tiles));
+/** Copies every field of `from` into `to`. */
+export function copyBatch(from: Readonly<Batch>, to: Batch): void {
+  to.captureMs = from.captureMs;
+  to.bytes = from.bytes;
+  to.rawBytes = from.rawBytes;
+  to.tiles = from.tiles;
+  to.cloudyTiles = from.cloudyTiles;
+  to.readyMs = from.readyMs;
 }

@@ -6,7 +6,7 @@ import { IslAcquisitionTracker } from '../links/isl-acquisition.ts';
 import { IslLinker, type IslParams } from '../links/isl.ts';
 import { RoutingGraphBuilder, ShortestPaths } from '../links/routing.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { takeBytes } from './batch.ts';
+import { BatchField, emptyBatch } from './batch-queue.ts';
 import type { ModeState } from './mode-state.ts';
 import type { DownlinkSegment } from './mode-step.ts';
 
@@ -23,6 +23,8 @@ export class IslRelay {
   private readonly hops: Int32Array;
   /** Per receiver: bytes it can still take this step (NaN = not computed yet). */
   private readonly spare: Float64Array;
+  /** The piece being moved (scratch). */
+  private readonly piece = emptyBatch();
   /** Edges present at the last step (for the view and the metrics). */
   activeLinks = 0;
 
@@ -90,6 +92,7 @@ export class IslRelay {
     const resultsAllowed = this.relayResults && st.mode === 'onboard';
     if (!rawAllowed && !resultsAllowed) return;
     this.spare.fill(NaN);
+    const piece = this.piece;
     for (let s = 0; s < n; s++) {
       const h = this.hops[s]!;
       if (h <= 0) continue; // in contact itself (0) or unreachable (−1)
@@ -98,9 +101,8 @@ export class IslRelay {
       const q = st.down[s]!;
       if (Number.isNaN(this.spare[to]!)) this.spare[to] = spareBytes(st, to, segsBySat[to]!);
       while (q.length > 0 && this.spare[to]! > 0) {
-        const head = q.peek()!;
-        const piece = takeBytes(head, Math.min(head.bytes, this.spare[to]!));
-        if (head.bytes <= 0) q.shift();
+        q.takeBytes(Math.min(q.headBytes(), this.spare[to]!), piece);
+        if (q.headBytes() <= 0) q.dropHead();
         this.spare[to]! -= piece.bytes;
         piece.readyMs = Math.max(piece.readyMs, readyMs + ((piece.bytes * 8) / (this.params.rateGbps * 1e9)) * 1000);
         st.storedBytes[s]! -= piece.bytes;
@@ -117,7 +119,6 @@ export class IslRelay {
 function spareBytes(st: ModeState, to: number, segs: readonly DownlinkSegment[]): number {
   let cap = 0;
   for (const g of segs) cap += g.capacityBytes;
-  let own = 0;
-  for (const b of st.down[to]!) own += b.bytes;
+  const own = st.down[to]!.addUp(BatchField.bytes);
   return Math.max(0, cap - own);
 }

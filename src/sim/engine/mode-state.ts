@@ -4,8 +4,7 @@ import { GpuQueues } from '../ground/gpu-queue.ts';
 import { WeightedSamples } from '../metrics/weighted-samples.ts';
 import type { PowerParams } from '../compute/onboard-compute.ts';
 import type { ProcessingMode } from '../scenario/schema.ts';
-import type { Batch } from './batch.ts';
-import { Fifo } from './fifo.ts';
+import { BatchField, BatchQueue } from './batch-queue.ts';
 import type { ModeSeries } from './result-types.ts';
 
 /** Parameters the flow needs, derived once from the scenario. Per-satellite arrays are indexed by satellite. */
@@ -81,19 +80,23 @@ const zeroCounters = (): ModeCounters => ({
   islHopBytes: 0,
 });
 
-/** A raw batch downlinked at a station, waiting for dispatch to a cluster at the end of the step. */
+/** A raw batch downlinked at a station, waiting for dispatch to a cluster at the end of the step (a few per step). */
 export interface GroundArrival {
   stationIndex: number;
   /** Time the last byte reached the station, ms. */
   downlinkedMs: number;
-  batch: Batch;
+  /** Capture time, ms. */
+  captureMs: number;
+  bytes: number;
+  tiles: number;
+  cloudyTiles: number;
 }
 
 export class ModeState {
   /** Raw batches waiting for onboard processing (onboard, hybrid). */
-  readonly raw: Fifo<Batch>[];
+  readonly raw: BatchQueue[];
   /** Batches waiting for the downlink: raw (ground, hybrid) or results (onboard). */
-  readonly down: Fifo<Batch>[];
+  readonly down: BatchQueue[];
   /** Bytes onboard per satellite (raw + results). */
   readonly storedBytes: Float64Array;
   readonly socWh: Float64Array;
@@ -117,8 +120,8 @@ export class ModeState {
     startMs: number,
     initialSocWh: number,
   ) {
-    this.raw = Array.from({ length: satCount }, () => new Fifo<Batch>());
-    this.down = Array.from({ length: satCount }, () => new Fifo<Batch>());
+    this.raw = Array.from({ length: satCount }, () => new BatchQueue());
+    this.down = Array.from({ length: satCount }, () => new BatchQueue());
     this.storedBytes = new Float64Array(satCount);
     this.socWh = new Float64Array(satCount).fill(initialSocWh);
     this.sessionLastByteMs = new Float64Array(sessionCount).fill(NaN);
@@ -146,7 +149,7 @@ export class ModeState {
   /** Raw bytes still onboard (in either queue). */
   storedRawBytes(): number {
     let sum = 0;
-    for (const q of [this.raw, this.down]) for (const fifo of q) for (const b of fifo) sum += b.rawBytes;
+    for (const queues of [this.raw, this.down]) for (const q of queues) sum = q.addUp(BatchField.rawBytes, sum);
     // Results batches carry rawBytes = 0 (their raw bytes were counted as processed onboard).
     return sum;
   }

@@ -1,10 +1,16 @@
 // One step of one satellite in one processing mode: downlink what is queued, run onboard inference or
 // the onboard filter within the power budget, then store the new capture. Order within a step is
 // downlink → compute → capture, so a batch moves at most one stage per step (causal; latency is
-// resolved to one step). Pure; mutates only the ModeState it is given.
+// resolved to one step). Pure; mutates only the ModeState it is given; allocates nothing per batch.
 import { powerStep } from '../compute/onboard-compute.ts';
-import { takeBytes, takeTiles, type Batch } from './batch.ts';
+import { copyBatch, takeBytesInto, type Batch } from './batch.ts';
+import { BatchField, emptyBatch } from './batch-queue.ts';
 import type { FlowParams, ModeState } from './mode-state.ts';
+
+/** Scratch records: the piece taken from a queue head, and a capture and its accepted part (never kept). */
+const piece = emptyBatch();
+const own = emptyBatch();
+const accepted = emptyBatch();
 
 /** The part of a downlink session inside the current step. */
 export interface DownlinkSegment {
@@ -16,7 +22,10 @@ export interface DownlinkSegment {
   capacityBytes: number;
 }
 
-/** Called for every onboard result batch that reached a station (delivery is immediate over fibre). */
+/**
+ * Called for every onboard result batch that reached a station (delivery is immediate over fibre). `batch` is a
+ * scratch record, valid only during the call.
+ */
 export type ResultSink = (batch: Batch, stationIndex: number, downlinkedMs: number) => void;
 
 /** Drains the satellite's downlink queue through this step's segments, FIFO. Returns the bytes sent. */
@@ -27,9 +36,8 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
   for (const seg of segments) {
     let used = 0;
     while (used < seg.capacityBytes && q.length > 0) {
-      const head = q.peek()!;
-      const piece = takeBytes(head, Math.min(head.bytes, seg.capacityBytes - used));
-      if (head.bytes <= 0) q.shift();
+      q.takeBytes(Math.min(q.headBytes(), seg.capacityBytes - used), piece);
+      if (q.headBytes() <= 0) q.dropHead();
       used += piece.bytes;
       sent += piece.bytes;
       // Linear in bytes within the segment, never before the piece is onboard (e.g. relayed over an ISL this step).
@@ -39,7 +47,7 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       st.storedBytes[s]! -= piece.bytes;
       if (piece.rawBytes > 0) {
         c.downlinkedRawBytes += piece.rawBytes;
-        st.arrivals.push({ stationIndex: seg.stationIndex, downlinkedMs: doneMs, batch: piece });
+        st.arrivals.push({ stationIndex: seg.stationIndex, downlinkedMs: doneMs, captureMs: piece.captureMs, bytes: piece.bytes, tiles: piece.tiles, cloudyTiles: piece.cloudyTiles });
       } else {
         c.downlinkedResultBytes += piece.bytes;
         onResult(piece, seg.stationIndex, doneMs);
@@ -55,8 +63,8 @@ export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: numbe
   const dtS = p.stepS;
   const onboard = st.mode === 'onboard';
   const perS = onboard ? p.onboardTokPerS[s]! : p.filterTilesPerS[s]!;
-  let demand = 0;
-  if (st.usesOnboardCompute) for (const b of q) demand += onboard ? b.tiles * p.tokensPerTile : b.tiles;
+  // Σ tiles × tokens per tile (onboard) or Σ tiles (filter; × 1 is exact), batch by batch.
+  const demand = st.usesOnboardCompute ? q.addUp(BatchField.tiles, 0, onboard ? p.tokensPerTile : 1) : 0;
   const capacity = perS * dtS;
   const demandFraction = capacity > 0 ? Math.min(1, demand / capacity) : 0;
   const pw = powerStep(p.power, p.acceleratorW[s]!, p.idleFraction, st.socWh[s]!, shadowFraction, dtS, demandFraction, st.usesOnboardCompute);
@@ -68,11 +76,10 @@ export function computeStep(st: ModeState, p: FlowParams, s: number, t0Ms: numbe
   const ratePerMs = (perS * pw.loadFraction) / 1000;
   let spent = 0;
   while (budget > 1e-9 && q.length > 0) {
-    const head = q.peek()!;
-    const units = onboard ? head.tiles * p.tokensPerTile : head.tiles;
+    const units = onboard ? q.headTiles() * p.tokensPerTile : q.headTiles();
     const takeUnits = Math.min(units, budget);
-    const piece = takeTiles(head, onboard ? takeUnits / p.tokensPerTile : takeUnits);
-    if (head.tiles <= 1e-12) q.shift();
+    q.takeTiles(onboard ? takeUnits / p.tokensPerTile : takeUnits, piece);
+    if (q.headTiles() <= 1e-12) q.dropHead();
     budget -= takeUnits;
     spent += takeUnits;
     const doneMs = t0Ms + spent / ratePerMs;
@@ -90,7 +97,7 @@ function inferOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, don
   const resultBytes = piece.tiles * p.resultBytesPerTile;
   st.storedBytes[s]! += resultBytes - piece.bytes;
   c.enqueuedForDownlinkBytes += resultBytes;
-  st.down[s]!.push({ ...piece, bytes: resultBytes, rawBytes: 0, readyMs: doneMs });
+  st.down[s]!.pushFields(piece.captureMs, resultBytes, 0, piece.tiles, piece.cloudyTiles, doneMs);
 }
 
 /**
@@ -110,28 +117,24 @@ function filterOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, do
   c.clearTilesDiscardedByFilter += falsePos;
   st.storedBytes[s]! -= droppedRaw;
   if (keepFraction <= 0) return;
-  const kept: Batch = {
-    captureMs: piece.captureMs,
-    bytes: piece.bytes * keepFraction,
-    rawBytes: piece.rawBytes * keepFraction,
-    tiles: piece.tiles - dropTiles,
-    cloudyTiles: piece.cloudyTiles - truePos,
-    readyMs: doneMs,
-  };
-  c.enqueuedForDownlinkBytes += kept.bytes;
-  st.down[s]!.push(kept);
+  const keptBytes = piece.bytes * keepFraction;
+  c.enqueuedForDownlinkBytes += keptBytes;
+  st.down[s]!.pushFields(piece.captureMs, keptBytes, piece.rawBytes * keepFraction, piece.tiles - dropTiles, piece.cloudyTiles - truePos, doneMs);
 }
 
-/** Stores a new capture (a copy of the shared batch); what does not fit in storage is dropped. */
-export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Batch): void {
+/** Stores a new capture (the shared batch is not changed); what does not fit in storage is dropped. */
+export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Readonly<Batch>): void {
   if (batch.bytes <= 0) return;
   const c = st.counters;
   c.capturedBytes += batch.rawBytes;
   c.tilesCaptured += batch.tiles;
-  const own = { ...batch };
+  copyBatch(batch, own);
   const free = Math.max(0, p.storageBytes - st.storedBytes[s]!);
-  const accepted = free >= own.bytes ? own : takeBytes(own, free);
-  if (accepted !== own) c.droppedStorageFullBytes += own.rawBytes;
+  if (free >= own.bytes) copyBatch(own, accepted);
+  else {
+    takeBytesInto(own, free, accepted);
+    c.droppedStorageFullBytes += own.rawBytes;
+  }
   if (accepted.bytes <= 0) return;
   st.storedBytes[s]! += accepted.bytes;
   if (st.mode === 'ground') {
@@ -145,6 +148,10 @@ export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Batc
 
 /** A satellite lost at this step: everything it stores is dropped (reason: satellite lost). */
 export function loseSatellite(st: ModeState, s: number): void {
-  for (const q of [st.raw[s]!, st.down[s]!]) for (const b of q.drain()) st.counters.droppedSatelliteLostBytes += b.rawBytes;
+  const c = st.counters;
+  c.droppedSatelliteLostBytes = st.raw[s]!.addUp(BatchField.rawBytes, c.droppedSatelliteLostBytes);
+  c.droppedSatelliteLostBytes = st.down[s]!.addUp(BatchField.rawBytes, c.droppedSatelliteLostBytes);
+  st.raw[s]!.clear();
+  st.down[s]!.clear();
   st.storedBytes[s] = 0;
 }

@@ -16,12 +16,13 @@ import type { LandMask } from '../workload/land-mask.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { makeClock, parseIsoUtc } from '../time.ts';
 import type { Batch } from './batch.ts';
+import { emptyBatch } from './batch-queue.ts';
 import { runGeometryPass, type GeometryResult } from './geometry-pass.ts';
 import { PositionWindow } from './step-positions.ts';
 import { SegmentCursor, sessionProfiles } from './downlink-capacity.ts';
 import { downlinkParams } from './link-params.ts';
 import { ModeState, type FlowParams } from './mode-state.ts';
-import { captureStep, computeStep, downlinkStep, loseSatellite, type DownlinkSegment } from './mode-step.ts';
+import { captureStep, computeStep, downlinkStep, loseSatellite, type DownlinkSegment, type ResultSink } from './mode-step.ts';
 import { flowParams, loadConstellation, type ReadText } from './prepare.ts';
 import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type RunResult } from './result-types.ts';
 import { buildSummary, satelliteInfo } from './summary.ts';
@@ -110,6 +111,8 @@ async function simulate(inp: PassTwoInputs): Promise<RunResult> {
   const satsInSession = new Float64Array(K);
   const stepMs = scenario.stepS * 1000;
   const timeline = deps.recordTimeline ? allocateTimeline(K, n, modes.map((m) => m.mode)) : undefined;
+  const sinks: ResultSink[] = modes.map((st) => (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
+  const batch = emptyBatch(); // this step's capture of satellite s, shared by the modes (each queues a copy)
   for (let k = 0; k < K; k++) {
     const t0 = startMs + k * stepMs;
     for (let s = 0; s < n; s++) {
@@ -129,13 +132,14 @@ async function simulate(inp: PassTwoInputs): Promise<RunResult> {
       const lost = geo.lostAtStep[s]!;
       if (lost >= 0 && k >= lost) continue;
       const segs = segsBySat[s]!;
-      const batch = captureBatch(geo.captureBytes[s * K + k]!, tileBytes, carry, s, rngs[s]!, scenario.workload.cloudyFraction, t0 + stepMs / 2);
+      const captured = captureBatch(geo.captureBytes[s * K + k]!, tileBytes, carry, s, rngs[s]!, scenario.workload.cloudyFraction, t0 + stepMs / 2, batch);
       const shadow = geo.shadow[s * K + k]!;
-      for (const st of modes) {
-        const sent = downlinkStep(st, s, segs, (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
+      for (let m = 0; m < modes.length; m++) {
+        const st = modes[m]!;
+        const sent = downlinkStep(st, s, segs, sinks[m]!);
         const load = computeStep(st, p, s, t0, shadow);
-        if (batch) captureStep(st, p, s, batch);
-        if (timeline) recordTimeline(timeline, st, k * n + s, s, sent, load, batch !== null, shadow, scenario.satellite.power.batteryWh);
+        if (captured) captureStep(st, p, s, batch);
+        if (timeline) recordTimeline(timeline, st, k * n + s, s, sent, load, captured, shadow, scenario.satellite.power.batteryWh);
       }
     }
     for (const st of modes) {
@@ -184,17 +188,24 @@ function markLost(t: RunTimeline, i: number): void {
 
 /**
  * Whole tiles captured this step (fractional tiles carry over to the next step), split into cloudy and
- * clear with the satellite's own random stream, so every mode sees the same batch.
+ * clear with the satellite's own random stream, so every mode sees the same batch. Writes the batch into
+ * `out` and returns true, or returns false when no whole tile was captured.
  */
-function captureBatch(bytes: number, tileBytes: number, carry: Float64Array, s: number, rng: Rng, cloudyShare: number, captureMs: number): Batch | null {
-  if (bytes <= 0) return null;
+function captureBatch(bytes: number, tileBytes: number, carry: Float64Array, s: number, rng: Rng, cloudyShare: number, captureMs: number, out: Batch): boolean {
+  if (bytes <= 0) return false;
   const exact = carry[s]! + bytes / tileBytes;
   const tiles = Math.floor(exact);
   carry[s] = exact - tiles;
-  if (tiles <= 0) return null;
+  if (tiles <= 0) return false;
   const split = splitCloudyTiles(tiles, rng, cloudyShare);
   const raw = tiles * tileBytes;
-  return { captureMs, bytes: raw, rawBytes: raw, tiles, cloudyTiles: split.cloudyTiles, readyMs: captureMs };
+  out.captureMs = captureMs;
+  out.bytes = raw;
+  out.rawBytes = raw;
+  out.tiles = tiles;
+  out.cloudyTiles = split.cloudyTiles;
+  out.readyMs = captureMs;
+  return true;
 }
 
 function dispatchTables(scenario: Scenario): DispatchTables {
@@ -225,15 +236,15 @@ function dispatchArrivals(st: ModeState, scenario: Scenario, t: DispatchTables, 
   const c = st.counters;
   for (const a of arrivals) {
     const cluster = chooseCluster(scenario.dispatch.policy, a.stationIndex, a.downlinkedMs, t, st.gpu, scenario.dispatch.maxQueueWaitS);
-    c.backhaulBytes += a.batch.bytes;
+    c.backhaulBytes += a.bytes;
     if (cluster < 0) continue; // no GPUs anywhere: downlinked but never inferred (shows as undelivered)
-    const arriveMs = a.downlinkedMs + (t.stationToClusterS[a.stationIndex * t.clusterCount + cluster]! + transferS(a.batch.bytes, scenario.backhaul.rateGbps)) * 1000;
-    const tokens = a.batch.tiles * p.tokensPerTile;
+    const arriveMs = a.downlinkedMs + (t.stationToClusterS[a.stationIndex * t.clusterCount + cluster]! + transferS(a.bytes, scenario.backhaul.rateGbps)) * 1000;
+    const tokens = a.tiles * p.tokensPerTile;
     const doneMs = st.gpu.serve(cluster, arriveMs, tokens);
     const insightMs = doneMs + t.deliveryToEastS[cluster]! * 1000;
-    st.latencyS.add((insightMs - a.batch.captureMs) / 1000, a.batch.tiles);
+    st.latencyS.add((insightMs - a.captureMs) / 1000, a.tiles);
     c.tokensGround += tokens;
-    c.tilesDelivered += a.batch.tiles;
-    c.clearTilesDelivered += a.batch.tiles - a.batch.cloudyTiles;
+    c.tilesDelivered += a.tiles;
+    c.clearTilesDelivered += a.tiles - a.cloudyTiles;
   }
 }
