@@ -46,11 +46,13 @@ describe('SatelliteLayer.update', () => {
     layer.update(fb, 'onboard', null, 1);
     expect(versions(layer)).toEqual(v0);
 
-    fb.simTimeMs = T0 + 75_000; // pair (1, 2): frame 1 stays where it is and becomes p0; frame 2 is loaded
+    const frame0 = tex(layer, 'uPos0');
+    fb.simTimeMs = T0 + 75_000; // pair (1, 2): frame 1 stays where it is and becomes p0; frame 2 is loaded once
     layer.update(fb, 'onboard', null, 1);
     expect(tex(layer, 'uPos0')).toBe(frame1);
     expect(tex(layer, 'uPos0').version).toBe(v0[2]);
-    expect(tex(layer, 'uPos1').version).toBe(v0[0]! + 1);
+    expect(tex(layer, 'uPos1')).not.toBe(frame0); // the third slot (frame 0 is kept: it may come back)
+    expect(tex(layer, 'uPos1').version).toBe(v0[0]); // created + one upload, as frame 0's
 
     fb.simTimeMs = T0 + 190_000; // across the block boundary: pair (3, 4) = block 1 frames 0 and 1
     layer.update(fb, 'onboard', null, 1);
@@ -93,6 +95,31 @@ describe('SatelliteLayer.update', () => {
     layer.update(fb, 'onboard', null, 1);
     expect(layer.drawnCount).toBe(N);
     expect(layer.points.geometry.drawRange.count).toBe(N);
+  });
+
+  it('with a row uploader, streams the next keyframe ahead in bands and binds it without a full upload', () => {
+    const n = 3 * 4096; // three texture rows
+    const fb: FrameBuffer = { simTimeMs: T0, startMs: T0, endMs: T0 + 240_000, run: null, runId: 1, version: 1, keyframes: [circularBlock(n, T0, T0, 60, 5)] };
+    const layer = new SatelliteLayer();
+    const bands: [number, number, number][] = [];
+    const ids = new Map<THREE.DataTexture, number>();
+    layer.uploader = (t, y0, rows) => bands.push([ids.get(t) ?? ids.set(t, ids.size).size - 1, y0, rows]);
+    layer.prefetchBytesPerFrame = 4096 * 24; // one row of position + velocity a frame
+    layer.update(fb, 'onboard', null, 1); // pair (0, 1) loaded whole; frame 2 starts streaming: row 0
+    const whole = versions(layer);
+    layer.update(fb, 'onboard', null, 1); // row 1
+    expect(bands.map(([, y0, rows]) => [y0, rows])).toEqual([[0, 1], [0, 1], [1, 1], [1, 1]]);
+    fb.simTimeMs = T0 + 61_000; // pair (1, 2): frame 2 finishes (row 2) instead of a full upload
+    layer.update(fb, 'onboard', null, 1);
+    expect(bands.slice(4, 6).map(([, y0, rows]) => [y0, rows])).toEqual([[2, 1], [2, 1]]);
+    const p1 = tex(layer, 'uPos1');
+    expect(p1.version).toBe(1); // never uploaded whole by three
+    expect(versions(layer)[0]).toBe(whole[2]); // frame 1 kept its slot
+    // The streamed texture holds frame 2 exactly.
+    const f2 = fb.keyframes[0]!.positionsKm.subarray(2 * n * 3, 3 * n * 3);
+    expect((p1.image.data as Float32Array).subarray(0, n * 3)).toEqual(f2);
+    // Then frame 3 streams into the slot frame 0 left.
+    expect(bands.slice(6).map(([, y0, rows]) => [y0, rows])).toEqual([[0, 1], [0, 1]]);
   });
 
   it('sizes points by constellation size', () => {

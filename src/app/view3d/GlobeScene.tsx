@@ -49,6 +49,7 @@ export function GlobeScene({ store, fb, containerRef, labelsRef, pickRef }: Glob
     import('world-atlas/land-50m.json')
       .then((m) => !cancelled && c.globe.setLand(landOutlineSegments(m.default as unknown as Topology)))
       .catch((err: unknown) => console.warn('land outlines not loaded:', err));
+    c.setRenderer(get().gl);
     // Compile the picking pass now, not on the first click.
     get().gl.compile(c.picker.scene, get().camera);
     pickRef.current = (x, y) => {

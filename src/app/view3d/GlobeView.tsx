@@ -6,6 +6,7 @@ import { Canvas } from '@react-three/fiber';
 import { frameBuffer as defaultFrameBuffer, type FrameBuffer } from '../frame-buffer.ts';
 import { UiStoreContext, type UiStore } from '../store.ts';
 import { GlobeScene, type PickFn } from './GlobeScene.tsx';
+import { timedPick } from './frame-timing.ts';
 import { cameraPositionAbove } from './scene-units.ts';
 
 export interface GlobeViewProps {
@@ -39,7 +40,7 @@ export function GlobeView({ store: storeProp, frameBuffer = defaultFrameBuffer }
     const rect = containerRef.current?.getBoundingClientRect();
     const pick = pickRef.current;
     if (!rect || !pick) return;
-    const index = pick(e.clientX - rect.left, e.clientY - rect.top);
+    const index = timedPick(() => pick(e.clientX - rect.left, e.clientY - rect.top));
     store.setState({ selectedSat: index >= 0 ? index : null });
   };
 

@@ -11,6 +11,7 @@ import { shellAltitudeKm } from './footprint.ts';
 import { IslLayer } from './isl-layer.ts';
 import { DownlinkLines, OrbitTrackLine } from './line-layers.ts';
 import { RouteLine } from './route-layer.ts';
+import { glRowUploader } from './row-upload.ts';
 import { SatelliteLayer } from './satellite-layer.ts';
 import { ECEF_TO_SCENE_ROT_X_RAD } from './scene-units.ts';
 import { sunDirectionEcef } from './sun-direction.ts';
@@ -38,6 +39,12 @@ export class GlobeSceneCore {
     this.earth.add(this.globe.group, this.ground.group, this.isls.lines, this.downlinks.lines, this.track.lines, this.route.line, this.satellites.points);
     this.picker = new GpuPicker(this.globe.ocean, this.satellites.idPoints);
     this.labels = labelContainer ? new GroundLabels(labelContainer) : null;
+  }
+
+  /** Streams keyframes ahead in bands of rows through `renderer` (GlobeScene sets it once the renderer exists). */
+  setRenderer(renderer: THREE.WebGLRenderer): void {
+    this.satellites.uploader = glRowUploader(renderer);
+    this.satellites.clockMs = () => performance.now(); // wall time only sizes upload bands, never sim state
   }
 
   /** Per frame. `ui` is read with store.getState() (no subscription, no allocation). */

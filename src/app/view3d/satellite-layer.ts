@@ -7,7 +7,18 @@ import { currentStep } from '../frame-buffer.ts';
 import { KeyframeIndex, type KeyframePair } from './keyframe-index.ts';
 import { UNITS_PER_KM } from './scene-units.ts';
 import { SATELLITE_FRAGMENT, SATELLITE_ID_FRAGMENT, SATELLITE_VERTEX } from './satellite-shaders.ts';
+import type { RowUploader } from './row-upload.ts';
 import { copyKeyframe, copyStateRow, textureLayout } from './texture-layout.ts';
+
+/**
+ * Bytes of the next keyframe uploaded ahead per frame (position + velocity rows), when a RowUploader is set.
+ * Assumption: 4 MB a frame is ≈ 1 ms of copying; 10⁶ satellites (24 MB a keyframe) stream in 6 frames, so at
+ * 60 fps keyframes 60 s apart keep up to ≈ 600× playback without a full upload.
+ */
+export const PREFETCH_BYTES_PER_FRAME = 4 * 2 ** 20;
+
+/** Upload time of one prefetch band above which the next band is halved, ms (assumption: half the 4 ms frame budget). */
+export const PREFETCH_BAND_MAX_MS = 2;
 
 /** Minimum point size in the picking pass, CSS px (so a click within ~4 px of a satellite hits it). */
 export const PICK_MIN_SIZE_PX = 9;
@@ -21,6 +32,8 @@ interface Slot {
   frame: number;
   /** Time of the frame held, ms (kept across rebuilds: a window that gains or drops blocks re-finds it). */
   timeMs: number;
+  /** Texture rows of `frame` on the GPU (all of them once loaded; fewer while the frame is prefetched). */
+  rows: number;
   pos: THREE.DataTexture;
   vel: THREE.DataTexture;
 }
@@ -53,7 +66,22 @@ export class SatelliteLayer {
   private readonly geometry = new THREE.BufferGeometry();
   private readonly material: THREE.ShaderMaterial;
   private readonly idMaterial: THREE.ShaderMaterial;
-  private slots: [Slot, Slot];
+  /** Two slots hold the bracketing pair; the third receives the next keyframe ahead, a band of rows per frame. */
+  private slots: Slot[];
+  /** Set by the scene (needs the renderer); without it there is no prefetch and keyframes upload whole. */
+  uploader: RowUploader | null = null;
+  /** Bytes of the next keyframe streamed per frame, at most (PREFETCH_BYTES_PER_FRAME; tests shrink it). */
+  prefetchBytesPerFrame = PREFETCH_BYTES_PER_FRAME;
+  /**
+   * Wall clock for the adaptive band (null: fixed bands). A band that takes longer than PREFETCH_BAND_MAX_MS to
+   * upload (the GPU process is behind, e.g. SwiftShader rasterising 10⁶ points) halves the next band; a fast
+   * one doubles it, up to prefetchBytesPerFrame.
+   */
+  clockMs: (() => number) | null = null;
+  private bandRows = Infinity;
+  private lastTimeMs = NaN;
+  private texHeight = 1;
+  private texWidth = 1;
   private state: THREE.DataTexture;
   private satCount = -1;
   private runId = -1;
@@ -78,7 +106,7 @@ export class SatelliteLayer {
   }
 
   constructor() {
-    this.slots = [this.makeSlot(1, 1), this.makeSlot(1, 1)];
+    this.slots = [this.makeSlot(1, 1), this.makeSlot(1, 1), this.makeSlot(1, 1)];
     this.state = stateTexture(1, 1);
     this.u.uState.value = this.state;
     this.material = new THREE.ShaderMaterial({
@@ -111,6 +139,7 @@ export class SatelliteLayer {
       return;
     }
     this.bindPair(this.pair.k0, this.pair.k1);
+    this.prefetch(fb.simTimeMs);
     this.u.uU.value = this.pair.u;
     this.u.uH.value = this.pair.hS;
     const step = currentStep(fb);
@@ -149,6 +178,7 @@ export class SatelliteLayer {
     // Same run, more or fewer blocks: a slot keeps its upload if its frame is still there (no 2 × 24 MB re-upload
     // for 10⁶ satellites each time the window moves).
     for (const s of this.slots) s.frame = sameRun && s.frame >= 0 ? this.index.frameAt(s.timeMs) : -1;
+    this.lastTimeMs = NaN;
     this.stateStep = -1;
     this.u.uBaseSizePx.value = baseSizePx(n);
   }
@@ -160,7 +190,9 @@ export class SatelliteLayer {
       s.pos.dispose();
       s.vel.dispose();
     }
-    this.slots = [this.makeSlot(width, height), this.makeSlot(width, height)];
+    this.slots = [this.makeSlot(width, height), this.makeSlot(width, height), this.makeSlot(width, height)];
+    this.texWidth = width;
+    this.texHeight = height;
     this.state.dispose();
     this.state = stateTexture(width, height);
     this.u.uState.value = this.state;
@@ -171,25 +203,13 @@ export class SatelliteLayer {
   }
 
   private makeSlot(width: number, height: number): Slot {
-    return { frame: -1, timeMs: NaN, pos: floatTexture(width, height), vel: floatTexture(width, height) };
+    return { frame: -1, timeMs: NaN, rows: 0, pos: floatTexture(width, height), vel: floatTexture(width, height) };
   }
 
-  /** Makes sure the two slots hold frames k0 and k1 (loading at most the missing ones) and binds them. */
+  /** Makes sure two slots hold frames k0 and k1 (loading at most the missing ones, finishing a prefetch) and binds them. */
   private bindPair(k0: number, k1: number): void {
-    let s0 = this.slotOf(k0);
-    let s1 = this.slotOf(k1);
-    if (s0 < 0 && s1 < 0) {
-      this.load(0, k0);
-      s0 = 0;
-      if (k1 !== k0) this.load(1, k1);
-      s1 = k1 === k0 ? 0 : 1;
-    } else if (s0 < 0) {
-      s0 = 1 - s1;
-      this.load(s0, k0);
-    } else if (s1 < 0) {
-      s1 = 1 - s0;
-      this.load(s1, k1);
-    }
+    const s0 = this.ensure(k0, -1);
+    const s1 = k1 === k0 ? s0 : this.ensure(k1, s0);
     const a = this.slots[s0]!;
     const b = this.slots[s1]!;
     this.u.uPos0.value = a.pos;
@@ -198,8 +218,68 @@ export class SatelliteLayer {
     this.u.uVel1.value = b.vel;
   }
 
-  private slotOf(frame: number): number {
-    return this.slots[0].frame === frame ? 0 : this.slots[1].frame === frame ? 1 : -1;
+  /** Slot holding frame k in full (finishing its prefetch, or loading it into a slot other than `keep`). */
+  private ensure(k: number, keep: number): number {
+    const i = this.slots.findIndex((s) => s.frame === k);
+    if (i >= 0) {
+      const s = this.slots[i]!;
+      if (s.rows < this.texHeight) this.uploadRows(s, this.texHeight - s.rows);
+      return i;
+    }
+    // Load into an empty slot, else the one whose frame is furthest from k (never `keep`, the pair's other half).
+    let best = -1;
+    let bestDistance = -1;
+    this.slots.forEach((s, j) => {
+      const distance = s.frame < 0 ? Infinity : Math.abs(s.frame - k);
+      if (j !== keep && distance > bestDistance) [best, bestDistance] = [j, distance];
+    });
+    this.load(best, k);
+    return best;
+  }
+
+  /** Streams the keyframe after the pair (before it when time runs backwards) into the free slot, a band per frame. */
+  private prefetch(timeMs: number): void {
+    const backwards = timeMs < this.lastTimeMs;
+    this.lastTimeMs = timeMs;
+    if (!this.uploader) return;
+    const next = backwards ? this.pair.k0 - 1 : this.pair.k1 + 1;
+    if (next < 0 || next >= this.index.count) return;
+    const free = this.slots.find((s) => s.frame !== this.pair.k0 && s.frame !== this.pair.k1);
+    if (!free) return;
+    if (free.frame !== next) {
+      free.frame = next;
+      free.timeMs = this.index.timesMs[next]!;
+      free.rows = 0;
+    }
+    const rowBytes = this.texWidth * 3 * 4 * 2;
+    const maxRows = Math.max(1, Math.floor(this.prefetchBytesPerFrame / rowBytes));
+    const rows = Math.min(maxRows, this.bandRows);
+    const t0 = this.clockMs?.() ?? 0;
+    this.uploadRows(free, rows);
+    if (!this.clockMs) return;
+    const ms = this.clockMs() - t0;
+    this.bandRows = ms > PREFETCH_BAND_MAX_MS ? Math.max(1, rows >> 1) : ms < PREFETCH_BAND_MAX_MS / 4 ? Math.min(maxRows, rows * 2) : rows;
+  }
+
+  /** Copies and uploads the next `rows` rows of a slot's frame (all at once through three without an uploader). */
+  private uploadRows(s: Slot, rows: number): void {
+    const y0 = s.rows;
+    const y1 = Math.min(this.texHeight, y0 + rows);
+    if (!this.uploader || y0 === 0 && y1 === this.texHeight) {
+      this.load(this.slots.indexOf(s), s.frame);
+      return;
+    }
+    const k = s.frame;
+    const block = this.index.blocks[this.index.block[k]!]!;
+    const n3 = block.satCount * 3;
+    const from = this.index.offset[k]! * n3;
+    const a = Math.min(n3, y0 * this.texWidth * 3);
+    const b = Math.min(n3, y1 * this.texWidth * 3);
+    (s.pos.image.data as Float32Array).set(block.positionsKm.subarray(from + a, from + b), a);
+    (s.vel.image.data as Float32Array).set(block.velocitiesKmS.subarray(from + a, from + b), a);
+    this.uploader(s.pos, y0, y1 - y0);
+    this.uploader(s.vel, y0, y1 - y0);
+    s.rows = y1;
   }
 
   private load(slot: number, k: number): void {
@@ -210,5 +290,6 @@ export class SatelliteLayer {
     s.vel.needsUpdate = true;
     s.frame = k;
     s.timeMs = this.index.timesMs[k]!;
+    s.rows = this.texHeight;
   }
 }
