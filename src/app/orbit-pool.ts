@@ -10,6 +10,8 @@ import type { ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
 /** One worker of the pool (tests inject the API object itself). */
 export interface OrbitWorkerConnection {
   api: OrbitViewApi;
+  /** Rejects when the worker dies (a script error, out of memory); never settles otherwise. */
+  died?: Promise<never>;
   dispose(): void;
 }
 
@@ -47,9 +49,13 @@ export async function openOrbitPool(viewId: number, scenario: ScenarioInput, fil
   const connect = opts.connect ?? workerConnection;
   const conns = Array.from({ length: parts }, connect);
   const disposeAll = () => conns.forEach((c) => c.dispose());
+  // Any worker's death fails every request still pending (comlink would wait for ever).
+  const died = Promise.race(conns.map((c) => c.died ?? new Promise<never>(() => undefined)));
+  died.catch(() => undefined);
+  const all = <T>(calls: Promise<T>[]) => Promise.race([Promise.all(calls), died]);
   let replies: OrbitOpenReply[];
   try {
-    replies = await Promise.all(conns.map((c, part) => c.api.open({ viewId, scenario, ...(files ? { files } : {}), part, parts })));
+    replies = await all(conns.map((c, part) => c.api.open({ viewId, scenario, ...(files ? { files } : {}), part, parts })));
   } catch (err) {
     disposeAll();
     return { ok: false, scenarioErrors: [], message: `the orbit workers failed: ${(err as Error).message ?? String(err)}` };
@@ -75,10 +81,10 @@ export async function openOrbitPool(viewId: number, scenario: ScenarioInput, fil
       const req = { viewId, startMs, stepS, count };
       if (alloc) {
         const shared = { positionsKm: alloc(count * n * 3), velocitiesKmS: alloc(count * n * 3) };
-        await Promise.all(conns.map((c) => c.api.fill({ ...req, shared })));
+        await all(conns.map((c) => c.api.fill({ ...req, shared })));
         return { ...base, ...shared };
       }
-      const slices = await Promise.all(conns.map((c) => c.api.fill(req)));
+      const slices = await all(conns.map((c) => c.api.fill(req)));
       const positionsKm = new Float32Array(count * n * 3);
       const velocitiesKmS = new Float32Array(count * n * 3);
       slices.forEach((s, k) => {
@@ -108,5 +114,12 @@ function defaultShared(): ((length: number) => Float32Array) | undefined {
 
 function workerConnection(): OrbitWorkerConnection {
   const worker = new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module' });
-  return { api: Comlink.wrap<OrbitViewApi>(worker) as unknown as OrbitViewApi, dispose: () => worker.terminate() };
+  const died = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new Error(`orbit worker error: ${e.message || 'the worker script failed'}`));
+    });
+    worker.addEventListener('messageerror', () => reject(new Error('orbit worker messageerror: a reply could not be deserialised')));
+  });
+  return { api: Comlink.wrap<OrbitViewApi>(worker) as unknown as OrbitViewApi, died, dispose: () => worker.terminate() };
 }

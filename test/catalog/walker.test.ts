@@ -133,3 +133,20 @@ describe('generateWalker', () => {
     expect(deg(generateWalker({ ...base, inclination: 53, inclinationDeg: 53 })[0]!.satrec.inclo)).toBeCloseTo(53, 6);
   });
 });
+
+describe('a Walker source too large to simulate', () => {
+  it('is quarantined with an error naming the source; the other sources still load', async () => {
+    const { loadConstellation } = await import('../../src/sim/engine/prepare.ts');
+    const { parseScenario } = await import('../../src/sim/scenario/schema.ts');
+    const { walker1mScenario, threeBodyScenario } = await import('../../src/sim/scenario/presets.ts');
+    const scenario = parseScenario({
+      ...threeBodyScenario,
+      constellation: { sources: [threeBodyScenario.constellation.sources[0]!, walker1mScenario.constellation.sources[0]!] },
+    });
+    const { records, issues } = await loadConstellation(scenario, async (path) => readFileSync(path, 'utf8'));
+    expect(records.map((r) => r.name.slice(0, 6))).toEqual(Array(12).fill('SCS-01'));
+    expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'constellation.sources[1] (walker-1m shell): walker.planes × satsPerPlane: 1000000 satellites, more than 100000',
+    ]);
+  });
+});

@@ -25,7 +25,12 @@ export async function loadConstellation(scenario: Scenario, readText: ReadText):
   for (const [i, src] of scenario.constellation.sources.entries()) {
     const where = `constellation.sources[${i}]`;
     if (src.kind === 'walker') {
-      records.push(...generateWalker({ ...src, epochMs: referenceMs, source: src.label }));
+      try {
+        records.push(...generateWalker({ ...src, epochMs: referenceMs, source: src.label }));
+      } catch (err) {
+        // e.g. more satellites than WALKER_MAX_SATELLITES: this source is quarantined, the others load.
+        issues.push({ severity: 'error', code: 'walker', message: `${where} (${src.label}): ${(err as Error).message}`, source: src.label, field: 'walker' });
+      }
       continue;
     }
     const label = src.label ?? src.file ?? `${where}.text`;

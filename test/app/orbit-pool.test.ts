@@ -1,0 +1,60 @@
+// The orbit pool over in-process orbit-view APIs (no Worker): shared and assembled keyframes are the same arrays,
+// names come from the slice holding the satellite, and a dead worker fails the pending request instead of hanging.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openOrbitPool, type OrbitWorkerConnection } from '../../src/app/orbit-pool.ts';
+import { createOrbitViewApi } from '../../src/sim/api/orbit-view-api.ts';
+import { presets } from '../../src/sim/scenario/presets.ts';
+import type { ScenarioInput } from '../../src/sim/scenario/schema.ts';
+
+const scenario: ScenarioInput = {
+  ...presets['three-body']!,
+  constellation: { sources: [{ kind: 'walker', pattern: 'star', planes: 9, satsPerPlane: 25, phasing: 2, altitudeKm: 780, inclinationDeg: 86.4, namePrefix: 'IRI' }] },
+};
+const readText = async (p: string) => readFileSync(p, 'utf8');
+const local = (): OrbitWorkerConnection => ({ api: createOrbitViewApi(readText), dispose: () => undefined });
+const shared = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
+const t0 = Date.parse('2026-04-02T00:00:00Z');
+
+describe('orbit pool', () => {
+  it('fills the same keyframes shared in place (3 workers) as assembled from slices (2 workers)', async () => {
+    const a = await openOrbitPool(1, scenario, undefined, { workers: 3, connect: local, allocShared: shared });
+    const b = await openOrbitPool(2, scenario, undefined, { workers: 2, connect: local, allocShared: undefined });
+    if (!a.ok || !b.ok) throw new Error('open failed');
+    expect([a.pool.satCount, a.pool.workers, a.pool.startMs, a.pool.endMs - a.pool.startMs]).toEqual([225, 3, t0, 86_400_000]);
+    const x = await a.pool.keyframes(5, t0 + 3_600_000, 60, 4);
+    const y = await b.pool.keyframes(5, t0 + 3_600_000, 60, 4);
+    expect(x.positionsKm.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(y.positionsKm.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(Array.from(x.positionsKm)).toEqual(Array.from(y.positionsKm));
+    expect(Array.from(x.velocitiesKmS)).toEqual(Array.from(y.velocitiesKmS));
+    expect([x.runId, x.count, x.satCount, x.islOffsets.length, x.islPairs.length]).toEqual([5, 4, 225, 5, 0]);
+    // 780 km circular: |r| within the ellipsoid and SGP4's short-period terms of 7158 km; |v| ≈ 7.46 km/s inertial,
+    // less the Earth's rotation in the Earth-fixed frame.
+    const r = Math.hypot(x.positionsKm[600]!, x.positionsKm[601]!, x.positionsKm[602]!);
+    expect(Math.abs(r - 7158)).toBeLessThan(25);
+    expect(await a.pool.describe(224)).toEqual({ name: 'IRI 9-25', norad: 900_224 });
+    expect(await b.pool.describe(225)).toBeNull();
+  });
+
+  it('a worker that dies fails the request in flight', async () => {
+    let kill: (e: Error) => void = () => undefined;
+    let k = 0;
+    const connect = (): OrbitWorkerConnection => {
+      const api = createOrbitViewApi(readText);
+      if (k++ === 0) return { api, dispose: () => undefined };
+      const died = new Promise<never>((_, reject) => (kill = reject));
+      return { api: { ...api, fill: () => new Promise(() => undefined) }, died, dispose: () => undefined };
+    };
+    const opened = await openOrbitPool(1, scenario, undefined, { workers: 2, connect, allocShared: shared });
+    if (!opened.ok) throw new Error('open failed');
+    const pending = opened.pool.keyframes(1, t0, 60, 2);
+    kill(new Error('orbit worker error: out of memory'));
+    await expect(pending).rejects.toThrow('orbit worker error: out of memory');
+  });
+
+  it('reports the first bad slice and names the field', async () => {
+    const bad = await openOrbitPool(1, { ...scenario, stepS: 0 }, undefined, { workers: 2, connect: local });
+    expect(bad.ok ? [] : bad.scenarioErrors.map((e) => e.path)).toEqual(['stepS']);
+  });
+});
