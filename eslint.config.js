@@ -11,7 +11,7 @@ const pureCoreImports = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'out/', 'test-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'out/', 'test-results/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
