@@ -58,4 +58,20 @@ describe('orbit view of 100,000 satellites', () => {
     expect(Math.abs(lonDeg - 105)).toBeLessThan(2);
     await page.screenshot({ path: join(ARTEFACTS, 'orbit-view-100k-picked.png') });
   });
+
+  it('loads one million satellites (walker-1m) and draws them', async () => {
+    await page.close(); // the 10⁵ page keeps the software GPU busy otherwise
+    const big = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      const t0 = Date.now();
+      await big.goto(`${e.url}?preset=walker-1m`);
+      await big.waitForSelector('[data-frame-ready="true"]', { timeout: 120_000 });
+      console.log(`walker-1m: first frame ${Date.now() - t0} ms after navigation`);
+      // data-frame-ready: a frame with satellites drawn was rendered (no screenshot: SwiftShader takes ≈ 10 s for one).
+      expect(await big.getByTestId('run-status').innerText()).toMatch(/^1,000,000 satellites · orbits only/);
+      expect(await big.getByTestId('globe').getAttribute('data-frame-ready')).toBe('true');
+    } finally {
+      await big.close();
+    }
+  });
 });
