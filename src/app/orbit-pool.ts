@@ -4,6 +4,7 @@
 // Imports no React or three.
 import * as Comlink from 'comlink';
 import type { KeyframeBlock, OrbitOpenReply, OrbitViewApi } from '../../workers/protocol.ts';
+import { compareMatches, type SliceMatch } from '../sim/api/orbit-slice.ts';
 import type { IngestIssue } from '../sim/catalog/types.ts';
 import type { ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
 
@@ -24,6 +25,8 @@ export interface OrbitPool {
   /** Keyframes `startMs + f·stepS`, f < count, of every satellite (a KeyframeBlock without ISLs). */
   keyframes(runId: number, startMs: number, stepS: number, count: number): Promise<KeyframeBlock>;
   describe(index: number): Promise<{ name: string; norad: number } | null>;
+  /** The best `limit` matches by name or NORAD id over every slice (search.ts ranking, catalogue order on ties). */
+  search(query: string, limit: number): Promise<SliceMatch[]>;
   dispose(): void;
 }
 
@@ -101,6 +104,10 @@ export async function openOrbitPool(viewId: number, scenario: ScenarioInput, fil
     async describe(index) {
       const k = ranges.findIndex(([from, to]) => index >= from && index < to);
       return k < 0 ? null : conns[k]!.api.describe({ viewId, index });
+    },
+    async search(query, limit) {
+      const parts = await all(conns.map((c) => c.api.search({ viewId, query, limit })));
+      return parts.flat().sort(compareMatches).slice(0, limit);
     },
     dispose: disposeAll,
   };

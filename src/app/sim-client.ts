@@ -76,6 +76,8 @@ export interface SimClient {
   keyframesLoaded(): Promise<void>;
   /** Name and NORAD number of a satellite of the orbit view shown (null for a simulated run: use its satellites). */
   describe(index: number): Promise<{ name: string; norad: number } | null>;
+  /** Satellites of the orbit view shown matching `query` by name or NORAD id, best first (empty for a simulated run). */
+  search(query: string, limit?: number): Promise<{ index: number; name: string; norad: number }[]>;
   dispose(): void;
 }
 
@@ -280,6 +282,7 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     },
     keyframesLoaded: () => streaming,
     describe: async (index) => (pool ? pool.describe(index) : null),
+    search: async (query, limit = 8) => (pool ? pool.search(query, limit) : []),
     dispose() {
       disposed = true;
       closePool();

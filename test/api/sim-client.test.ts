@@ -225,6 +225,7 @@ describe('sim client', () => {
               return { runId, startMs, stepS, count, satCount: 1230, positionsKm: new Float32Array(count * 3690), velocitiesKmS: new Float32Array(count * 3690), islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
             },
             describe: async (i) => ({ name: `MEGA ${i}`, norad: 900_000 + i }),
+            search: async (q) => [{ index: 7, rank: 2, name: `${q} 7`, norad: 900_007 }],
             dispose: () => void disposed++,
           },
         };
@@ -240,6 +241,7 @@ describe('sim client', () => {
     await until(() => fb.keyframes.length === 1 && fb.keyframes[0]!.count === 61);
     expect(fills.slice(0, 2)).toEqual([[0, 2], [0, 61]]);
     expect(await client.describe(5)).toEqual({ name: 'MEGA 5', norad: 900_005 });
+    expect(await client.search('MEGA')).toEqual([{ index: 7, rank: 2, name: 'MEGA 7', norad: 900_007 }]);
     expect(await client.exportRun('json')).toBeNull();
     // A small scenario simulates again; the pool is closed.
     const small = client.run(threeBody({ name: 'small' }));
@@ -250,6 +252,7 @@ describe('sim client', () => {
     expect(store.getState()).toMatchObject({ status: 'ready', orbitView: null });
     expect([fb.keyframesWindowed, fb.runId]).toEqual([false, 2]);
     expect(await client.describe(5)).toBeNull();
+    expect(await client.search('MEGA')).toEqual([]);
     client.dispose();
   });
 

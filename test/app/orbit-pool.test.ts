@@ -35,6 +35,11 @@ describe('orbit pool', () => {
     expect(Math.abs(r - 7158)).toBeLessThan(25);
     expect(await a.pool.describe(224)).toEqual({ name: 'IRI 9-25', norad: 900_224 });
     expect(await b.pool.describe(225)).toBeNull();
+    // Search over both slices: exact NORAD first; a name prefix ranks plane 1 … in catalogue order.
+    expect(await a.pool.search('900130', 8)).toEqual([{ index: 130, rank: 0, name: 'IRI 6-6', norad: 900_130 }]);
+    expect((await b.pool.search('iri 9-2', 3)).map((m) => m.name)).toEqual(['IRI 9-2', 'IRI 9-20', 'IRI 9-21']);
+    expect((await b.pool.search('9001', 100)).length).toBe(100); // 900100 … 900199 (and 9001 itself matches none)
+    expect(await b.pool.search('  ', 8)).toEqual([]);
   });
 
   it('a worker that dies fails the request in flight', async () => {

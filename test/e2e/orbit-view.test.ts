@@ -59,6 +59,15 @@ describe('orbit view of 100,000 satellites', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'orbit-view-100k-picked.png') });
   });
 
+  it('searches the orbit workers by name and NORAD id and selects the hit', async () => {
+    await page.keyboard.press('/');
+    await page.getByTestId('search').fill('1099999');
+    await expect.poll(async () => page.locator('#search-results').innerText()).toMatch(/MEGA 400-250\s+1099999/);
+    await page.getByTestId('search').press('Enter');
+    await expect.poll(async () => text('inspector-name')).toBe('MEGA 400-250');
+    expect(await text('inspector-norad')).toBe('1099999');
+  });
+
   it('loads one million satellites (walker-1m) and draws them', async () => {
     await page.close(); // the 10⁵ page keeps the software GPU busy otherwise
     const big = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,18 +1,47 @@
 // Satellite search (`/` focuses it): by name or NORAD id; ↑/↓ move through the results, Enter or a click
 // selects, Esc clears and deselects. An ARIA combobox with a listbox of results.
-import { useMemo, useState } from 'react';
-import { useUiStore } from '../store.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { useUi, useUiStore } from '../store.ts';
 import { searchSatellites } from './search.ts';
-import { useRun } from './services.ts';
+import { useRun, useServices } from './services.ts';
+
+interface Hit {
+  index: number;
+  name: string;
+  norad: number;
+}
+
+/** Wait after the last keystroke before asking the orbit workers, ms (assumption: typing speed). */
+const ORBIT_SEARCH_DEBOUNCE_MS = 150;
+
+/** Matches among the run's satellites, or (orbit view) from the orbit workers, debounced. */
+function useHits(query: string): Hit[] {
+  const store = useUiStore();
+  const { client } = useServices();
+  const run = useRun();
+  const orbitView = useUi(store, (s) => s.orbitView);
+  const sats = run?.satellites;
+  const local = useMemo(() => (sats ? searchSatellites(sats, query).map((i) => ({ index: i, name: sats[i]!.name, norad: sats[i]!.norad })) : []), [sats, query]);
+  const [remote, setRemote] = useState<Hit[]>([]);
+  useEffect(() => {
+    if (!orbitView || !client.search || query.trim() === '') return setRemote([]);
+    let live = true;
+    const t = setTimeout(() => void client.search!(query).then((h) => live && setRemote(h), () => live && setRemote([])), ORBIT_SEARCH_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [client, orbitView, query]);
+  return sats ? local : remote;
+}
 
 export function SearchBox() {
   const store = useUiStore();
-  const run = useRun();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const sats = run?.satellites;
-  const results = useMemo(() => (sats ? searchSatellites(sats, query) : []), [sats, query]);
+  const hits = useHits(query);
+  const results = hits.map((h) => h.index);
   const shown = open && query.trim() !== '';
 
   /** Selects, closes the list and moves focus to the inspector so the playback keys work again. */
@@ -64,8 +93,8 @@ export function SearchBox() {
       {shown && (
         <ul id="search-results" role="listbox" className="search-results" aria-label="Matching satellites">
           {results.length === 0 && <li className="muted">No satellite matches “{query.trim()}”</li>}
-          {results.map((i, n) => {
-            const s = sats![i]!;
+          {hits.map((s, n) => {
+            const i = s.index;
             return (
               <li
                 key={i}

@@ -14,6 +14,8 @@ export interface AppSimClient {
   importRun(text: string): Promise<unknown>;
   /** Name and NORAD number of a satellite of the orbit view shown (null otherwise). */
   describe?(index: number): Promise<{ name: string; norad: number } | null>;
+  /** Matches by name or NORAD id in the orbit view shown. */
+  search?(query: string, limit?: number): Promise<{ index: number; name: string; norad: number }[]>;
   dispose(): void;
 }
 

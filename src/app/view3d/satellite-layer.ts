@@ -75,10 +75,11 @@ export class SatelliteLayer {
   /**
    * Wall clock for the adaptive band (null: fixed bands). A band that takes longer than PREFETCH_BAND_MAX_MS to
    * upload (the GPU process is behind, e.g. SwiftShader rasterising 10⁶ points) halves the next band; a fast
-   * one doubles it, up to prefetchBytesPerFrame.
+   * one doubles it, up to prefetchBytesPerFrame. Starts at one row (slow start), so a GPU that is behind never gets
+   * a large band.
    */
   clockMs: (() => number) | null = null;
-  private bandRows = Infinity;
+  private bandRows = 1;
   private lastTimeMs = NaN;
   private texHeight = 1;
   private texWidth = 1;
@@ -253,7 +254,7 @@ export class SatelliteLayer {
     }
     const rowBytes = this.texWidth * 3 * 4 * 2;
     const maxRows = Math.max(1, Math.floor(this.prefetchBytesPerFrame / rowBytes));
-    const rows = Math.min(maxRows, this.bandRows);
+    const rows = this.clockMs ? Math.min(maxRows, this.bandRows) : maxRows;
     const t0 = this.clockMs?.() ?? 0;
     this.uploadRows(free, rows);
     if (!this.clockMs) return;

@@ -4,6 +4,7 @@
 // into the whole constellation's arrays (or the slice's own). Pure: imports catalog/, orbit/ and types only.
 import type { SatRec } from 'satellite.js';
 import { parseCatalog } from '../catalog/index.ts';
+import { rankOf, searchQuery } from '../catalog/search.ts';
 import type { IngestIssue } from '../catalog/types.ts';
 import { walkerName, type WalkerShell } from '../catalog/walker.ts';
 import { allocateOrbitChunk, type OrbitChunk } from '../orbit/orbit-chunk.ts';
@@ -25,6 +26,19 @@ export function sliceBounds(n: number, parts: number): number[] {
 
 /** A catalogue source as the slice sees it: a Walker shell, or text records already parsed. */
 type Part = { kind: 'walker'; shell: WalkerShell; count: number } | { kind: 'records'; satrecs: SatRec[]; names: string[]; norads: number[]; count: number };
+
+/** A search hit: global satellite index, rank (0 best), name and NORAD number. */
+export interface SliceMatch {
+  index: number;
+  rank: number;
+  name: string;
+  norad: number;
+}
+
+/** Best rank first, then catalogue order (as searchSatellites). */
+export function compareMatches(a: SliceMatch, b: SliceMatch): number {
+  return a.rank - b.rank || a.index - b.index;
+}
 
 export interface OrbitSliceInfo {
   /** Satellites of the whole constellation. */
@@ -117,6 +131,22 @@ export class OrbitSlice {
       base += p.count;
     }
     return null;
+  }
+
+  /**
+   * The best `limit` matches of `query` among this slice's satellites (search.ts ranking), as global indices
+   * with their names: O(slice) name checks, a few ms per 10⁵ satellites.
+   */
+  search(query: string, limit: number): SliceMatch[] {
+    const { q, digits } = searchQuery(query);
+    if (q === '') return [];
+    const found: SliceMatch[] = [];
+    for (let i = this.info.from; i < this.info.to; i++) {
+      const d = this.describe(i)!;
+      const rank = rankOf(d, q, digits);
+      if (rank >= 0) found.push({ index: i, rank, ...d });
+    }
+    return found.sort(compareMatches).slice(0, limit);
   }
 
   /**

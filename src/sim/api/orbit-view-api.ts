@@ -7,7 +7,7 @@ import type { ReadText } from '../engine/prepare.ts';
 import { safeParseScenario, type ScenarioError, type ScenarioInput } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
 import { MAX_KEYFRAMES_PER_BLOCK } from './keyframes.ts';
-import { OrbitSlice } from './orbit-slice.ts';
+import { OrbitSlice, type SliceMatch } from './orbit-slice.ts';
 import type { MarkTransfer } from './transfer.ts';
 
 export interface OrbitOpenRequest {
@@ -47,6 +47,8 @@ export interface OrbitViewApi {
   /** Rejects with a RangeError naming the field for a bad request; null for an unknown (closed) view. */
   fill(req: OrbitFillRequest): Promise<OrbitSliceKeyframes | null>;
   describe(req: { viewId: number; index: number }): Promise<{ name: string; norad: number } | null>;
+  /** The best `limit` matches of `query` by name or NORAD id in this worker's slice (empty for an unknown view). */
+  search(req: { viewId: number; query: string; limit: number }): Promise<SliceMatch[]>;
   close(viewId: number): Promise<void>;
 }
 
@@ -101,6 +103,11 @@ export function createOrbitViewApi(readText: ReadText): OrbitViewApi {
       return slice && Number.isInteger(req.index) ? slice.describe(req.index) : null;
     },
 
+    async search(req) {
+      const slice = sliceOf(req.viewId);
+      return slice ? slice.search(req.query, Math.max(0, Math.min(100, Math.floor(req.limit) || 0))) : [];
+    },
+
     async close(viewId) {
       if (view?.id === viewId) view = null;
     },
@@ -116,6 +123,7 @@ export function transferringOrbitViewApi(api: OrbitViewApi, mark: MarkTransfer):
       return out ? mark(out, [out.positionsKm.buffer as ArrayBuffer, out.velocitiesKmS.buffer as ArrayBuffer]) : out;
     },
     describe: (req) => api.describe(req),
+    search: (req) => api.search(req),
     close: (viewId) => api.close(viewId),
   };
 }
