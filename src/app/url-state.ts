@@ -1,7 +1,7 @@
 // Shareable view state in the URL: `?preset=three-body&t=2026-04-02T03:00:00Z&speed=60&mode=onboard&sat=63982`.
 // parseUrlState / encodeUrlState are pure; startUrlSync writes history.replaceState from the playback clock's
 // slow tick (so it is throttled). Imports no React.
-import type { FrameBuffer } from './frame-buffer.ts';
+import { isShowing, type FrameBuffer } from './frame-buffer.ts';
 import type { PlaybackClock } from './playback-clock.ts';
 import { SPEED_PRESETS, type UiStore } from './store.ts';
 import { processingModes, type ProcessingMode } from '../sim/scenario/schema.ts';
@@ -57,7 +57,7 @@ export function currentUrlState(store: UiStore, fb: FrameBuffer): UrlState {
   const s = store.getState();
   const out: UrlState = { speed: s.speed, mode: s.mode };
   if (s.presetName !== 'custom') out.preset = s.presetName;
-  if (fb.run) out.timeMs = fb.simTimeMs;
+  if (isShowing(fb)) out.timeMs = fb.simTimeMs; // a run or an orbit view
   const sat = s.selectedSat === null ? undefined : fb.run?.satellites[s.selectedSat];
   if (sat) out.satNorad = sat.norad;
   if (s.view === 'table') out.view = 'table';
@@ -92,7 +92,7 @@ export function startUrlSync(store: UiStore, fb: FrameBuffer, clock: PlaybackClo
   let ticksSinceWrite = 0;
   const offTick = clock.subscribe(() => {
     ticksSinceWrite++;
-    if (!fb.run) return;
+    if (!isShowing(fb)) return;
     const state = currentUrlState(store, fb);
     const search = encodeUrlState(state);
     if (search === written) return;

@@ -36,3 +36,17 @@ describe('url state', () => {
     expect(parseUrlState(encodeUrlState(s))).toEqual(s);
   });
 });
+
+describe('currentUrlState of an orbit view (no run)', () => {
+  it('keeps preset and time; no satellite (orbit views select by index only)', async () => {
+    const { currentUrlState } = await import('../../src/app/url-state.ts');
+    const { createUiStore } = await import('../../src/app/store.ts');
+    const { frameBuffer } = await import('../../src/app/frame-buffer.ts');
+    const { walker1mScenario } = await import('../../src/sim/scenario/presets.ts');
+    const store = createUiStore({ scenarioDraft: walker1mScenario, presetName: 'walker-1m', selectedSat: 5 });
+    const t = Date.parse('2026-04-02T03:00:00Z');
+    const fb = { ...frameBuffer, run: null, keyframesWindowed: true, simTimeMs: t };
+    expect(currentUrlState(store, fb)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m', timeMs: t });
+    expect(currentUrlState(store, { ...fb, keyframesWindowed: false })).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m' });
+  });
+});
