@@ -3,6 +3,7 @@
 // Nothing here triggers a React render.
 import type { KeyframeBlock } from '../../workers/protocol.ts';
 import type { RunResult } from '../sim/engine/result-types.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
 
 export interface FrameBuffer {
   /** Current simulation time, ms since the Unix epoch (the playback clock owns it). */
@@ -20,6 +21,8 @@ export interface FrameBuffer {
    * the whole run: the view then draws nothing where no loaded keyframes bracket the time.
    */
   keyframesWindowed?: boolean;
+  /** The orbit view's scenario (its stations and hubs are drawn); null or absent for a simulated run (see run.scenario). */
+  orbitScenario?: Scenario | null;
   /** Bumped whenever `run` or `keyframes` change, so the view knows to re-upload textures. */
   version: number;
   /** The selected satellite's route to the ground, highlighted in the view (route-follower.ts, ~4 Hz); null: none asked. */

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import type { ExportFormat, RouteReply, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
 import type { ReadText } from '../sim/engine/prepare.ts';
 import { countScenarioSatellites } from '../sim/scenario/satellite-count.ts';
-import type { ScenarioInput } from '../sim/scenario/schema.ts';
+import { safeParseScenario, type ScenarioInput } from '../sim/scenario/schema.ts';
 import { parseIsoUtc } from '../sim/time.ts';
 import { browserReadText } from './browser-read.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
@@ -176,7 +176,7 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     const startMs = parseIsoUtc(result.scenario.epochIso);
     const endMs = startMs + result.scenario.durationH * 3_600_000;
     closePool();
-    Object.assign(fb, { run: result, runId: reply.runId, startMs, endMs, keyframes: [], keyframesWindowed: false });
+    Object.assign(fb, { run: result, runId: reply.runId, startMs, endMs, keyframes: [], keyframesWindowed: false, orbitScenario: null });
     // A rerun over the same window keeps the time shown (and a time set from the URL); a new window starts at its start.
     if (!(fb.simTimeMs >= startMs && fb.simTimeMs <= endMs)) fb.simTimeMs = startMs;
     fb.version++;
@@ -232,7 +232,9 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       return null;
     }
     const p = (pool = opened.pool);
-    Object.assign(fb, { run: null, runId, startMs: p.startMs, endMs: p.endMs, keyframes: [], keyframesWindowed: true, route: null });
+    const parsed = safeParseScenario(scenario); // the workers accepted it; parsed here for the stations and hubs
+    const orbitScenario = parsed.ok ? parsed.scenario : null;
+    Object.assign(fb, { run: null, runId, startMs: p.startMs, endMs: p.endMs, keyframes: [], keyframesWindowed: true, route: null, orbitScenario });
     if (!(fb.simTimeMs >= p.startMs && fb.simTimeMs <= p.endMs)) fb.simTimeMs = p.startMs;
     fb.version++;
     store.setState({ status: 'ready', progress: null, summary: null, scenarioErrors: [], ingestIssues: p.issues, orbitView: { satCount: p.satCount, workers: p.workers } });

@@ -31,6 +31,7 @@ export class GlobeSceneCore {
   private readonly route = new RouteLine();
   private readonly labels: GroundLabels | null;
   private runRef: unknown = null;
+  private orbitScenarioRef: unknown = null;
   private shellAltKm = NaN;
 
   constructor(labelContainer: HTMLElement | null) {
@@ -49,7 +50,7 @@ export class GlobeSceneCore {
 
   /** Per frame. `ui` is read with store.getState() (no subscription, no allocation). */
   update(fb: FrameBuffer, ui: UiState, camera: THREE.Camera, widthPx: number, heightPx: number, pixelRatio: number): void {
-    if (fb.run !== this.runRef) this.setRun(fb);
+    if (fb.run !== this.runRef || (fb.orbitScenario ?? null) !== this.orbitScenarioRef) this.setRun(fb);
     sunDirectionEcef(fb.simTimeMs, sun);
     this.globe.setSunDirection(sun[0]!, sun[1]!, sun[2]!);
     this.satellites.update(fb, ui.mode, ui.selectedSat, pixelRatio);
@@ -82,8 +83,10 @@ export class GlobeSceneCore {
 
   private setRun(fb: FrameBuffer): void {
     this.runRef = fb.run;
+    this.orbitScenarioRef = fb.orbitScenario ?? null;
     const run = fb.run;
-    const sites = run ? groundSites(run.scenario) : [];
+    const scenario = run?.scenario ?? fb.orbitScenario ?? null;
+    const sites = scenario ? groundSites(scenario) : [];
     this.ground.setSites(sites);
     this.labels?.setSites(sites);
     this.downlinks.setRun(run);
