@@ -1,7 +1,7 @@
 // Contact windows across threads: packed into one Float64Array (transferred, not cloned: a day of Starlink
 // over 65 stations is 2.4 million windows) and merged from per-worker sorted lists into the order
 // ContactFinder.finish() gives. Pure; imports only src/sim/links types.
-import { compareWindows, type ContactWindow } from '../sim/links/contacts.ts';
+import { compareWindows, type ContactWindow, type WindowTable } from '../sim/links/contacts.ts';
 
 /** Numbers per packed window: sat, station, AOS, LOS, max elevation, its time, partial flags. */
 const WINDOW_STRIDE = 7;
@@ -19,6 +19,23 @@ export function packWindows(windows: readonly ContactWindow[]): Float64Array<Arr
     out[o + 5] = w.maxElevationMs;
     out[o + 6] = (w.partialStart ? 1 : 0) + (w.partialEnd ? 2 : 0);
   });
+  return out;
+}
+
+/** Packs a finished ContactFinder's table in its sort order, as `packWindows(finder.finish())` would. */
+export function packWindowTable(t: WindowTable): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(t.count * WINDOW_STRIDE);
+  for (let k = 0; k < t.count; k++) {
+    const i = t.order[k]!;
+    const o = k * WINDOW_STRIDE;
+    out[o] = t.satIndex[i]!;
+    out[o + 1] = t.stationIndex[i]!;
+    out[o + 2] = t.aosMs[i]!;
+    out[o + 3] = t.losMs[i]!;
+    out[o + 4] = t.maxElevationDeg[i]!;
+    out[o + 5] = t.maxElevationMs[i]!;
+    out[o + 6] = t.flags[i]!;
+  }
   return out;
 }
 
@@ -47,15 +64,22 @@ export function unpackWindows(packed: Float64Array, satOffset: number): ContactW
  * the windows of one run (two windows of one pair never share an AOS), so the result equals sorting all.
  */
 export function mergeSortedWindows(lists: readonly ContactWindow[][]): ContactWindow[] {
-  const out: ContactWindow[] = [];
-  const at = lists.map(() => 0);
-  for (;;) {
+  let total = 0;
+  for (const l of lists) total += l.length;
+  const out: ContactWindow[] = new Array(total);
+  const at = new Array<number>(lists.length).fill(0);
+  for (let n = 0; n < total; n++) {
     let best = -1;
+    let bestWindow: ContactWindow | undefined;
     for (let l = 0; l < lists.length; l++) {
       const w = lists[l]![at[l]!];
-      if (w && (best < 0 || compareWindows(w, lists[best]![at[best]!]!) < 0)) best = l;
+      if (w && (best < 0 || compareWindows(w, bestWindow!) < 0)) {
+        best = l;
+        bestWindow = w;
+      }
     }
-    if (best < 0) return out;
-    out.push(lists[best]![at[best]!++]!);
+    out[n] = bestWindow!;
+    at[best]!++;
   }
+  return out;
 }

@@ -6,7 +6,7 @@ import type { SatRec } from 'satellite.js';
 import { ContactFinder } from '../sim/links/contacts.ts';
 import { orbitChunkRows } from '../sim/orbit/orbit-chunk.ts';
 import { PackedBackend } from '../sim/orbit/packed-backend.ts';
-import { packWindows } from './contact-transfer.ts';
+import { packWindowTable, packWindows } from './contact-transfer.ts';
 import type { PropagationWorkerData, WorkerReply, WorkerRequest } from './propagation-protocol.ts';
 
 const data = workerData as PropagationWorkerData;
@@ -19,7 +19,7 @@ const port = parentPort!;
 
 function handle(req: WorkerRequest): void {
   if (req.kind === 'finishContacts') {
-    const windows = packWindows(finder?.finish() ?? []);
+    const windows = finder ? packWindowTable(finder.finishTable()) : packWindows([]);
     finder = undefined;
     port.postMessage({ kind: 'contacts', id: req.id, windows } satisfies WorkerReply, [windows.buffer]);
     return;
