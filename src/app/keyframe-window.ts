@@ -59,8 +59,8 @@ export interface WindowStream {
   onLoading?(loading: boolean): void;
 }
 
-/** True when block `k` brackets `timeMs` on its own. */
-function covers(k: KeyframeBlock, timeMs: number): boolean {
+/** True when block `k` brackets `timeMs` on its own (between its first and last keyframe). */
+export function covers(k: KeyframeBlock, timeMs: number): boolean {
   return timeMs >= k.startMs && timeMs <= k.startMs + (k.count - 1) * k.stepS * 1000;
 }
 

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import type { ExportFormat, RouteReply, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
 import type { ReadText } from '../sim/engine/prepare.ts';
 import { countScenarioSatellites } from '../sim/scenario/satellite-count.ts';
-import { safeParseScenario, type ScenarioInput } from '../sim/scenario/schema.ts';
+import { safeParseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
 import { parseIsoUtc } from '../sim/time.ts';
 import { browserReadText } from './browser-read.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
@@ -218,7 +218,7 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
    * Shows a scenario too large to simulate here: the orbit workers load it (each a slice) and a sliding window of
    * keyframe blocks follows the playhead. No summary, exports or routes: the CLI simulates it.
    */
-  async function showOrbits(scenario: ScenarioInput, files: Record<string, string> | undefined): Promise<ClientReply> {
+  async function showOrbits(scenario: ScenarioInput, files: Record<string, string> | undefined, orbitScenario: Scenario): Promise<ClientReply> {
     const runId = store.getState().runId + 1;
     closePool();
     store.setState({ runId, status: 'running', progress: { phase: 'load', done: 0, total: 1 }, errorMessage: null, orbitView: null, orbitsLoading: false });
@@ -232,8 +232,6 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       return null;
     }
     const p = (pool = opened.pool);
-    const parsed = safeParseScenario(scenario); // the workers accepted it; parsed here for the stations and hubs
-    const orbitScenario = parsed.ok ? parsed.scenario : null;
     Object.assign(fb, { run: null, runId, startMs: p.startMs, endMs: p.endMs, keyframes: [], keyframesWindowed: true, route: null, orbitScenario });
     if (!(fb.simTimeMs >= p.startMs && fb.simTimeMs <= p.endMs)) fb.simTimeMs = p.startMs;
     fb.version++;
@@ -252,8 +250,9 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
 
   /** The scenario's satellite count decides: simulate it, or show its orbits only. */
   async function runOrShow(scenario: ScenarioInput, files: Record<string, string> | undefined): Promise<ClientReply> {
-    const count = await countScenarioSatellites(scenario, files, readText);
-    if (count > maxSim) return showOrbits(scenario, files);
+    // An invalid scenario goes to the worker, whose reply lists its errors by path.
+    const parsed = safeParseScenario(scenario);
+    if (parsed.ok && (await countScenarioSatellites(parsed.scenario, files, readText)) > maxSim) return showOrbits(scenario, files, parsed.scenario);
     return submit({ kind: 'run', scenario, ...(files ? { files } : {}) });
   }
 

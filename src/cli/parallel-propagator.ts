@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SatRec } from 'satellite.js';
-import { allocateOrbitChunk, orbitChunkBuffers, type OrbitChunk } from '../sim/orbit/orbit-chunk.ts';
+import { allocateOrbitChunk, orbitChunkBuffers, splitRanges, type OrbitChunk } from '../sim/orbit/orbit-chunk.ts';
 import { PACKED_STRIDE, packElements } from '../sim/orbit/packed-sgp4.ts';
 import { createOrbitPropagator, type GridPropagator } from '../sim/orbit/propagator.ts';
 import type { ContactWindow } from '../sim/links/contacts.ts';
@@ -42,10 +42,7 @@ interface Pending {
 
 const newShared = (bytes: number) => new SharedArrayBuffer(bytes);
 
-/** Splits n satellites into `parts` contiguous ranges of near-equal size: boundaries `[0, …, n]`. */
-export function splitRanges(n: number, parts: number): number[] {
-  return Array.from({ length: parts + 1 }, (_, k) => Math.round((k * n) / parts));
-}
+export { splitRanges } from '../sim/orbit/orbit-chunk.ts';
 
 export class ParallelPropagator implements GridPropagator {
   readonly backend = 'packed-parallel';

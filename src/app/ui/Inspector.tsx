@@ -1,6 +1,6 @@
 // The selected satellite: name, NORAD id, altitude, sunlit/eclipse, state, storage, compute load, battery and
 // current / next contact, refreshed from the clock's slow tick (~4 Hz).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import { satGeodetic } from './sat-position.ts';
 import { StateIcon } from './StateIcon.tsx';
@@ -26,10 +26,7 @@ export function Inspector() {
   const orbitView = useUi(store, (s) => s.orbitView);
   if (orbitView && !run) return <OrbitViewInspector selected={selected} onClose={() => store.setState({ selectedSat: null })} />;
   return (
-    <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
-      <h2 id="inspector-h" tabIndex={-1}>
-        Inspector
-      </h2>
+    <InspectorSection>
       {info === null ? (
         <p className="muted">
           {run ? 'Click a satellite, or search by name or NORAD id ( / ).' : 'Waiting for the first run…'}
@@ -37,7 +34,31 @@ export function Inspector() {
       ) : (
         <Details info={info} route={route} nowMs={frameBuffer.simTimeMs} onClose={() => store.setState({ selectedSat: null })} />
       )}
+    </InspectorSection>
+  );
+}
+
+/** The panel's section and heading (the heading takes focus after a search pick). */
+function InspectorSection({ children }: { children: ReactNode }) {
+  return (
+    <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
+      <h2 id="inspector-h" tabIndex={-1}>
+        Inspector
+      </h2>
+      {children}
     </section>
+  );
+}
+
+/** A satellite's name with the Deselect button. */
+function InspectorHead({ name, onClose, testId }: { name: string; onClose: () => void; testId?: string }) {
+  return (
+    <div className="inspector-head">
+      <h3 data-testid={testId}>{name}</h3>
+      <button type="button" className="link" onClick={onClose} aria-label="Deselect satellite (Esc)">
+        Deselect
+      </button>
+    </div>
   );
 }
 
@@ -45,12 +66,7 @@ function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: 
   const lost = info.lostAtMs !== null && nowMs >= info.lostAtMs;
   return (
     <div>
-      <div className="inspector-head">
-        <h3>{info.name}</h3>
-        <button type="button" className="link" onClick={onClose} aria-label="Deselect satellite (Esc)">
-          Deselect
-        </button>
-      </div>
+      <InspectorHead name={info.name} onClose={onClose} />
       <dl className="facts">
         <dt>NORAD</dt>
         <dd data-testid="inspector-norad">{info.norad}</dd>
@@ -122,20 +138,12 @@ function OrbitViewInspector({ selected, onClose }: { selected: number | null; on
   }, [client, selected]);
   const where = useClockValue((fb) => (selected !== null ? satGeodetic(fb.keyframes, selected, fb.simTimeMs) : null), INSPECTOR_PERIOD_MS, [selected], sameGeodetic);
   return (
-    <section className="panel-section inspector" data-testid="inspector" aria-labelledby="inspector-h" aria-live="off">
-      <h2 id="inspector-h" tabIndex={-1}>
-        Inspector
-      </h2>
+    <InspectorSection>
       {selected === null ? (
         <p className="muted">Click a satellite.</p>
       ) : (
         <div>
-          <div className="inspector-head">
-            <h3 data-testid="inspector-name">{named?.index === selected ? named.name : `Satellite #${selected + 1}`}</h3>
-            <button type="button" className="link" onClick={onClose} aria-label="Deselect satellite (Esc)">
-              Deselect
-            </button>
-          </div>
+          <InspectorHead name={named?.index === selected ? named.name : `Satellite #${selected + 1}`} onClose={onClose} testId="inspector-name" />
           <dl className="facts">
             <dt>NORAD</dt>
             <dd data-testid="inspector-norad">{named?.index === selected ? named.norad : '…'}</dd>
@@ -150,7 +158,7 @@ function OrbitViewInspector({ selected, onClose }: { selected: number | null; on
           </dl>
         </div>
       )}
-    </section>
+    </InspectorSection>
   );
 }
 

@@ -1,10 +1,11 @@
 // One satellite's Earth-fixed position at a simulation time, from the run's keyframe blocks, by cubic
 // Hermite between the two keyframes around the time (the same interpolant as the vertex shader), and its
 // geodetic latitude, longitude and height. For the inspector and table (a few times a second), not per frame.
-// Pure; imports the sim's Hermite and frame maths only.
+// Pure; imports the sim's Hermite and frame maths and the keyframe window's coverage test only.
 import type { KeyframeBlock } from '../../../workers/protocol.ts';
 import { HermiteSegment } from '../../sim/links/hermite.ts';
 import { ecefToGeodetic } from '../../sim/orbit/frames.ts';
+import { covers } from '../keyframe-window.ts';
 
 export interface SatGeodetic {
   latDeg: number;
@@ -19,11 +20,7 @@ const RAD_TO_DEG = 180 / Math.PI;
 
 /** The block holding `tMs` within its keyframes, or null. */
 export function blockAt(blocks: readonly KeyframeBlock[], tMs: number): KeyframeBlock | null {
-  for (const b of blocks) {
-    const endMs = b.startMs + (b.count - 1) * b.stepS * 1000;
-    if (tMs >= b.startMs && tMs <= endMs && b.count > 0) return b;
-  }
-  return null;
+  return blocks.find((b) => b.count > 0 && covers(b, tMs)) ?? null;
 }
 
 /** Position of satellite `s` at `tMs`, km (ECEF) into `out`; false when outside the keyframes or lost (NaN). */

@@ -13,12 +13,12 @@ export const MAX_SAMPLES_PER_CHUNK = 262_144;
 /** Most keyframes one request may ask for (the client asks for 60 at a time). */
 export const MAX_KEYFRAMES_PER_BLOCK = 4096;
 
-/** Why a keyframe request is invalid (naming the field), or null when it is valid. */
-export function keyframeRequestError(req: KeyframeRequest): string | null {
-  if (!Number.isFinite(req.startMs)) return `keyframes.startMs: must be a finite time in ms, got ${req.startMs}`;
-  if (!(req.stepS > 0) || !Number.isFinite(req.stepS)) return `keyframes.stepS: must be > 0 s, got ${req.stepS}`;
+/** Why a keyframe request is invalid (naming the field, under `prefix`), or null when it is valid. */
+export function keyframeRequestError(req: Pick<KeyframeRequest, 'startMs' | 'stepS' | 'count'>, prefix = 'keyframes'): string | null {
+  if (!Number.isFinite(req.startMs)) return `${prefix}.startMs: must be a finite time in ms, got ${req.startMs}`;
+  if (!(req.stepS > 0) || !Number.isFinite(req.stepS)) return `${prefix}.stepS: must be > 0 s, got ${req.stepS}`;
   if (!Number.isInteger(req.count) || req.count < 1 || req.count > MAX_KEYFRAMES_PER_BLOCK)
-    return `keyframes.count: must be an integer within [1, ${MAX_KEYFRAMES_PER_BLOCK}], got ${req.count}`;
+    return `${prefix}.count: must be an integer within [1, ${MAX_KEYFRAMES_PER_BLOCK}], got ${req.count}`;
   return null;
 }
 

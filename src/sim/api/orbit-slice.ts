@@ -7,7 +7,7 @@ import { parseCatalog } from '../catalog/index.ts';
 import { rankOf, searchQuery } from '../catalog/search.ts';
 import type { IngestIssue } from '../catalog/types.ts';
 import { walkerName, type WalkerShell } from '../catalog/walker.ts';
-import { allocateOrbitChunk, type OrbitChunk } from '../orbit/orbit-chunk.ts';
+import { allocateOrbitChunk, splitRanges, type OrbitChunk } from '../orbit/orbit-chunk.ts';
 import { PackedBackend } from '../orbit/packed-backend.ts';
 import { PACKED_STRIDE, packElements, type PackedElements } from '../orbit/packed-sgp4.ts';
 import { packableWalkerShell, packWalkerRange } from '../orbit/packed-walker.ts';
@@ -19,10 +19,6 @@ import { parseIsoUtc } from '../time.ts';
 const SUB_SATELLITES = 65_536;
 const MAX_SAMPLES = 262_144;
 
-/** Splits n satellites into `parts` contiguous ranges of near-equal size: boundaries `[0, …, n]`. */
-export function sliceBounds(n: number, parts: number): number[] {
-  return Array.from({ length: parts + 1 }, (_, k) => Math.round((k * n) / parts));
-}
 
 /** A catalogue source as the slice sees it: a Walker shell, or text records already parsed. */
 type Part = { kind: 'walker'; shell: WalkerShell; count: number } | { kind: 'records'; satrecs: SatRec[]; names: string[]; norads: number[]; count: number };
@@ -110,7 +106,7 @@ export class OrbitSlice {
       sources.push({ kind: 'records', satrecs: kept.map((k) => k.satrec), names: kept.map((k) => k.name), norads: kept.map((k) => k.norad), count: kept.length });
     }
     const satCount = sources.reduce((n, s) => n + s.count, 0);
-    const bounds = sliceBounds(satCount, parts);
+    const bounds = splitRanges(satCount, parts);
     const from = bounds[part]!;
     const to = bounds[part + 1]!;
     const { elements, deep } = packSlice(sources, from, to);

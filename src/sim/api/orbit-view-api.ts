@@ -6,7 +6,7 @@ import type { IngestIssue } from '../catalog/types.ts';
 import type { ReadText } from '../engine/prepare.ts';
 import { safeParseScenario, type ScenarioError, type ScenarioInput } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
-import { MAX_KEYFRAMES_PER_BLOCK } from './keyframes.ts';
+import { keyframeRequestError } from './keyframes.ts';
 import { OrbitSlice, type SliceMatch } from './orbit-slice.ts';
 import type { MarkTransfer } from './transfer.ts';
 
@@ -78,10 +78,8 @@ export function createOrbitViewApi(readText: ReadText): OrbitViewApi {
     },
 
     async fill(req) {
-      if (!Number.isFinite(req.startMs)) throw new RangeError(`fill.startMs: must be a finite time in ms, got ${req.startMs}`);
-      if (!(req.stepS > 0) || !Number.isFinite(req.stepS)) throw new RangeError(`fill.stepS: must be > 0 s, got ${req.stepS}`);
-      if (!Number.isInteger(req.count) || req.count < 1 || req.count > MAX_KEYFRAMES_PER_BLOCK)
-        throw new RangeError(`fill.count: must be an integer within [1, ${MAX_KEYFRAMES_PER_BLOCK}], got ${req.count}`);
+      const problem = keyframeRequestError(req, 'fill');
+      if (problem) throw new RangeError(problem);
       const slice = sliceOf(req.viewId);
       if (!slice) return null;
       const { satCount, from, to } = slice.info;

@@ -163,3 +163,8 @@ export function writeGeodetic(chunk: OrbitChunk, i: number): void {
   chunk.lonDeg[i] = geodeticScratch[1]! * RAD_TO_DEG;
   chunk.altKm[i] = geodeticScratch[2]!;
 }
+
+/** Splits n satellites into `parts` contiguous ranges of near-equal size: boundaries `[0, …, n]` (workers' slices). */
+export function splitRanges(n: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, k) => Math.round((k * n) / parts));
+}

@@ -1,7 +1,7 @@
 // How many satellites a scenario names, counted without building any orbit (Walker shells by arithmetic, catalogue
 // texts by their entries): the app uses it to choose between simulating and showing orbits only. Pure.
 import type { ReadText } from '../engine/prepare.ts';
-import { safeParseScenario, type ScenarioInput } from './schema.ts';
+import type { Scenario } from './schema.ts';
 
 /** Entries of a catalogue text (an upper bound of the satellites it loads: bad entries are counted too). */
 export function countCatalogEntries(text: string, kind: 'tle' | 'omm-json' | 'omm-csv'): number {
@@ -11,14 +11,12 @@ export function countCatalogEntries(text: string, kind: 'tle' | 'omm-json' | 'om
 }
 
 /**
- * Satellites of `input`'s sources: Walker P × S, texts by countCatalogEntries (inline, from `files`, or read with
- * `readText`; an unreadable file counts 0 — the run reports it). 0 for an invalid scenario (the run reports it).
+ * Satellites of the scenario's sources: Walker P × S, texts by countCatalogEntries (inline, from `files`, or read
+ * with `readText`; an unreadable file counts 0 — the run reports it).
  */
-export async function countScenarioSatellites(input: ScenarioInput, files?: Record<string, string>, readText?: ReadText): Promise<number> {
-  const parsed = safeParseScenario(input);
-  if (!parsed.ok) return 0;
+export async function countScenarioSatellites(scenario: Scenario, files?: Record<string, string>, readText?: ReadText): Promise<number> {
   let n = 0;
-  for (const src of parsed.scenario.constellation.sources) {
+  for (const src of scenario.constellation.sources) {
     if (src.kind === 'walker') {
       n += src.planes * src.satsPerPlane;
       continue;
