@@ -40,7 +40,10 @@ export interface OrbitPoolOptions {
   allocShared?: ((length: number) => Float32Array) | undefined;
 }
 
-/** Worker count: one per reported core, at least 2 (so loading never competes with the UI thread alone), at most 4. */
+/**
+ * Worker count: one per reported core, at least 2 (so loading never competes with the UI thread alone), at most 4
+ * (assumption: past 4 slices the main thread's per-block allocation and the GPU upload dominate, not the fill).
+ */
 export function defaultOrbitWorkers(): number {
   const cores = typeof navigator === 'undefined' ? 2 : navigator.hardwareConcurrency || 2;
   return Math.max(2, Math.min(4, cores));

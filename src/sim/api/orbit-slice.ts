@@ -14,10 +14,13 @@ import { packableWalkerShell, packWalkerRange } from '../orbit/packed-walker.ts'
 import type { ReadText } from '../engine/prepare.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
+import { MAX_SAMPLES_PER_CHUNK } from './keyframes.ts';
 
-/** Satellites propagated per kernel call (× frames ≤ MAX_SAMPLES): bounds the Float64 scratch to ≈ 23 MB. */
+/**
+ * Satellites propagated per kernel call; × frames ≤ MAX_SAMPLES_PER_CHUNK (keyframes.ts), which bounds the Float64
+ * scratch to ≈ 23 MB. Assumption: 2¹⁶ keeps four frames per call for 10⁶-satellite slices.
+ */
 const SUB_SATELLITES = 65_536;
-const MAX_SAMPLES = 262_144;
 
 
 /** A catalogue source as the slice sees it: a Walker shell, or text records already parsed. */
@@ -155,7 +158,7 @@ export class OrbitSlice {
     for (let k = 0; k < this.subs.length; k++) {
       const sub = this.subs[k]!;
       const n = sub.satCount;
-      const frames = Math.max(1, Math.min(count, Math.floor(MAX_SAMPLES / n)));
+      const frames = Math.max(1, Math.min(count, Math.floor(MAX_SAMPLES_PER_CHUNK / n)));
       for (let f0 = 0; f0 < count; f0 += frames) {
         const T = Math.min(frames, count - f0);
         const chunk = this.chunk(n, T);
