@@ -53,7 +53,6 @@ function wrapRaf(): void {
 const quantile = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(q * a.length))]!;
 
 interface Session {
-  loadMs: number;
   raf: number[];
   view: number[];
   picks: number[];
@@ -65,10 +64,8 @@ async function session(e: Awaited<ReturnType<typeof startE2e>>, preset: string, 
   const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.addInitScript(wrapRaf);
   await page.addInitScript(wrapUploads);
-  const t0 = Date.now();
   await page.goto(`${e.url}?preset=${preset}&speed=${speed ?? 60}`);
   await page.waitForSelector('[data-frame-ready="true"]', { timeout: 300_000 });
-  const loadMs = Date.now() - t0;
   let raf: number[] = [];
   let view: number[] = [];
   let fps = NaN;
@@ -93,7 +90,7 @@ async function session(e: Awaited<ReturnType<typeof startE2e>>, preset: string, 
   }
   const picks = await pickTimes(page);
   await page.close();
-  return { loadMs, raf, view, picks, fps, uploadMs };
+  return { raf, view, picks, fps, uploadMs };
 }
 
 /** Clicks a 3 × 3 grid around the globe centre (the picks select satellites or clear the selection). */

@@ -1,27 +1,10 @@
 // TEST ORACLE: a verbatim copy of src/sim/links/contacts.ts's ContactFinder as it was before the block
 // early-out and the radix sort (issue 6, 2026-11-23). Never edit its logic: contact-finder-fast.test.ts
-// checks the optimised finder against it bit for bit. Imports src/sim/links helpers only.
+// checks the optimised finder against it bit for bit. Imports src/sim/links helpers (and the window type) only.
 import type { OrbitChunk } from '../../src/sim/orbit/orbit-chunk.ts';
+import type { ContactWindow } from '../../src/sim/links/contacts.ts';
 import { HermiteSegment, brentRoot } from '../../src/sim/links/hermite.ts';
 import { stationGeometry, type GroundStation, type StationGeometry } from '../../src/sim/links/visibility.ts';
-
-/** One pass of a satellite above a station's elevation mask. */
-interface ContactWindow {
-  satIndex: number;
-  stationIndex: number;
-  /** Acquisition of signal: elevation rises through the mask, ms since Unix epoch (UTC). */
-  aosMs: number;
-  /** Loss of signal: elevation sets through the mask, ms since Unix epoch (UTC). */
-  losMs: number;
-  /** Highest elevation in the window, degrees. */
-  maxElevationDeg: number;
-  /** Time of the highest elevation, ms since Unix epoch (UTC). */
-  maxElevationMs: number;
-  /** The window was already open at the first sample (run start or after a propagation failure). */
-  partialStart: boolean;
-  /** The window was still open at the last sample (run end or before a propagation failure). */
-  partialEnd: boolean;
-}
 
 /** Root tolerance in time, s (well under the 1 s goal; Hermite itself errs ≈ 0.3 m at 60 s). */
 const ROOT_TOL_S = 1e-3;

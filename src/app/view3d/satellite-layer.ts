@@ -82,7 +82,6 @@ export class SatelliteLayer {
   private bandRows = 1;
   private lastTimeMs = NaN;
   private texHeight = 1;
-  private texWidth = 1;
   private state: THREE.DataTexture;
   private satCount = -1;
   private runId = -1;
@@ -192,7 +191,6 @@ export class SatelliteLayer {
       s.vel.dispose();
     }
     this.slots = [this.makeSlot(width, height), this.makeSlot(width, height), this.makeSlot(width, height)];
-    this.texWidth = width;
     this.texHeight = height;
     this.state.dispose();
     this.state = stateTexture(width, height);
@@ -252,7 +250,7 @@ export class SatelliteLayer {
       free.timeMs = this.index.timesMs[next]!;
       free.rows = 0;
     }
-    const rowBytes = this.texWidth * 3 * 4 * 2;
+    const rowBytes = this.u.uTexWidth.value * 3 * 4 * 2;
     const maxRows = Math.max(1, Math.floor(this.prefetchBytesPerFrame / rowBytes));
     const rows = this.clockMs ? Math.min(maxRows, this.bandRows) : maxRows;
     const t0 = this.clockMs?.() ?? 0;
@@ -274,8 +272,8 @@ export class SatelliteLayer {
     const block = this.index.blocks[this.index.block[k]!]!;
     const n3 = block.satCount * 3;
     const from = this.index.offset[k]! * n3;
-    const a = Math.min(n3, y0 * this.texWidth * 3);
-    const b = Math.min(n3, y1 * this.texWidth * 3);
+    const a = Math.min(n3, y0 * this.u.uTexWidth.value * 3);
+    const b = Math.min(n3, y1 * this.u.uTexWidth.value * 3);
     (s.pos.image.data as Float32Array).set(block.positionsKm.subarray(from + a, from + b), a);
     (s.vel.image.data as Float32Array).set(block.velocitiesKmS.subarray(from + a, from + b), a);
     this.uploader(s.pos, y0, y1 - y0);
