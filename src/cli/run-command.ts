@@ -1,7 +1,7 @@
 // `ocsim run`: run a scenario headless, print the per-mode comparison, write JSON / CSV / CZML.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { exportRunText, loadedSatrecs, type ExportFormat } from '../sim/api/export-run.ts';
+import { exportRunText, type ExportFormat } from '../sim/api/export-run.ts';
 import { runScenario, type RunPhase } from '../sim/engine/run.ts';
 import type { ProcessingMode } from '../sim/scenario/schema.ts';
 import { defaultLandMask, fileReader } from './node-io.ts';
@@ -55,7 +55,7 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
   if (toStdout) io.err(table);
   else io.out(table);
   if (o.out !== undefined || toStdout) {
-    const text = await exportRunText(result, format, () => loadedSatrecs(result, readText));
+    const text = exportRunText(result, format);
     if (o.out !== undefined) {
       await writeFile(o.out, text);
       io.err(`wrote ${format.toUpperCase()} to ${o.out} (${(text.length / 1e6).toFixed(2)} MB)`);

@@ -36,3 +36,17 @@ export function makeClock(startMs: number, durationS: number, stepS: number): Si
 }
 
 export const stepTimeMs = (clock: SimClock, k: number): SimTimeMs => simTimeMs(clock.startMs + k * clock.stepS * 1000);
+
+/** The run's time window: the clock plus its length and end. The one place they are derived from a scenario. */
+export interface RunWindow extends SimClock {
+  readonly durationS: number;
+  /** startMs + the duration, rounded to the millisecond (the simulated grid may end later: stepCount·stepS ≥ duration). */
+  readonly endMs: SimTimeMs;
+}
+
+/** The run window of a scenario (epochIso, durationH, stepS); throws a RangeError naming a bad field. */
+export function runWindow(s: { readonly epochIso: string; readonly durationH: number; readonly stepS: number }): RunWindow {
+  const startMs = parseIsoUtc(s.epochIso, 'epochIso');
+  const durationS = s.durationH * 3600;
+  return { ...makeClock(startMs, durationS, s.stepS), durationS, endMs: simTimeMs(startMs + Math.round(durationS * 1000)) };
+}

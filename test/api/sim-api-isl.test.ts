@@ -6,7 +6,7 @@ import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io
 import type { KeyframeBlock, RouteReply, RunReply } from '../../src/sim/api/protocol.ts';
 import { createSimApi } from '../../src/sim/api/sim-api.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
-import { loadConstellation } from '../../src/sim/engine/prepare.ts';
+import { catalogueStage as loadConstellation } from '../../src/sim/engine/catalogue-stage.ts';
 import { IslLinker, SPEED_OF_LIGHT_KM_S, grazingAltitudeKm } from '../../src/sim/links/isl.ts';
 import { geodeticToEcefKm } from '../../src/sim/orbit/frames.ts';
 import { parseScenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';

@@ -6,7 +6,7 @@ import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io
 import { buildKeyframeBlock } from '../../src/sim/api/keyframes.ts';
 import type { RunProgress, RunReply } from '../../src/sim/api/protocol.ts';
 import { createSimApi } from '../../src/sim/api/sim-api.ts';
-import { loadConstellation } from '../../src/sim/engine/prepare.ts';
+import { catalogueStage as loadConstellation } from '../../src/sim/engine/catalogue-stage.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
 import { runScenario } from '../../src/sim/engine/run.ts';
 import { runToJson, summaryToJson } from '../../src/sim/export/index.ts';

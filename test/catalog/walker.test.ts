@@ -136,7 +136,7 @@ describe('generateWalker', () => {
 
 describe('a Walker source too large to simulate', () => {
   it('is quarantined with an error naming the source; the other sources still load', async () => {
-    const { loadConstellation } = await import('../../src/sim/engine/prepare.ts');
+    const { catalogueStage: loadConstellation } = await import('../../src/sim/engine/catalogue-stage.ts');
     const { parseScenario } = await import('../../src/sim/scenario/schema.ts');
     const { walker1mScenario, threeBodyScenario } = await import('../../src/sim/scenario/presets.ts');
     const scenario = parseScenario({

@@ -4,8 +4,8 @@
 import type { SatRec } from 'satellite.js';
 import { createOrbitPropagator, type OrbitPropagator } from '../orbit/propagator.ts';
 import type { ReadText } from '../engine/prepare.ts';
+import { runPipeline, type PipelineRun } from '../engine/pipeline.ts';
 import type { RunResult } from '../engine/result-types.ts';
-import { runScenario } from '../engine/run.ts';
 import { RunJsonError, parseRunJson, summaryToJson } from '../export/index.ts';
 import type { IngestIssue } from '../catalog/types.ts';
 import { safeParseScenario, type Scenario, type ScenarioError } from '../scenario/schema.ts';
@@ -53,26 +53,24 @@ export function createSimApi(deps: SimApiDeps): SimApi {
   /** Runs a validated scenario; failures become ok:false replies (this never rejects). */
   async function simulate(runId: number, scenario: Scenario, readText: ReadText, onProgress: Progress): Promise<RunReply> {
     const wallStartMs = clock();
-    let satrecs: SatRec[] = [];
-    let result: RunResult;
+    let run: PipelineRun;
     try {
-      result = await runScenario(scenario, {
+      run = await runPipeline(scenario, {
         readText,
         landMask: await loadLandMask(),
         recordTimeline: true,
-        createPropagator: (s) => {
-          satrecs = s;
-          return createPropagator(s);
-        },
+        createPropagator: (s) => createPropagator(s),
         onProgress: (phase, done, total) => report(onProgress, { runId, phase, done, total }),
       });
     } catch (err) {
       return failure(runId, [], [], `the run failed: ${(err as Error).message ?? String(err)}`);
     }
-    if (result.satellites.length === 0 || satrecs.length !== result.satellites.length)
-      return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
-    store.put(runId, result, satrecs, readText);
-    return { runId, ok: true, result, elapsedMs: clock() - wallStartMs };
+    const result = run.result;
+    if (result.satellites.length === 0) return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
+    store.put(runId, result, run.stages.catalogue.records);
+    // The positions kept for the CZML export stay in the worker (up to ≈ 96 MB; the view has its keyframes).
+    const { orbitSamples: _samples, ...shown } = result;
+    return { runId, ok: true, result: shown, elapsedMs: clock() - wallStartMs };
   }
 
   return {
@@ -106,7 +104,7 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     async exportRun(req) {
       const run = store.get(req.runId);
       if (!run) return null;
-      return exportRunText(run.result, req.format, async () => run.satrecs, createPropagator);
+      return exportRunText(run.result, req.format);
     },
 
     async importRun(req, onProgress) {

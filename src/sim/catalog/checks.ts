@@ -184,27 +184,75 @@ export function checkSgp4(satrec: SatRec, epochMs: number, referenceMs: number):
   return null;
 }
 
+/** Where a catalogue number was first seen: its source and line (or record index). */
+export interface NoradPlace {
+  source: string;
+  line?: number;
+  /** How `line` counts: a file line (TLE, OMM CSV) or an OMM JSON record index. */
+  placeKind?: ItemRef['placeKind'];
+}
+
 /**
- * Keeps the first record of each catalogue number and reports the others as errors 'duplicate'.
+ * The catalogue numbers seen so far, across one source or all of a scenario's sources: single numbers
+ * (element sets) and whole ranges (Walker shells, which are numbered consecutively and never expanded here).
+ * The one rule of de-duplication: the first satellite with a number is kept, later ones are dropped.
+ */
+export class NoradRegistry {
+  private readonly single = new Map<number, NoradPlace>();
+  private readonly ranges: { first: number; count: number; place: NoradPlace }[] = [];
+
+  /** Where `norad` was first seen, or undefined. */
+  firstOf(norad: number): NoradPlace | undefined {
+    const hit = this.single.get(norad);
+    if (hit) return hit;
+    for (const r of this.ranges) if (norad >= r.first && norad < r.first + r.count) return r.place;
+    return undefined;
+  }
+
+  add(norad: number, place: NoradPlace): void {
+    this.single.set(norad, place);
+  }
+
+  /** Registers `count` numbers from `first` on, and returns the offsets in that range already taken (ascending). */
+  addRange(first: number, count: number, place: NoradPlace): number[] {
+    const taken = new Set<number>();
+    for (const norad of this.single.keys()) if (norad >= first && norad < first + count) taken.add(norad - first);
+    for (const r of this.ranges) {
+      for (let n = Math.max(first, r.first); n < Math.min(first + count, r.first + r.count); n++) taken.add(n - first);
+    }
+    this.ranges.push({ first, count, place });
+    return [...taken].sort((a, b) => a - b);
+  }
+}
+
+/**
+ * Keeps the first record of each catalogue number and reports the others as errors: 'duplicate' within a
+ * source, 'duplicate-across-sources' when `seen` (shared by a scenario's sources) first met it in another one.
  * Records must be in source order. `issues` is appended to.
  */
-export function dropDuplicates(records: CatalogRecord[], issues: IngestIssue[], placeKind: ItemRef['placeKind']): CatalogRecord[] {
-  const firstLine = new Map<number, number | undefined>();
+export function dropDuplicates(records: CatalogRecord[], issues: IngestIssue[], placeKind: ItemRef['placeKind'], seen = new NoradRegistry()): CatalogRecord[] {
   const kept: CatalogRecord[] = [];
   for (const rec of records) {
-    if (!firstLine.has(rec.norad)) {
-      firstLine.set(rec.norad, rec.line);
+    const first = seen.firstOf(rec.norad);
+    if (!first) {
+      seen.add(rec.norad, rec.line === undefined ? { source: rec.source } : { source: rec.source, line: rec.line, placeKind });
       kept.push(rec);
       continue;
     }
-    const first = firstLine.get(rec.norad);
     const ref: ItemRef = { source: rec.source, placeKind, norad: String(rec.norad) };
     if (rec.name !== defaultName(rec.norad)) ref.name = rec.name;
     if (rec.line !== undefined) ref.line = rec.line;
-    const firstAt = first === undefined ? '' : placeKind === 'record' ? ` (first at record [${first}])` : ` (first at line ${first})`;
-    issues.push(makeIssue('error', 'duplicate', ref, `duplicate NORAD ${rec.norad}${firstAt}: kept the first`));
+    issues.push(duplicateIssue(ref, rec.norad, first));
   }
   return kept;
+}
+
+/** The issue for a dropped duplicate `norad` of the item `ref`, first seen at `first`. */
+export function duplicateIssue(ref: ItemRef, norad: number, first: NoradPlace): IngestIssue {
+  const across = first.source !== ref.source;
+  const at = first.line === undefined ? '' : first.placeKind === 'record' ? `record [${first.line}]` : `line ${first.line}`;
+  const where = across ? ` (first in ${first.source}${at ? ` ${at}` : ''})` : at ? ` (first at ${at})` : '';
+  return makeIssue('error', across ? 'duplicate-across-sources' : 'duplicate', ref, `duplicate NORAD ${norad}${where}: kept the first`);
 }
 
 /** Runs the epoch-age and SGP4 checks on a parsed item; returns the findings (errors quarantine). */

@@ -159,15 +159,21 @@ export function walkerMeanAnomalyDeg(w: WalkerShell, plane: number, slot: number
  * Throws a RangeError listing every bad field.
  */
 export function generateWalker(p: WalkerParams): CatalogRecord[] {
-  const w = walkerShell(p);
-  const source = p.source ?? 'walker';
+  return walkerRecords(walkerShell(p), p.source ?? 'walker');
+}
+
+/** The records of a validated shell: every satellite, or only the shell indices `indices` (ascending). */
+export function walkerRecords(w: WalkerShell, source: string, indices?: ArrayLike<number>): CatalogRecord[] {
+  const p = w.params;
+  const count = indices ? indices.length : w.total;
   const records: CatalogRecord[] = [];
-  for (let plane = 0; plane < w.planes; plane++) {
-    for (let slot = 0; slot < w.satsPerPlane; slot++) {
-      const omm = walkerOmm(w, plane, slot);
-      const walker = { shell: w.firstNorad, pattern: p.pattern, planes: w.planes, satsPerPlane: w.satsPerPlane, phasing: p.phasing, plane, slot };
-      records.push({ norad: w.firstNorad + plane * w.satsPerPlane + slot, name: omm.OBJECT_NAME, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source, walker });
-    }
+  for (let j = 0; j < count; j++) {
+    const i = indices ? indices[j]! : j;
+    const plane = Math.floor(i / w.satsPerPlane);
+    const slot = i - plane * w.satsPerPlane;
+    const omm = walkerOmm(w, plane, slot);
+    const walker = { shell: w.firstNorad, pattern: p.pattern, planes: w.planes, satsPerPlane: w.satsPerPlane, phasing: p.phasing, plane, slot };
+    records.push({ norad: w.firstNorad + i, name: omm.OBJECT_NAME, epochMs: p.epochMs, satrec: json2satrec(omm), format: 'walker', source, walker });
   }
   return records;
 }

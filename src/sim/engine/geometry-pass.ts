@@ -22,6 +22,8 @@ export interface GeometryInputs {
   landMask: LandMask;
   /** Grid times per propagation chunk. */
   chunkSteps?: number;
+  /** Keep Earth-fixed positions every this many steps (exports, e.g. CZML); 0 or absent = keep none. */
+  orbitSampleEvery?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,6 +57,16 @@ export interface GeometryResult {
   satsSunlit: Float64Array;
   satsImaging: Float64Array;
   satsLost: Float64Array;
+  /** Positions at every `orbitSampleEvery`-th grid time, as the propagator gave them (NaN where it failed). */
+  orbitSamples: OrbitSamples | null;
+}
+
+/** Earth-fixed positions sampled on a coarse grid of the run. */
+export interface OrbitSamples {
+  /** Sample times, ms since the Unix epoch: `[t]`. */
+  timesMs: Float64Array;
+  /** Earth-fixed positions, km, satellite-major: `[(s*T + t)*3 + c]`; NaN where propagation failed. */
+  positionsEcefKm: Float64Array;
 }
 
 /**
@@ -91,6 +103,7 @@ export async function runGeometryPass(inp: GeometryInputs): Promise<GeometryResu
     satsSunlit: new Float64Array(K),
     satsImaging: new Float64Array(K),
     satsLost: new Float64Array(K),
+    orbitSamples: allocateSamples(n, K, inp),
   };
   const prop = inp.propagator;
   const remoteContacts = scansContacts(prop);
@@ -113,6 +126,14 @@ export async function runGeometryPass(inp: GeometryInputs): Promise<GeometryResu
     inp.onProgress?.(Math.min(K, k0 + chunk.timeCount), K);
   }
   return scan.finish(remoteContacts ? await prop.finishContacts() : undefined);
+}
+
+function allocateSamples(n: number, K: number, inp: GeometryInputs): OrbitSamples | null {
+  const every = inp.orbitSampleEvery ?? 0;
+  if (!(every >= 1)) return null;
+  const T = Math.floor(K / every) + 1;
+  const timesMs = Float64Array.from({ length: T }, (_, t) => inp.startMs + t * every * inp.stepS * 1000);
+  return { timesMs, positionsEcefKm: new Float64Array(n * T * 3) };
 }
 
 /** Scans chunks in time order into a GeometryResult. */
@@ -138,6 +159,7 @@ class ChunkScan {
     const J = inp.stations.count;
     const count = chunk.timeCount;
     this.finder?.addChunk(chunk);
+    this.keepSamples(chunk, k0);
     for (let s = 0; s < n; s++) {
       for (let t = 0; t < count; t++) {
         const k = k0 + t;
@@ -159,6 +181,26 @@ class ChunkScan {
           out.satsImaging[k]!++;
           out.captureBytes[s * K + k] = (imagingRateBps(inp.imaging, chunk.altKm[i]!) * inp.stepS) / 8;
         }
+      }
+    }
+  }
+
+  /** Copies the positions at sample steps (every `orbitSampleEvery`-th grid time) of `chunk` (first step k0). */
+  private keepSamples(chunk: OrbitChunk, k0: number): void {
+    const samples = this.out.orbitSamples;
+    if (!samples) return;
+    const every = this.inp.orbitSampleEvery!;
+    const T = samples.timesMs.length;
+    const count = chunk.timeCount;
+    const pos = chunk.positionsEcefKm;
+    for (let t = Math.ceil(k0 / every) * every - k0; t < count; t += every) {
+      const j = (k0 + t) / every;
+      for (let s = 0; s < chunk.satCount; s++) {
+        const from = (s * count + t) * 3;
+        const to = (s * T + j) * 3;
+        samples.positionsEcefKm[to] = pos[from]!;
+        samples.positionsEcefKm[to + 1] = pos[from + 1]!;
+        samples.positionsEcefKm[to + 2] = pos[from + 2]!;
       }
     }
   }

@@ -1,87 +1,19 @@
-// Turns a validated scenario into what the engine runs on: catalogue records from every constellation
-// source (bad items quarantined and reported, the rest kept), per-satellite compute figures and the
-// derived flow parameters. File access is injected (`readText`), so this stays pure.
-import { generateWalker, parseCatalog, type ParseCatalogOptions } from '../catalog/index.ts';
-import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
+// The flow parameters the processing stage derives from a scenario and its satellites: per-satellite compute
+// figures (TOPS overrides), onboard token and filter rates, accelerator power. Pure.
+import type { CatalogRecord } from '../catalog/types.ts';
 import { acceleratorPowerW, onboardTokensPerS } from '../compute/onboard-compute.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { parseIsoUtc } from '../time.ts';
 import { tokensPerTile } from '../workload/tiles.ts';
 import type { FlowParams } from './mode-state.ts';
 
-/** Reads a file named in a scenario (CLI: fs relative to the scenario; browser: fetch). */
-export type ReadText = (path: string) => Promise<string>;
-
-export interface PreparedConstellation {
-  records: CatalogRecord[];
-  issues: IngestIssue[];
-}
-
-/** Loads every constellation source. A source that cannot be read becomes one error issue; the others load. */
-export async function loadConstellation(scenario: Scenario, readText: ReadText): Promise<PreparedConstellation> {
-  const referenceMs = parseIsoUtc(scenario.epochIso, 'epochIso');
-  const records: CatalogRecord[] = [];
-  const issues: IngestIssue[] = [];
-  for (const [i, src] of scenario.constellation.sources.entries()) {
-    const where = `constellation.sources[${i}]`;
-    if (src.kind === 'walker') {
-      try {
-        records.push(...generateWalker({ ...src, epochMs: referenceMs, source: src.label }));
-      } catch (err) {
-        // e.g. more satellites than WALKER_MAX_SATELLITES: this source is quarantined, the others load.
-        issues.push({ severity: 'error', code: 'walker', message: `${where} (${src.label}): ${(err as Error).message}`, source: src.label, field: 'walker' });
-      }
-      continue;
-    }
-    const label = src.label ?? src.file ?? `${where}.text`;
-    let text: string;
-    try {
-      text = src.text ?? (await readText(src.file!));
-    } catch (err) {
-      issues.push({ severity: 'error', code: 'unreadable', message: `${where}.file: cannot read "${src.file}": ${(err as Error).message}`, source: label, field: 'file' });
-      continue;
-    }
-    const opts: ParseCatalogOptions = {
-      source: label,
-      referenceMs,
-      maxEpochAgeDays: scenario.constellation.maxEpochAgeDays,
-      warnEpochAgeDays: scenario.constellation.warnEpochAgeDays,
-      format: src.kind,
-    };
-    const r = parseCatalog(text, opts);
-    records.push(...r.records);
-    issues.push(...r.issues);
-  }
-  return { records: dedupeAcrossSources(records, issues), issues };
-}
-
-/** Two sources naming the same NORAD id: keep the first, report the others. */
-function dedupeAcrossSources(records: CatalogRecord[], issues: IngestIssue[]): CatalogRecord[] {
-  const seen = new Map<number, CatalogRecord>();
-  const out: CatalogRecord[] = [];
-  for (const r of records) {
-    const first = seen.get(r.norad);
-    if (first) {
-      issues.push({
-        severity: 'error',
-        code: 'duplicate-across-sources',
-        message: `${r.source}${r.line ? ` line ${r.line}` : ''} (NORAD ${r.norad} "${r.name}"): duplicate of ${first.source}; the first is kept`,
-        source: r.source,
-        line: r.line,
-        item: String(r.norad),
-      });
-      continue;
-    }
-    seen.set(r.norad, r);
-    out.push(r);
-  }
-  return out;
-}
+export type { ReadText } from '../catalog/load.ts';
 
 /** Per-satellite peak TOPS: the override by NORAD id or name, else the scenario's value. */
 export function topsBySatellite(scenario: Scenario, records: readonly CatalogRecord[]): Float64Array {
   const by = scenario.satellite.compute.topsInt8BySatellite;
-  return Float64Array.from(records, (r) => by[String(r.norad)] ?? by[r.name.trim()] ?? scenario.satellite.compute.topsInt8);
+  // Keys are user text: only the record's own keys count (a satellite named "constructor" must not find Object's).
+  const own = (key: string) => (Object.hasOwn(by, key) ? by[key] : undefined);
+  return Float64Array.from(records, (r) => own(String(r.norad)) ?? own(r.name.trim()) ?? scenario.satellite.compute.topsInt8);
 }
 
 /** Flow parameters derived once from the scenario. */
@@ -105,3 +37,6 @@ export function flowParams(scenario: Scenario, records: readonly CatalogRecord[]
     filterPrecision: scenario.onboardFilter.precision,
   };
 }
+
+/** @deprecated the catalogue stage under its old name (kept until its last caller moves). */
+export { catalogueStage as loadConstellation } from './catalogue-stage.ts';

@@ -3,6 +3,7 @@
 import type { IngestIssue } from '../catalog/types.ts';
 import type { ContactWindow } from '../links/contacts.ts';
 import type { RunTimeline } from './timeline.ts';
+import type { OrbitSamples } from './geometry-pass.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 
@@ -138,4 +139,6 @@ export interface RunResult {
   summary: RunSummary;
   /** Per satellite-step states, when the run was asked to record them (browser view); not exported. */
   timeline?: RunTimeline;
+  /** Positions on a coarse grid of the run, for the CZML export (geometry-stage.ts); not in the JSON export. */
+  orbitSamples?: OrbitSamples;
 }

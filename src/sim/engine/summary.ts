@@ -1,13 +1,15 @@
-// Summarises a run per mode: latency percentiles, bytes by fate (conservation), bandwidth saved,
-// tokens, energy and cost per million tokens. Pure.
+// Stage `summary`: the run's summary per mode (latency, bytes by fate with the conservation check, bandwidth
+// saved, tokens, energy, cost per million tokens) from the earlier stages' outputs. Pure.
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
-import { costUsdPerMTok, runCost } from '../cost/cost-model.ts';
 import type { ScheduleResult } from '../links/scheduler.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { SGP4_ERROR_MEANINGS } from '../catalog/checks.ts';
 import type { GeometryResult } from './geometry-pass.ts';
-import type { FlowParams, ModeState } from './mode-state.ts';
-import type { ModeSummary, RunSummary, SatelliteInfo } from './result-types.ts';
+import type { ModePrice } from './pricing-stage.ts';
+import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type ModeSummary, type RunResult, type RunSummary, type SatelliteInfo } from './result-types.ts';
+import type { RunTimeline } from './timeline.ts';
+import { runWindow } from '../time.ts';
+import type { ModeOutcome } from './usage.ts';
 
 export interface SummaryInputs {
   scenario: Scenario;
@@ -15,9 +17,9 @@ export interface SummaryInputs {
   issues: readonly IngestIssue[];
   geo: GeometryResult;
   schedule: ScheduleResult;
-  modes: readonly ModeState[];
-  p: FlowParams;
-  satsInSession: Float64Array;
+  /** Per mode, in the same order: what happened (processing) and what it cost (pricing). */
+  outcomes: readonly ModeOutcome[];
+  prices: readonly ModePrice[];
 }
 
 const sum = (a: ArrayLike<number>) => {
@@ -30,8 +32,9 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
   const { scenario, geo, schedule } = inp;
   const K = geo.stepCount;
   const n = inp.records.length;
-  const satSteps = sum(Array.from({ length: K }, (_, k) => n - geo.satsLost[k]!));
-  const ms = (a: number, b: number) => (b - a) / 3_600_000;
+  let satSteps = 0;
+  for (let k = 0; k < K; k++) satSteps += n - geo.satsLost[k]!;
+  const hours = (a: number, b: number) => (b - a) / 3_600_000;
   return {
     scenarioName: scenario.name,
     seed: scenario.seed,
@@ -48,47 +51,25 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
       windows: geo.windows.length,
       sessions: schedule.sessions.length,
       deniedWindows: schedule.deniedWindows,
-      contactHours: sum(geo.windows.map((w) => ms(w.aosMs, w.losMs))),
-      sessionHours: sum(schedule.sessions.map((s) => ms(s.startMs, s.endMs))),
+      contactHours: sum(geo.windows.map((w) => hours(w.aosMs, w.losMs))),
+      sessionHours: sum(schedule.sessions.map((s) => hours(s.startMs, s.endMs))),
     },
     imaging: {
       sunlitFraction: satSteps > 0 ? sum(geo.satsSunlit) / satSteps : 0,
       imagingFraction: satSteps > 0 ? sum(geo.satsImaging) / satSteps : 0,
     },
-    modes: Object.fromEntries(inp.modes.map((st) => [st.mode, modeSummary(st, inp)])),
+    modes: Object.fromEntries(inp.outcomes.map((o, i) => [o.mode, modeSummary(o, inp.prices[i]!)])),
   };
 }
 
-function modeSummary(st: ModeState, inp: SummaryInputs): ModeSummary {
-  const c = st.counters;
-  const { scenario } = inp;
-  const [p50 = null, p90 = null, p99 = null] = st.latencyS.quantiles([0.5, 0.9, 0.99]);
-  const storedRaw = st.storedRawBytes();
+function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
+  const c = o.counters;
+  const u = o.usage;
   const dropped = c.droppedStorageFullBytes + c.droppedSatelliteLostBytes;
-  const accounted = c.processedOnboardBytes + c.downlinkedRawBytes + storedRaw + dropped;
-  const accW = inp.p.acceleratorW.length > 0 ? sum(inp.p.acceleratorW) / inp.p.acceleratorW.length : 0; // mean: sizes the power-system mass
-  const gpuSeconds = Array.from(st.gpu.gpuSeconds);
-  const stationMinutes = billedStationMinutes(st, inp);
-  const cost = runCost({
-    computeSatSeconds: c.computeSatSeconds,
-    acceleratorW: accW,
-    economics: scenario.economics,
-    gpuSecondsByCluster: gpuSeconds,
-    gpuUsdPerHour: scenario.gpu.usdPerHour,
-    gpuPowerW: scenario.gpu.powerW,
-    electricityIncluded: scenario.gpu.electricityIncluded,
-    pueByCluster: scenario.hubs.map((h) => h.pue),
-    electricityUsdPerKWhByCluster: scenario.hubs.map((h) => h.electricityUsdPerKWh),
-    stationMinutesByStation: stationMinutes,
-    stationUsdPerMin: scenario.groundStations.map((g) => g.costUsdPerMin),
-    backhaulBytes: c.backhaulBytes,
-    backhaulUsdPerGB: scenario.backhaul.costUsdPerGB,
-  });
-  const gpuJ = gpuSeconds.reduce((a, g, i) => a + g * scenario.gpu.powerW * scenario.hubs[i]!.pue, 0);
-  const tokens = c.tokensOnboard + c.tokensGround;
+  const accounted = c.processedOnboardBytes + c.downlinkedRawBytes + o.storedRawBytesEnd + dropped;
   return {
-    mode: st.mode,
-    latencyS: { p50, p90, p99, mean: st.latencyS.mean() },
+    mode: o.mode,
+    latencyS: o.latencyS,
     deliveredTileFraction: c.tilesCaptured > 0 ? (c.tilesDelivered + c.tilesDiscardedByFilter) / c.tilesCaptured : 0,
     bytesCaptured: c.capturedBytes,
     bytesDownlinked: c.downlinkedRawBytes + c.downlinkedResultBytes,
@@ -98,13 +79,13 @@ function modeSummary(st: ModeState, inp: SummaryInputs): ModeSummary {
     bytesDropped: dropped,
     bytesDroppedByReason: { storageFull: c.droppedStorageFullBytes, satelliteLost: c.droppedSatelliteLostBytes },
     bytesProcessedOnboard: c.processedOnboardBytes,
-    backlogBytesEnd: sum(st.storedBytes),
+    backlogBytesEnd: o.backlogBytesEnd,
     backlogBytesMax: c.backlogMaxBytes,
     conservation: {
       capturedBytes: c.capturedBytes,
       processedOnboardBytes: c.processedOnboardBytes,
       downlinkedRawBytes: c.downlinkedRawBytes,
-      storedBytes: storedRaw,
+      storedBytes: o.storedRawBytesEnd,
       droppedBytes: dropped,
       residualBytes: c.capturedBytes - accounted,
     },
@@ -112,28 +93,17 @@ function modeSummary(st: ModeState, inp: SummaryInputs): ModeSummary {
     tilesDelivered: c.tilesDelivered,
     clearTilesDelivered: c.clearTilesDelivered,
     clearTilesDiscardedByFilter: c.clearTilesDiscardedByFilter,
-    tokensProcessed: tokens,
-    tokensOnboard: c.tokensOnboard,
-    tokensGround: c.tokensGround,
-    gpuHours: sum(gpuSeconds) / 3600,
-    stationMinutesBilled: sum(stationMinutes),
+    tokensProcessed: u.tokensOnboard + u.tokensGround,
+    tokensOnboard: u.tokensOnboard,
+    tokensGround: u.tokensGround,
+    gpuHours: sum(u.gpuSecondsByCluster) / 3600,
+    stationMinutesBilled: sum(u.stationMinutesByStation),
     bytesRelayedOverIsl: c.islRelayedBytes,
     islByteHops: c.islHopBytes,
-    energyJ: { onboardAccelerator: c.acceleratorJ, groundGpuWithPue: gpuJ, total: c.acceleratorJ + gpuJ },
-    costUsdPerMTok: costUsdPerMTok(cost.totalUsd, tokens),
-    costUsd: cost,
+    energyJ: price.energyJ,
+    costUsdPerMTok: price.costUsdPerMTok,
+    costUsd: price.costUsd,
   };
-}
-
-/** Antenna minutes billed per station: each used session from its start to its last byte, rounded up to the minute. */
-function billedStationMinutes(st: ModeState, inp: SummaryInputs): Float64Array {
-  const out = new Float64Array(inp.scenario.groundStations.length);
-  inp.schedule.sessions.forEach((ses, i) => {
-    const last = st.sessionLastByteMs[i]!;
-    if (Number.isNaN(last)) return;
-    out[ses.stationIndex]! += Math.max(1, Math.ceil((last - ses.startMs) / 60_000 - 1e-9));
-  });
-  return out;
 }
 
 export function satelliteInfo(records: readonly CatalogRecord[], geo: GeometryResult, startMs: number, stepS: number): SatelliteInfo[] {
@@ -149,4 +119,36 @@ export function satelliteInfo(records: readonly CatalogRecord[], geo: GeometryRe
       meanAltitudeKm: geo.meanAltitudeKm[s]!,
     };
   });
+}
+
+export interface ResultInputs extends SummaryInputs {
+  satsInSession: Float64Array;
+  timeline?: RunTimeline;
+}
+
+/** The run as exported and shown: the scenario, satellites, issues, contacts, sessions, series and summary. */
+export function buildRunResult(inp: ResultInputs): RunResult {
+  const { scenario, records, geo, schedule } = inp;
+  const { startMs, stepS, stepCount: K } = runWindow(scenario);
+  const stepMs = stepS * 1000;
+  return {
+    schemaVersion: RUN_EXPORT_SCHEMA_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenario,
+    satellites: satelliteInfo(records, geo, startMs, stepS),
+    ingestIssues: [...inp.issues],
+    contacts: geo.windows,
+    sessions: schedule.sessions.map(({ satIndex, stationIndex, startMs: a, endMs: b }) => ({ satIndex, stationIndex, startMs: a, endMs: b })),
+    series: {
+      timesMs: Float64Array.from({ length: K }, (_, k) => startMs + (k + 1) * stepMs),
+      satsSunlit: geo.satsSunlit,
+      satsImaging: geo.satsImaging,
+      satsInSession: inp.satsInSession,
+      satsLost: geo.satsLost,
+      modes: Object.fromEntries(inp.outcomes.map((o) => [o.mode, o.series])),
+    },
+    summary: buildSummary(inp),
+    ...(geo.orbitSamples ? { orbitSamples: geo.orbitSamples } : {}),
+    ...(inp.timeline ? { timeline: inp.timeline } : {}),
+  };
 }

@@ -1,0 +1,111 @@
+// The engine as a pipeline of pure stages: catalogue → geometry → schedule → processing → pricing → summary.
+// `runPipeline` runs them all, or, given a previous run, reruns from the first stage whose scenario inputs
+// changed (stage-reads.ts) and reuses the earlier outputs; the result is byte-identical to a fresh run
+// (test/engine/pipeline.test.ts). Stage outputs are plain data and typed arrays (structured-clone serialisable)
+// and are never mutated by later stages. Pure: files, the land mask, the propagator and progress are injected.
+import type { SatRec } from 'satellite.js';
+import type { ReadText } from '../catalog/load.ts';
+import { createOrbitPropagator, type GridPropagator } from '../orbit/propagator.ts';
+import type { StationGeometry } from '../links/visibility.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { LandMask } from '../workload/land-mask.ts';
+import { catalogueStage, type CatalogueOutput } from './catalogue-stage.ts';
+import { geometryStage, scenarioStations, type GeometryOutput } from './geometry-stage.ts';
+import { pricingStage, type PricingOutput } from './pricing-stage.ts';
+import { processingStage, type ProcessingOutput } from './processing-stage.ts';
+import type { RunResult } from './result-types.ts';
+import { scheduleStage, type ScheduleOutput } from './schedule-stage.ts';
+import { firstStageToRerun, STAGES, type StageName } from './stage-reads.ts';
+import { buildRunResult } from './summary.ts';
+
+export type RunPhase = 'load' | 'propagate' | 'simulate';
+
+export interface PipelineDeps {
+  readText: ReadText;
+  landMask: LandMask;
+  /**
+   * Propagator for the geometry pass and the ISL relay (default: `createOrbitPropagator`, the packed kernel on
+   * this thread); the CLI passes worker threads, which may also find the contact windows of `stations`
+   * (geometry-pass.ts ContactScanningPropagator). Any propagator must give the default's results.
+   */
+  createPropagator?: (satrecs: SatRec[], context: { stations: StationGeometry }) => Promise<GridPropagator>;
+  onProgress?: (phase: RunPhase, done: number, total: number) => void;
+  /** Record what every satellite does at every step (for the browser view); off in the CLI to save memory. */
+  recordTimeline?: boolean;
+}
+
+/** Every stage's output of one run. */
+export interface StageOutputs {
+  catalogue: CatalogueOutput;
+  geometry: GeometryOutput;
+  schedule: ScheduleOutput;
+  processing: ProcessingOutput;
+  pricing: PricingOutput;
+}
+
+/** A finished run: its (validated) scenario, every stage's output and the result. */
+export interface PipelineRun {
+  scenario: Scenario;
+  stages: StageOutputs;
+  result: RunResult;
+  /** The first stage this run computed (earlier ones were reused from the previous run). */
+  ranFrom: StageName;
+}
+
+/**
+ * Runs `scenario`. With `previous` (a run of another version of it), reruns from the first stage whose inputs
+ * changed and reuses the stages before it; `from` forces an earlier start.
+ */
+export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previous?: PipelineRun, from?: StageName): Promise<PipelineRun> {
+  const start = startStage(scenario, deps, previous, from);
+  const at = (stage: StageName) => STAGES.indexOf(stage) >= STAGES.indexOf(start);
+  const prev = previous?.stages;
+  deps.onProgress?.('load', 0, 1);
+  const catalogue = at('catalogue') || !prev ? await catalogueStage(scenario, deps.readText) : prev.catalogue;
+  const satrecs = catalogue.records.map((r) => r.satrec);
+  const stations = at('geometry') || !prev ? scenarioStations(scenario) : prev.geometry.stations;
+  let propagator: Promise<GridPropagator> | null = null;
+  const getPropagator = () => (propagator ??= (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs, { stations }));
+  try {
+    const geometry = at('geometry') || !prev
+      ? await geometryStage(scenario, stations, { propagator: await getPropagator(), landMask: deps.landMask, onProgress: (d, t) => deps.onProgress?.('propagate', d, t) })
+      : prev.geometry;
+    const schedule = at('schedule') || !prev ? scheduleStage(scenario, catalogue.records, geometry) : prev.schedule;
+    const processing = at('processing') || !prev
+      ? await processingStage(scenario, catalogue.records, geometry, schedule, {
+          propagator: getPropagator,
+          recordTimeline: deps.recordTimeline,
+          onProgress: (d, t) => deps.onProgress?.('simulate', d, t),
+        })
+      : prev.processing;
+    const pricing = at('pricing') || !prev ? pricingStage(scenario, processing.modes) : prev.pricing;
+    const stages: StageOutputs = { catalogue, geometry, schedule, processing, pricing };
+    return { scenario, stages, result: resultOf(scenario, stages), ranFrom: start };
+  } finally {
+    if (propagator) await (propagator as Promise<GridPropagator>).then((p) => p.dispose(), () => undefined);
+  }
+}
+
+/** The run's result from its stages' outputs (the summary stage). */
+export function resultOf(scenario: Scenario, s: StageOutputs): RunResult {
+  return buildRunResult({
+    scenario,
+    records: s.catalogue.records,
+    issues: s.catalogue.issues,
+    geo: s.geometry,
+    schedule: s.schedule,
+    outcomes: s.processing.modes,
+    prices: s.pricing.modes,
+    satsInSession: s.processing.satsInSession,
+    ...(s.processing.timeline ? { timeline: s.processing.timeline } : {}),
+  });
+}
+
+function startStage(scenario: Scenario, deps: PipelineDeps, previous: PipelineRun | undefined, from: StageName | undefined): StageName {
+  if (!previous) return 'catalogue';
+  let start = firstStageToRerun(previous.scenario, scenario) ?? 'summary';
+  // A timeline is recorded by the processing stage: asking for one the previous run did not keep reruns it.
+  if (deps.recordTimeline && !previous.stages.processing.timeline && STAGES.indexOf(start) > STAGES.indexOf('processing')) start = 'processing';
+  if (from && STAGES.indexOf(from) < STAGES.indexOf(start)) start = from;
+  return start;
+}

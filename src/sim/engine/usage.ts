@@ -1,0 +1,81 @@
+// What one processing mode did in a run (counters, latency, series) and what it used (GPU-seconds per cluster,
+// energy, billed station minutes, satellite-seconds, bytes backhauled, tokens): the processing stage's output
+// per mode, plain data, from which the pricing stage derives every cost. Pure.
+import type { DownlinkSession } from '../links/scheduler.ts';
+import type { ProcessingMode } from '../scenario/schema.ts';
+import type { FlowParams, ModeCounters, ModeState } from './mode-state.ts';
+import type { LatencySummaryS, ModeSeries } from './result-types.ts';
+
+/** Resources a mode used over the run: the pricing stage's only input besides the scenario's prices. */
+export interface ModeUsage {
+  /** Satellite-seconds with the compute payload flying and in use (onboard, hybrid; 0 for ground). */
+  computeSatSeconds: number;
+  /** Mean accelerator power at full load over the satellites, W (sizes the power system's launched mass). */
+  acceleratorWMean: number;
+  /** Onboard accelerator energy, J. */
+  acceleratorJ: number;
+  /** Busy GPU-seconds per hub cluster: `[cluster]`. */
+  gpuSecondsByCluster: Float64Array;
+  /** Antenna minutes billed per station: each used session from its start to its last byte, rounded up: `[station]`. */
+  stationMinutesByStation: Float64Array;
+  /** Bytes carried over terrestrial fibre (raw to clusters, results to users). */
+  backhaulBytes: number;
+  tokensOnboard: number;
+  tokensGround: number;
+}
+
+export interface ModeOutcome {
+  mode: ProcessingMode;
+  counters: ModeCounters;
+  latencyS: LatencySummaryS;
+  /** Raw (captured) bytes still onboard at the end. */
+  storedRawBytesEnd: number;
+  /** All bytes still onboard at the end (raw + results). */
+  backlogBytesEnd: number;
+  series: ModeSeries;
+  usage: ModeUsage;
+}
+
+const sum = (a: ArrayLike<number>) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return s;
+};
+
+/** The outcome of a finished mode. */
+export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly DownlinkSession[], stationCount: number): ModeOutcome {
+  const c = st.counters;
+  const [p50 = null, p90 = null, p99 = null] = st.latencyS.quantiles([0.5, 0.9, 0.99]);
+  return {
+    mode: st.mode,
+    counters: { ...c },
+    latencyS: { p50, p90, p99, mean: st.latencyS.mean() },
+    storedRawBytesEnd: st.storedRawBytes(),
+    backlogBytesEnd: sum(st.storedBytes),
+    series: st.series,
+    usage: {
+      computeSatSeconds: c.computeSatSeconds,
+      acceleratorWMean: p.acceleratorW.length > 0 ? sum(p.acceleratorW) / p.acceleratorW.length : 0,
+      acceleratorJ: c.acceleratorJ,
+      gpuSecondsByCluster: st.gpu.gpuSeconds.slice(),
+      stationMinutesByStation: billedStationMinutes(st.sessionLastByteMs, sessions, stationCount),
+      backhaulBytes: c.backhaulBytes,
+      tokensOnboard: c.tokensOnboard,
+      tokensGround: c.tokensGround,
+    },
+  };
+}
+
+/**
+ * Antenna minutes billed per station: each used session from its start to its last byte, rounded up to the
+ * started minute (AWS Ground Station's billing rule, docs/model.md), at least one minute.
+ */
+export function billedStationMinutes(lastByteMs: Float64Array, sessions: readonly DownlinkSession[], stationCount: number): Float64Array {
+  const out = new Float64Array(stationCount);
+  sessions.forEach((ses, i) => {
+    const last = lastByteMs[i]!;
+    if (Number.isNaN(last)) return;
+    out[ses.stationIndex]! += Math.max(1, Math.ceil((last - ses.startMs) / 60_000 - 1e-9));
+  });
+  return out;
+}
