@@ -3,11 +3,8 @@
 // Falls back to the simulation API on the main thread when no worker can be made. Imports no React or three.
 import * as Comlink from 'comlink';
 import type { ExportFormat, RouteReply, RunProgress, RunReply, SimApi } from '../../workers/protocol.ts';
-import type { ReadText } from '../sim/engine/prepare.ts';
-import { countScenarioSatellites } from '../sim/scenario/satellite-count.ts';
-import { safeParseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../sim/scenario/schema.ts';
 import { parseIsoUtc } from '../sim/time.ts';
-import { browserReadText } from './browser-read.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
 import { planKeyframeWindow, streamKeyframeWindow } from './keyframe-window.ts';
 import { openOrbitPool, type OpenPoolResult, type OrbitPool } from './orbit-pool.ts';
@@ -49,8 +46,6 @@ export interface SimClientOptions {
   connect?: (where: 'worker' | 'main-thread') => Promise<SimConnection>;
   keyframeStepS?: number;
   keyframesPerBlock?: number;
-  /** Reads files the scenario names, to count their satellites (default: the site's, as the worker reads them). */
-  readText?: ReadText;
   /** Opens the orbit workers of a large scenario (tests inject fakes; default: openOrbitPool). */
   openPool?: (viewId: number, scenario: ScenarioInput, files?: Record<string, string>) => Promise<OpenPoolResult>;
   maxSimSatellites?: number;
@@ -99,7 +94,6 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
   const maxSim = opts.maxSimSatellites ?? BROWSER_SIM_MAX_SATELLITES;
   const openPool = opts.openPool ?? ((id, sc, f) => openOrbitPool(id, sc, f));
   const wait = opts.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const readText: ReadText = opts.readText ?? browserReadText;
   const closePool = () => {
     pool?.dispose();
     pool = null;
@@ -151,7 +145,7 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
       c = await connection();
       const call =
         sub.kind === 'run'
-          ? c.api.run({ runId, scenario: sub.scenario, ...(sub.files ? { files: sub.files } : {}) }, onProgress)
+          ? c.api.run({ runId, scenario: sub.scenario, maxSatellites: maxSim, ...(sub.files ? { files: sub.files } : {}) }, onProgress)
           : c.api.importRun({ runId, text: sub.text }, onProgress);
       reply = await Promise.race([call, c.died]);
     } catch (err) {
@@ -163,6 +157,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     if (reply.runId !== runId || !isLatest(runId)) return null; // superseded: drop
     crashesInARow = 0;
     workerAnswered ||= c.kind === 'worker';
+    // Too many satellites to simulate here: the worker counted them (one load of the catalogue); show the orbits.
+    if (!reply.ok && reply.orbitsOnly && sub.kind === 'run') return showOrbits(sub.scenario, sub.files, reply.orbitsOnly.scenario);
     apply(reply, c);
     return reply;
   }
@@ -248,18 +244,12 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     return null;
   }
 
-  /** The scenario's satellite count decides: simulate it, or show its orbits only. */
-  async function runOrShow(scenario: ScenarioInput, files: Record<string, string> | undefined): Promise<ClientReply> {
-    // An invalid scenario goes to the worker, whose reply lists its errors by path.
-    const parsed = safeParseScenario(scenario);
-    if (parsed.ok && (await countScenarioSatellites(parsed.scenario, files, readText)) > maxSim) return showOrbits(scenario, files, parsed.scenario);
-    return submit({ kind: 'run', scenario, ...(files ? { files } : {}) });
-  }
-
   return {
     run(scenario, files) {
+      // The worker validates the scenario (errors by path), counts its satellites and simulates it, or replies
+      // orbitsOnly when there are more than maxSim: then the orbit workers show it.
       lastSubmission = { kind: 'run', scenario, ...(files ? { files } : {}) };
-      return runOrShow(scenario, files);
+      return submit(lastSubmission);
     },
     importRun(text) {
       lastSubmission = { kind: 'import', text };

@@ -64,10 +64,13 @@ describe('orbit view API', () => {
     await expect(api!.fill({ viewId: 3, startMs: epochMs, stepS: 60, count: 2, shared: { positionsKm: new Float32Array(3), velocitiesKmS: new Float32Array(3) } }))
       .rejects.toThrow('fill.shared: arrays hold 3 floats, 7380 needed (2 × 1230 × 3)');
     const big = await api!.open({ viewId: 4, scenario: { ...scenario, constellation: { sources: [{ ...walker, planes: 3000, satsPerPlane: 1000 }] } }, part: 0, parts: 1 });
-    expect(big.ok ? 'ok' : big.message).toBe('constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000');
+    expect(big.ok ? 'ok' : big.message).toBe(`no satellite could be loaded: constellation.sources[0] (walker): walker.planes × satsPerPlane: 3000000 satellites, more than 2000000`);
     const bad = await api!.open({ viewId: 5, scenario: { ...scenario, durationH: -1 }, part: 0, parts: 1 });
     expect(bad.ok ? [] : bad.scenarioErrors.map((e) => e.path)).toEqual(['durationH']);
     const missing = await api!.open({ viewId: 6, scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }] } }, part: 0, parts: 1 });
-    expect(missing.ok ? 'ok' : missing.message).toMatch(/^constellation\.sources\[0\]\.file: cannot read "tle\/nope\.tle"/);
+    expect(missing.ok ? 'ok' : missing.message).toMatch(/^no satellite could be loaded: constellation\.sources\[0\]\.file: cannot read "tle\/nope\.tle"/);
+    // A bad source next to a good one is quarantined, as in a run: the good one shows, the issue names the bad one.
+    const mixed = await api!.open({ viewId: 7, scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }, walker] } }, part: 0, parts: 1 });
+    expect(mixed.ok ? [mixed.satCount, mixed.issues.map((i) => i.field)] : mixed.message).toEqual([1230, ['file']]);
   });
 });

@@ -180,3 +180,50 @@ describe('SimApi errors at the edge', () => {
     expect(reply.ingestIssues.every((i) => i.source === 'pasted' && i.line !== undefined)).toBe(true);
   });
 });
+
+describe('SimApi.run: one catalogue load, stage reuse between runs', () => {
+  it('answers orbitsOnly with the count and the validated scenario above maxSatellites, without simulating', async () => {
+    const api = createSimApi(deps);
+    const mega = threeBody({ constellation: { sources: [{ kind: 'walker', planes: 1000, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const reply = await api.run({ runId: 1, scenario: mega, maxSatellites: 20_000 });
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.orbitsOnly?.satCount).toBe(1_000_000);
+    expect(reply.orbitsOnly?.scenario.stepS).toBe(30); // defaults filled in
+    expect(await api.exportRun({ runId: 1, format: 'json' })).toBeNull();
+  });
+
+  it('reads each catalogue file once per run when counting first, and gives the same run as without counting', async () => {
+    const reads: string[] = [];
+    const counting = (path: string) => (reads.push(path), readText(path));
+    const api = createSimApi({ ...deps, readText: counting });
+    const counted = okResult(await api.run({ runId: 1, scenario: twoHours, maxSatellites: 20_000 }));
+    expect(reads).toEqual(['tle/three-body.tle']);
+    expect(runToJson(counted)).toBe(runToJson(okResult(reply0)));
+  });
+
+  it('reuses the last run\'s stages for an edit of prices (no file read), identical to a fresh run', async () => {
+    const reads: string[] = [];
+    const api = createSimApi({ ...deps, readText: (p: string) => (reads.push(p), readText(p)) });
+    await api.run({ runId: 1, scenario: twoHours });
+    const cheaper = threeBody({ durationH: 2, gpu: { usdPerHour: 1.7 }, economics: { launchUsdPerKg: 200 } });
+    const reused = okResult(await api.run({ runId: 2, scenario: cheaper }));
+    expect(reads).toHaveLength(1);
+    const fresh = okResult(await createSimApi(deps).run({ runId: 2, scenario: cheaper }));
+    expect(runToJson(reused)).toBe(runToJson(fresh));
+    expect(reused.timeline?.stepCount).toBe(240); // processing reran for the view's timeline
+  });
+
+  it('does not reuse a run made from other file texts (a pasted catalogue under the same path)', async () => {
+    const api = createSimApi(deps);
+    const tle = readFileSync('tle/three-body.tle', 'utf8');
+    await api.run({ runId: 1, scenario: twoHours, files: { 'tle/three-body.tle': tle } });
+    const fewer = okResult(await api.run({ runId: 2, scenario: twoHours, files: { 'tle/three-body.tle': tle.split('\n').slice(0, 6).join('\n') } }));
+    expect(fewer.satellites).toHaveLength(2);
+  });
+});
+
+let reply0: RunReply;
+beforeAll(async () => {
+  reply0 = await createSimApi(deps).run({ runId: 1, scenario: twoHours });
+});

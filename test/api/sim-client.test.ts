@@ -6,6 +6,7 @@ import { frameBuffer as fbTemplate, type FrameBuffer } from '../../src/app/frame
 import { createUiStore } from '../../src/app/store.ts';
 import type { KeyframeRequest, RunReply, RunRequest, SimApi } from '../../src/sim/api/protocol.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
+import { parseScenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';
 import { threeBody } from '../helpers/run.ts';
 
 const epochMs = Date.parse('2026-04-02T00:00:00Z');
@@ -52,6 +53,11 @@ function fakeConnection(kind: 'worker' | 'main-thread' = 'worker') {
   let disposed = false;
   const conn: SimConnection = { api, kind, died, dispose: () => void (disposed = true) };
   return { conn, runs, keyframeCalls, die, isDisposed: () => disposed };
+}
+
+/** The worker's reply to a scenario with more satellites than the request's maxSatellites. */
+function orbitsOnly(runId: number, satCount: number, input: ScenarioInput): RunReply {
+  return { runId, ok: false, scenarioErrors: [], ingestIssues: [], message: `${satCount} satellites`, orbitsOnly: { satCount, scenario: parseScenario(input) } };
 }
 
 function setup(connections: ReturnType<typeof fakeConnection>[]) {
@@ -231,11 +237,15 @@ describe('sim client', () => {
         };
       },
     });
-    expect(await client.run(big)).toBeNull();
-    expect(opened).toEqual([[1, 'big']]);
-    expect(w.runs).toHaveLength(0); // not simulated
+    const shown = client.run(big);
+    await until(() => w.runs.length === 1);
+    // The worker counts the satellites (one catalogue load) and answers orbitsOnly with the validated scenario.
+    expect(w.runs[0]!.req.maxSatellites).toBe(1000);
+    w.runs[0]!.resolve(orbitsOnly(w.runs[0]!.req.runId, 1230, big));
+    expect(await shown).toBeNull();
+    expect(opened).toEqual([[2, 'big']]);
     expect(store.getState()).toMatchObject({ status: 'ready', summary: null, orbitView: { satCount: 1230, workers: 2 } });
-    expect([fb.run, fb.runId, fb.keyframesWindowed, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([null, 1, true, epochMs, epochMs + 3_600_000, epochMs]);
+    expect([fb.run, fb.runId, fb.keyframesWindowed, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([null, 2, true, epochMs, epochMs + 3_600_000, epochMs]);
     // 1,230 satellites: 61-frame blocks (an hour), so the hour is one block; a two-frame bridge comes first, then
     // goes once the block is in.
     await until(() => fb.keyframes.length === 1 && fb.keyframes[0]!.count === 61);
@@ -245,12 +255,12 @@ describe('sim client', () => {
     expect(await client.exportRun('json')).toBeNull();
     // A small scenario simulates again; the pool is closed.
     const small = client.run(threeBody({ name: 'small' }));
-    await until(() => w.runs.length === 1);
-    w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('small')));
+    await until(() => w.runs.length === 2);
+    w.runs[1]!.resolve(ok(w.runs[1]!.req, fakeResult('small')));
     await small;
     expect(disposed).toBe(1);
     expect(store.getState()).toMatchObject({ status: 'ready', orbitView: null });
-    expect([fb.keyframesWindowed, fb.runId]).toEqual([false, 2]);
+    expect([fb.keyframesWindowed, fb.runId]).toEqual([false, 3]);
     expect(await client.describe(5)).toBeNull();
     expect(await client.search('MEGA')).toEqual([]);
     client.dispose();
@@ -259,12 +269,17 @@ describe('sim client', () => {
   it('reports an orbit view that cannot open (the field named), keeping nothing half-open', async () => {
     const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
     const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+    const w = fakeConnection();
     const client = createSimClient(store, fb, {
-      connect: async () => fakeConnection().conn,
+      connect: async () => w.conn,
       maxSimSatellites: 10,
       openPool: async () => ({ ok: false, scenarioErrors: [], message: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' }),
     });
-    await client.run(threeBody({ constellation: { sources: [{ kind: 'walker', planes: 3000, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } }));
+    const huge = threeBody({ constellation: { sources: [{ kind: 'walker', planes: 300, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const shown = client.run(huge);
+    await until(() => w.runs.length === 1);
+    w.runs[0]!.resolve(orbitsOnly(w.runs[0]!.req.runId, 300_000, huge));
+    await shown;
     expect(store.getState()).toMatchObject({ status: 'error', orbitView: null, errorMessage: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' });
     client.dispose();
   });

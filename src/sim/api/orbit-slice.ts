@@ -3,17 +3,14 @@
 // SatRecs, text catalogues parsed and sliced), and their position/velocity keyframes written frame-major
 // into the whole constellation's arrays (or the slice's own). Pure: imports catalog/, orbit/ and types only.
 import type { SatRec } from 'satellite.js';
-import { parseCatalog } from '../catalog/index.ts';
+import { catalogueEntry, catalogueIndex, loadCatalogue, type CatalogueIndex, type CataloguePart, type ReadText } from '../catalog/load.ts';
 import { rankOf, searchQuery } from '../catalog/search.ts';
 import type { IngestIssue } from '../catalog/types.ts';
-import { walkerName, type WalkerShell } from '../catalog/walker.ts';
 import { allocateOrbitChunk, splitRanges, type OrbitChunk } from '../orbit/orbit-chunk.ts';
 import { PackedBackend } from '../orbit/packed-backend.ts';
 import { PACKED_STRIDE, packElements, type PackedElements } from '../orbit/packed-sgp4.ts';
-import { packableWalkerShell, packWalkerRange } from '../orbit/packed-walker.ts';
-import type { ReadText } from '../engine/prepare.ts';
+import { PACKED_WALKER_MAX_SATELLITES, packWalkerRange } from '../orbit/packed-walker.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { parseIsoUtc } from '../time.ts';
 import { MAX_SAMPLES_PER_CHUNK } from './keyframes.ts';
 
 /**
@@ -22,9 +19,6 @@ import { MAX_SAMPLES_PER_CHUNK } from './keyframes.ts';
  */
 const SUB_SATELLITES = 65_536;
 
-
-/** A catalogue source as the slice sees it: a Walker shell, or text records already parsed. */
-type Part = { kind: 'walker'; shell: WalkerShell; count: number } | { kind: 'records'; satrecs: SatRec[]; names: string[]; norads: number[]; count: number };
 
 /** A search hit: global satellite index, rank (0 best), name and NORAD number. */
 export interface SliceMatch {
@@ -55,7 +49,7 @@ export class OrbitSlice {
 
   private constructor(
     readonly info: OrbitSliceInfo,
-    private readonly parts: Part[],
+    private readonly catalogue: CatalogueIndex,
     elements: PackedElements,
     deep: Map<number, SatRec>,
   ) {
@@ -75,61 +69,23 @@ export class OrbitSlice {
   }
 
   /**
-   * Loads the scenario's catalogue and keeps slice `part` of `parts`. Throws an Error naming the source
-   * (`constellation.sources[1].file: …`, `walker.planes × satsPerPlane: …`) when a source cannot be loaded.
+   * Loads the scenario's catalogue with the one loader (catalog/load.ts: a source that cannot be loaded is
+   * quarantined with an issue naming it, as in a run; Walker shells up to PACKED_WALKER_MAX_SATELLITES) and keeps
+   * slice `part` of `parts`.
    */
-  static async load(scenario: Scenario, readText: ReadText, part: number, parts: number): Promise<OrbitSlice> {
-    const referenceMs = parseIsoUtc(scenario.epochIso, 'epochIso');
-    const sources: Part[] = [];
-    const issues: IngestIssue[] = [];
-    const seen = new Set<number>();
-    for (const [i, src] of scenario.constellation.sources.entries()) {
-      const where = `constellation.sources[${i}]`;
-      if (src.kind === 'walker') {
-        let shell: WalkerShell;
-        try {
-          shell = packableWalkerShell({ ...src, epochMs: referenceMs, source: src.label });
-        } catch (err) {
-          throw new Error(`${where}: ${(err as Error).message}`);
-        }
-        sources.push({ kind: 'walker', shell, count: shell.total });
-        continue;
-      }
-      let text: string;
-      try {
-        text = src.text ?? (await readText(src.file!));
-      } catch (err) {
-        throw new Error(`${where}.file: cannot read "${src.file}": ${(err as Error).message}`);
-      }
-      const label = src.label ?? src.file ?? `${where}.text`;
-      const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: scenario.constellation.maxEpochAgeDays, warnEpochAgeDays: scenario.constellation.warnEpochAgeDays, format: src.kind });
-      issues.push(...r.issues);
-      // The engine's cross-source rule (prepare.ts): a NORAD id seen in an earlier text source is dropped.
-      const kept = r.records.filter((rec) => !seen.has(rec.norad) && seen.add(rec.norad));
-      sources.push({ kind: 'records', satrecs: kept.map((k) => k.satrec), names: kept.map((k) => k.name), norads: kept.map((k) => k.norad), count: kept.length });
-    }
-    const satCount = sources.reduce((n, s) => n + s.count, 0);
-    const bounds = splitRanges(satCount, parts);
+  static async load(scenario: Pick<Scenario, 'constellation' | 'epochIso'>, readText: ReadText, part: number, parts: number): Promise<OrbitSlice> {
+    const catalogue = await loadCatalogue(scenario, readText, { maxWalkerSatellites: PACKED_WALKER_MAX_SATELLITES });
+    const bounds = splitRanges(catalogue.satCount, parts);
     const from = bounds[part]!;
     const to = bounds[part + 1]!;
-    const { elements, deep } = packSlice(sources, from, to);
-    return new OrbitSlice({ satCount, from, to, issues }, sources, elements, deep);
+    const { elements, deep } = packSlice(catalogue.parts, from, to);
+    // Packed: the SGP4 records are not needed any more; names and numbers stay for describe and search.
+    return new OrbitSlice({ satCount: catalogue.satCount, from, to, issues: catalogue.issues }, catalogueIndex(catalogue), elements, deep);
   }
 
   /** Name and NORAD number of global satellite `index` (any slice can answer: names are derived or kept). */
   describe(index: number): { name: string; norad: number } | null {
-    let base = 0;
-    for (const p of this.parts) {
-      if (index < base + p.count) {
-        const i = index - base;
-        if (p.kind === 'records') return { name: p.names[i]!, norad: p.norads[i]! };
-        const plane = Math.floor(i / p.shell.satsPerPlane);
-        const slot = i - plane * p.shell.satsPerPlane;
-        return { name: walkerName(p.shell, plane, slot), norad: p.shell.firstNorad + i };
-      }
-      base += p.count;
-    }
-    return null;
+    return catalogueEntry(this.catalogue, index);
   }
 
   /**
@@ -177,27 +133,32 @@ export class OrbitSlice {
   }
 }
 
-/** Packs global satellites [from, to) of the sources into one PackedElements (row = index − from). */
-function packSlice(sources: Part[], from: number, to: number): { elements: PackedElements; deep: Map<number, SatRec> } {
+/** Packs global satellites [from, to) of the parts into one PackedElements (row = index − from). */
+function packSlice(parts: readonly CataloguePart[], from: number, to: number): { elements: PackedElements; deep: Map<number, SatRec> } {
   const m = to - from;
   const elements: PackedElements = { count: m, values: new Float64Array(m * PACKED_STRIDE), nearEarth: new Uint8Array(m) };
   const deep = new Map<number, SatRec>();
   let base = 0;
-  for (const p of sources) {
+  for (const p of parts) {
     const a = Math.max(from, base);
     const b = Math.min(to, base + p.count);
     if (a < b) {
-      if (p.kind === 'walker') {
+      if (p.kind === 'walker' && !p.kept) {
         for (const [row, r] of packWalkerRange(p.shell, a - base, b - base, elements, a - from)) deep.set(row, r);
+      } else if (p.kind === 'walker') {
+        // Some of the shell's numbers were taken by an earlier source: pack the kept satellites one by one.
+        for (let j = a - base; j < b - base; j++) {
+          const i = p.kept![j]!;
+          for (const [row, r] of packWalkerRange(p.shell, i, i + 1, elements, base + j - from)) deep.set(row, r);
+        }
       } else {
-        const recs = p.satrecs.slice(a - base, b - base);
+        const recs = p.records.slice(a - base, b - base).map((r) => r.satrec);
         const packed = packElements(recs);
         elements.values.set(packed.values, (a - from) * PACKED_STRIDE);
         elements.nearEarth.set(packed.nearEarth, a - from);
         recs.forEach((r, j) => packed.nearEarth[j] || deep.set(a - from + j, r));
       }
     }
-    if (p.kind === 'records') p.satrecs = []; // packed: the SatRecs (≈ 1 KB each) are not needed any more
     base += p.count;
   }
   return { elements, deep };

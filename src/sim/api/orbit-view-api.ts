@@ -3,9 +3,9 @@
 // The app's orbit pool (src/app/orbit-pool.ts) drives them; workers/orbit.worker.ts exposes this through comlink.
 // Pure: no DOM, worker or comlink APIs (the transfer marking is injected).
 import type { IngestIssue } from '../catalog/types.ts';
-import type { ReadText } from '../engine/prepare.ts';
+import type { ReadText } from '../catalog/load.ts';
 import { safeParseScenario, type ScenarioError, type ScenarioInput } from '../scenario/schema.ts';
-import { parseIsoUtc } from '../time.ts';
+import { runWindow } from '../time.ts';
 import { keyframeRequestError } from './keyframes.ts';
 import { OrbitSlice, type SliceMatch } from './orbit-slice.ts';
 import type { MarkTransfer } from './transfer.ts';
@@ -23,7 +23,7 @@ export interface OrbitOpenRequest {
 
 export type OrbitOpenReply =
   | { viewId: number; ok: true; satCount: number; from: number; to: number; startMs: number; endMs: number; issues: IngestIssue[] }
-  | { viewId: number; ok: false; scenarioErrors: ScenarioError[]; message: string };
+  | { viewId: number; ok: false; scenarioErrors: ScenarioError[]; message: string; issues?: IngestIssue[] };
 
 export interface OrbitFillRequest {
   viewId: number;
@@ -72,9 +72,14 @@ export function createOrbitViewApi(readText: ReadText): OrbitViewApi {
       } catch (err) {
         return { viewId: req.viewId, ok: false, scenarioErrors: [], message: (err as Error).message };
       }
+      const { issues } = slice.info;
+      if (slice.info.satCount === 0) {
+        const why = issues.find((i) => i.severity === 'error')?.message;
+        return { viewId: req.viewId, ok: false, scenarioErrors: [], issues, message: `no satellite could be loaded${why ? `: ${why}` : ''}` };
+      }
       view = { id: req.viewId, slice };
-      const startMs = parseIsoUtc(s.epochIso);
-      return { viewId: req.viewId, ok: true, ...slice.info, startMs, endMs: startMs + s.durationH * 3_600_000 };
+      const { startMs, endMs } = runWindow(s);
+      return { viewId: req.viewId, ok: true, ...slice.info, startMs, endMs };
     },
 
     async fill(req) {

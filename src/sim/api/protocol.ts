@@ -4,7 +4,7 @@
 // Bulk data are typed arrays moved with Comlink.transfer (or shared when the page is cross-origin isolated).
 import type { IngestIssue } from '../catalog/types.ts';
 import type { RunResult } from '../engine/result-types.ts';
-import type { ScenarioError, ScenarioInput } from '../scenario/schema.ts';
+import type { Scenario, ScenarioError, ScenarioInput } from '../scenario/schema.ts';
 
 export type ExportFormat = 'json' | 'csv' | 'czml';
 
@@ -13,6 +13,8 @@ export interface RunRequest {
   scenario: ScenarioInput;
   /** Texts of files the scenario names (e.g. a pasted TLE set), by path; others are fetched from the site. */
   files?: Record<string, string>;
+  /** Most satellites to simulate: above it the reply is `orbitsOnly` (the caller shows the orbits instead). */
+  maxSatellites?: number;
 }
 
 export type RunReply =
@@ -29,9 +31,14 @@ export type RunReply =
       ok: false;
       /** Scenario validation errors (path + message), empty when the failure is elsewhere. */
       scenarioErrors: ScenarioError[];
-      /** Catalogue issues when no satellite could be loaded. */
+      /** Catalogue issues when no satellite could be loaded (or when orbitsOnly). */
       ingestIssues: IngestIssue[];
       message: string;
+      /**
+       * Set when the scenario is valid but has more satellites than RunRequest.maxSatellites: nothing was simulated;
+       * `scenario` is the validated scenario (defaults filled in) for the caller's orbit view.
+       */
+      orbitsOnly?: { satCount: number; scenario: Scenario };
     };
 
 /** Progress of a run, reported through a callback proxy. */

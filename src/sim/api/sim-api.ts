@@ -3,8 +3,11 @@
 // fallback call it directly. Pure: no DOM, Node, comlink or wall clock (all injected through SimApiDeps).
 import type { SatRec } from 'satellite.js';
 import { createOrbitPropagator, type OrbitPropagator } from '../orbit/propagator.ts';
-import type { ReadText } from '../engine/prepare.ts';
+import { loadCatalogue, type LoadedCatalogue, type ReadText } from '../catalog/load.ts';
+import { WALKER_MAX_SATELLITES } from '../catalog/walker.ts';
+import { PACKED_WALKER_MAX_SATELLITES } from '../orbit/packed-walker.ts';
 import { runPipeline, type PipelineRun } from '../engine/pipeline.ts';
+import { firstStageToRerun } from '../engine/stage-reads.ts';
 import type { RunResult } from '../engine/result-types.ts';
 import { RunJsonError, parseRunJson, summaryToJson } from '../export/index.ts';
 import type { IngestIssue } from '../catalog/types.ts';
@@ -50,21 +53,48 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     return landMask;
   };
 
-  /** Runs a validated scenario; failures become ok:false replies (this never rejects). */
-  async function simulate(runId: number, scenario: Scenario, readText: ReadText, onProgress: Progress): Promise<RunReply> {
+  /**
+   * The last run without its timeline (transferred away), and the files it was given: the next run with the same
+   * files reuses the stages its scenario edits leave valid (stage-reads.ts).
+   */
+  let last: { run: PipelineRun; filesKey: string } | null = null;
+
+  /**
+   * Runs a validated scenario; failures become ok:false replies (this never rejects). With `maxSatellites`, the
+   * catalogue is loaded (once) to count its satellites first: above the limit nothing is simulated.
+   */
+  async function simulate(runId: number, scenario: Scenario, files: Record<string, string> | undefined, onProgress: Progress, maxSatellites = Infinity): Promise<RunReply> {
     const wallStartMs = clock();
+    const readText = withFiles(files, deps.readText);
+    const filesKey = JSON.stringify(files ?? {});
     let run: PipelineRun;
     try {
-      run = await runPipeline(scenario, {
-        readText,
-        landMask: await loadLandMask(),
-        recordTimeline: true,
-        createPropagator: (s) => createPropagator(s),
-        onProgress: (phase, done, total) => report(onProgress, { runId, phase, done, total }),
-      });
+      const previous = last && last.filesKey === filesKey ? last.run : undefined;
+      const sameCatalogue = previous !== undefined && firstStageToRerun(previous.scenario, scenario) !== 'catalogue';
+      let preloaded: LoadedCatalogue | undefined;
+      if (Number.isFinite(maxSatellites) && !sameCatalogue) {
+        const loaded = await loadCatalogue(scenario, readText, { maxWalkerSatellites: PACKED_WALKER_MAX_SATELLITES });
+        if (loaded.satCount > maxSatellites) return { ...failure(runId, [], loaded.issues, `${loaded.satCount} satellites: more than ${maxSatellites} to simulate here`), orbitsOnly: { satCount: loaded.satCount, scenario } };
+        if (loadedAsSimulated(loaded)) preloaded = loaded;
+      }
+      last = null; // a failed run leaves nothing to reuse
+      run = await runPipeline(
+        scenario,
+        {
+          readText,
+          landMask: await loadLandMask(),
+          recordTimeline: true,
+          createPropagator: (s) => createPropagator(s),
+          onProgress: (phase, done, total) => report(onProgress, { runId, phase, done, total }),
+          ...(preloaded ? { preloaded } : {}),
+        },
+        previous,
+      );
     } catch (err) {
       return failure(runId, [], [], `the run failed: ${(err as Error).message ?? String(err)}`);
     }
+    const { timeline: _timeline, ...processing } = run.stages.processing;
+    last = { run: { ...run, stages: { ...run.stages, processing } }, filesKey };
     const result = run.result;
     if (result.satellites.length === 0) return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
     store.put(runId, result, run.stages.catalogue.records);
@@ -77,7 +107,7 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     async run(req, onProgress) {
       const parsed = safeParseScenario(req.scenario);
       if (!parsed.ok) return failure(req.runId, parsed.errors, [], `invalid scenario: ${countOf(parsed.errors.length, 'error')}`);
-      return simulate(req.runId, parsed.scenario, withFiles(req.files, deps.readText), onProgress);
+      return simulate(req.runId, parsed.scenario, req.files, onProgress, req.maxSatellites);
     },
 
     async keyframes(req: KeyframeRequest): Promise<KeyframeBlock | null> {
@@ -115,11 +145,19 @@ export function createSimApi(deps: SimApiDeps): SimApi {
         const errors = err instanceof RunJsonError ? err.errors : [{ path: '(root)', message: (err as Error).message }];
         return failure(req.runId, errors, [], `invalid run JSON: ${countOf(errors.length, 'error')}`);
       }
-      const reply = await simulate(req.runId, imported.scenario, deps.readText, onProgress);
+      const reply = await simulate(req.runId, imported.scenario, undefined, onProgress);
       if (!reply.ok) return reply;
       return { ...reply, replayMatches: summaryToJson(reply.result.summary) === summaryToJson(imported.summary) };
     },
   };
+}
+
+/**
+ * Whether a catalogue loaded with the orbit view's Walker limit is what the simulation's own limit loads: no
+ * shell above WALKER_MAX_SATELLITES and none quarantined (its message names the limit).
+ */
+function loadedAsSimulated(c: LoadedCatalogue): boolean {
+  return c.parts.every((p) => p.kind === 'records' || p.shell.total <= WALKER_MAX_SATELLITES) && !c.issues.some((i) => i.code === 'walker');
 }
 
 /** Files given with the request (e.g. a pasted TLE set) shadow the ones the reader would load. */
@@ -128,7 +166,7 @@ function withFiles(files: Record<string, string> | undefined, readText: ReadText
   return async (path) => (Object.hasOwn(files, path) ? files[path]! : readText(path));
 }
 
-function failure(runId: number, scenarioErrors: ScenarioError[], ingestIssues: IngestIssue[], message: string): RunReply {
+function failure(runId: number, scenarioErrors: ScenarioError[], ingestIssues: IngestIssue[], message: string): Extract<RunReply, { ok: false }> {
   return { runId, ok: false, scenarioErrors, ingestIssues, message };
 }
 

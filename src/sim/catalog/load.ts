@@ -6,7 +6,7 @@
 // Pure: file access is injected; imports catalog/ modules, time.ts and the scenario type only.
 import type { Scenario } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
-import { defaultName, duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
+import { duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
 import { parseCatalog } from './index.ts';
 import type { CatalogRecord, IngestIssue } from './types.ts';
 import { WALKER_MAX_SATELLITES, walkerName, walkerRecords, walkerShell, type WalkerShell } from './walker.ts';
@@ -113,8 +113,18 @@ export function catalogueRecords(c: LoadedCatalogue): CatalogRecord[] {
   return out;
 }
 
+/** What naming a satellite needs: the parts with Walker shells and, for element sets, names and numbers only. */
+export interface CatalogueIndex {
+  parts: readonly (WalkerPart | { kind: 'records'; records: readonly Pick<CatalogRecord, 'name' | 'norad'>[]; count: number })[];
+}
+
+/** The catalogue's index without its SGP4 records (≈ 1 KB each), for holders that only name satellites. */
+export function catalogueIndex(c: LoadedCatalogue): CatalogueIndex {
+  return { parts: c.parts.map((p) => (p.kind === 'records' ? { kind: 'records', count: p.count, records: p.records.map(({ name, norad }) => ({ name, norad })) } : p)) };
+}
+
 /** Name and NORAD number of satellite `index` (without building any record), or null past the end. */
-export function catalogueEntry(c: LoadedCatalogue, index: number): { name: string; norad: number } | null {
+export function catalogueEntry(c: CatalogueIndex, index: number): { name: string; norad: number } | null {
   let base = 0;
   for (const p of c.parts) {
     if (index < base + p.count) {
@@ -128,5 +138,3 @@ export function catalogueEntry(c: LoadedCatalogue, index: number): { name: strin
   }
   return null;
 }
-
-export { defaultName };

@@ -1,6 +1,6 @@
 // Stage `catalogue`: the scenario's constellation sources as records ready to propagate, bad items and sources
 // quarantined with issues naming them (catalog/load.ts, the one loader). Pure: file access is injected.
-import { catalogueRecords, loadCatalogue, type ConstellationInput, type ReadText } from '../catalog/load.ts';
+import { catalogueRecords, loadCatalogue, type ConstellationInput, type LoadedCatalogue, type ReadText } from '../catalog/load.ts';
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
 
 export interface CatalogueOutput {
@@ -9,7 +9,11 @@ export interface CatalogueOutput {
   issues: IngestIssue[];
 }
 
-export async function catalogueStage(scenario: ConstellationInput, readText: ReadText): Promise<CatalogueOutput> {
-  const loaded = await loadCatalogue(scenario, readText);
+/**
+ * `preloaded`: the same scenario's catalogue already loaded with the default limits (e.g. to count its satellites
+ * first), so its sources are not read and parsed again.
+ */
+export async function catalogueStage(scenario: ConstellationInput, readText: ReadText, preloaded?: LoadedCatalogue): Promise<CatalogueOutput> {
+  const loaded = preloaded ?? (await loadCatalogue(scenario, readText));
   return { records: catalogueRecords(loaded), issues: loaded.issues };
 }

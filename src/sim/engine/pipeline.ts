@@ -4,7 +4,7 @@
 // (test/engine/pipeline.test.ts). Stage outputs are plain data and typed arrays (structured-clone serialisable)
 // and are never mutated by later stages. Pure: files, the land mask, the propagator and progress are injected.
 import type { SatRec } from 'satellite.js';
-import type { ReadText } from '../catalog/load.ts';
+import type { LoadedCatalogue, ReadText } from '../catalog/load.ts';
 import { createOrbitPropagator, type GridPropagator } from '../orbit/propagator.ts';
 import type { StationGeometry } from '../links/visibility.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -32,6 +32,8 @@ export interface PipelineDeps {
   onProgress?: (phase: RunPhase, done: number, total: number) => void;
   /** Record what every satellite does at every step (for the browser view); off in the CLI to save memory. */
   recordTimeline?: boolean;
+  /** The scenario's catalogue, already loaded with the default limits (catalogue-stage.ts). */
+  preloaded?: LoadedCatalogue;
 }
 
 /** Every stage's output of one run. */
@@ -61,7 +63,7 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
   const at = (stage: StageName) => STAGES.indexOf(stage) >= STAGES.indexOf(start);
   const prev = previous?.stages;
   deps.onProgress?.('load', 0, 1);
-  const catalogue = at('catalogue') || !prev ? await catalogueStage(scenario, deps.readText) : prev.catalogue;
+  const catalogue = at('catalogue') || !prev ? await catalogueStage(scenario, deps.readText, deps.preloaded) : prev.catalogue;
   const satrecs = catalogue.records.map((r) => r.satrec);
   const stations = at('geometry') || !prev ? scenarioStations(scenario) : prev.geometry.stations;
   let propagator: Promise<GridPropagator> | null = null;
