@@ -8,7 +8,7 @@ import type { OrbitChunk } from '../sim/orbit/orbit-chunk.ts';
 import { ContactFinder, type ContactWindow } from '../sim/links/contacts.ts';
 import type { GroundStation } from '../sim/links/visibility.ts';
 import { parseStationCsv } from '../sim/ground/station-csv.ts';
-import { isoUtc, parseIsoUtc } from '../sim/time.ts';
+import { hoursAfter, isoUtc, parseIsoUtc } from '../sim/time.ts';
 
 export interface ContactsCommandOptions {
   tlePath: string;
@@ -108,7 +108,7 @@ export async function findContacts(
   const propagator = await createOrbitPropagator(satrecs);
   try {
     const finder = new ContactFinder(satrecs.length, stations);
-    const endMs = startMs + hours * 3_600_000;
+    const endMs = hoursAfter(startMs, hours);
     let chunk: OrbitChunk | undefined;
     for (let c = 0; ; c++) {
       const times = chunkTimes(startMs, endMs, stepS, c);

@@ -48,5 +48,12 @@ export interface RunWindow extends SimClock {
 export function runWindow(s: { readonly epochIso: string; readonly durationH: number; readonly stepS: number }): RunWindow {
   const startMs = parseIsoUtc(s.epochIso, 'epochIso');
   const durationS = s.durationH * 3600;
-  return { ...makeClock(startMs, durationS, s.stepS), durationS, endMs: simTimeMs(startMs + Math.round(durationS * 1000)) };
+  return { ...makeClock(startMs, durationS, s.stepS), durationS, endMs: hoursAfter(startMs, s.durationH) };
 }
+
+/** `hours` after `startMs`, rounded to the millisecond. */
+export function hoursAfter(startMs: number, hours: number): SimTimeMs {
+  return simTimeMs(startMs + Math.round(hours * MS_PER_HOUR));
+}
+
+export const MS_PER_HOUR = 3_600_000;

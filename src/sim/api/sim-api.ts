@@ -93,8 +93,10 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     } catch (err) {
       return failure(runId, [], [], `the run failed: ${(err as Error).message ?? String(err)}`);
     }
+    // The timeline is transferred to the page with the reply: the kept run must not hold it.
     const { timeline: _timeline, ...processing } = run.stages.processing;
-    last = { run: { ...run, stages: { ...run.stages, processing } }, filesKey };
+    const { timeline: _shown, ...kept } = run.result;
+    last = { run: { ...run, stages: { ...run.stages, processing }, result: kept }, filesKey };
     const result = run.result;
     if (result.satellites.length === 0) return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
     store.put(runId, result, run.stages.catalogue.records);

@@ -13,10 +13,10 @@ import { catalogueStage, type CatalogueOutput } from './catalogue-stage.ts';
 import { geometryStage, scenarioStations, type GeometryOutput } from './geometry-stage.ts';
 import { pricingStage, type PricingOutput } from './pricing-stage.ts';
 import { processingStage, type ProcessingOutput } from './processing-stage.ts';
-import type { RunResult } from './result-types.ts';
+import type { RunResult, RunSummary } from './result-types.ts';
 import { scheduleStage, type ScheduleOutput } from './schedule-stage.ts';
 import { firstStageToRerun, STAGES, type StageName } from './stage-reads.ts';
-import { buildRunResult } from './summary.ts';
+import { buildRunResult, buildSummary, type SummaryInputs } from './summary.ts';
 
 export type RunPhase = 'load' | 'propagate' | 'simulate';
 
@@ -82,7 +82,9 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
       : prev.processing;
     const pricing = at('pricing') || !prev ? pricingStage(scenario, processing.modes) : prev.pricing;
     const stages: StageOutputs = { catalogue, geometry, schedule, processing, pricing };
-    return { scenario, stages, result: resultOf(scenario, stages), ranFrom: start };
+    // From pricing on, only the summary (and the scenario it labels) can differ from the previous result.
+    const result = previous && !at('processing') ? { ...previous.result, scenario, summary: summaryOf(scenario, stages) } : resultOf(scenario, stages);
+    return { scenario, stages, result, ranFrom: start };
   } finally {
     if (propagator) await (propagator as Promise<GridPropagator>).then((p) => p.dispose(), () => undefined);
   }
@@ -91,6 +93,18 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
 /** The run's result from its stages' outputs (the summary stage). */
 export function resultOf(scenario: Scenario, s: StageOutputs): RunResult {
   return buildRunResult({
+    ...summaryInputs(scenario, s),
+    satsInSession: s.processing.satsInSession,
+    ...(s.processing.timeline ? { timeline: s.processing.timeline } : {}),
+  });
+}
+
+function summaryOf(scenario: Scenario, s: StageOutputs): RunSummary {
+  return buildSummary(summaryInputs(scenario, s));
+}
+
+function summaryInputs(scenario: Scenario, s: StageOutputs): SummaryInputs {
+  return {
     scenario,
     records: s.catalogue.records,
     issues: s.catalogue.issues,
@@ -98,9 +112,7 @@ export function resultOf(scenario: Scenario, s: StageOutputs): RunResult {
     schedule: s.schedule,
     outcomes: s.processing.modes,
     prices: s.pricing.modes,
-    satsInSession: s.processing.satsInSession,
-    ...(s.processing.timeline ? { timeline: s.processing.timeline } : {}),
-  });
+  };
 }
 
 function startStage(scenario: Scenario, deps: PipelineDeps, previous: PipelineRun | undefined, from: StageName | undefined): StageName {

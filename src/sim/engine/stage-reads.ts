@@ -130,20 +130,26 @@ export function stageOfPath(path: string | readonly Segment[]): StageName {
  * The leaf paths where two scenarios differ, e.g. `groundStations[2].antennas`; an array whose length differs
  * is reported as the array itself (`hubs`), a value of another type as its own path.
  */
-export function changedPaths(a: unknown, b: unknown, prefix: Segment[] = [], out: Segment[][] = []): Segment[][] {
-  if (Object.is(a, b)) return out;
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(prefix);
-    else for (let i = 0; i < a.length; i++) changedPaths(a[i], b[i], [...prefix, i], out);
-    return out;
-  }
-  if (isObj(a) && isObj(b) && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) changedPaths(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...prefix, k], out);
-    return out;
-  }
-  out.push(prefix);
+export function changedPaths(a: unknown, b: unknown): Segment[][] {
+  const out: Segment[][] = [];
+  const path: Segment[] = [];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const walk = (x: unknown, y: unknown): void => {
+    if (Object.is(x, y)) return;
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) out.push(path.slice());
+      else for (let i = 0; i < x.length; i++) step(i, x[i], y[i]);
+    } else if (isObj(x) && isObj(y)) {
+      for (const k of Object.keys(x)) step(k, x[k], Object.hasOwn(y, k) ? y[k] : undefined);
+      for (const k of Object.keys(y)) if (!Object.hasOwn(x, k)) step(k, undefined, y[k]);
+    } else out.push(path.slice());
+  };
+  const step = (seg: Segment, x: unknown, y: unknown): void => {
+    path.push(seg);
+    walk(x, y);
+    path.pop();
+  };
+  walk(a, b);
   return out;
 }
 

@@ -8,7 +8,7 @@ import type { GeometryResult } from './geometry-pass.ts';
 import type { ModePrice } from './pricing-stage.ts';
 import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type ModeSummary, type RunResult, type RunSummary, type SatelliteInfo } from './result-types.ts';
 import type { RunTimeline } from './timeline.ts';
-import { runWindow } from '../time.ts';
+import { MS_PER_HOUR, runWindow } from '../time.ts';
 import type { ModeOutcome } from './usage.ts';
 
 export interface SummaryInputs {
@@ -34,7 +34,7 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
   const n = inp.records.length;
   let satSteps = 0;
   for (let k = 0; k < K; k++) satSteps += n - geo.satsLost[k]!;
-  const hours = (a: number, b: number) => (b - a) / 3_600_000;
+  const hours = (a: number, b: number) => (b - a) / MS_PER_HOUR;
   return {
     scenarioName: scenario.name,
     seed: scenario.seed,
@@ -75,7 +75,7 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
     bytesDownlinked: c.downlinkedRawBytes + c.downlinkedResultBytes,
     bytesDownlinkedRaw: c.downlinkedRawBytes,
     bytesDownlinkedResults: c.downlinkedResultBytes,
-    bandwidthSavedFraction: c.decidedRawBytes > 0 ? Math.min(1, Math.max(0, 1 - c.enqueuedForDownlinkBytes / c.decidedRawBytes)) : 0,
+    bandwidthSavedFraction: bandwidthSaved(c.enqueuedForDownlinkBytes, c.decidedRawBytes),
     bytesDropped: dropped,
     bytesDroppedByReason: { storageFull: c.droppedStorageFullBytes, satelliteLost: c.droppedSatelliteLostBytes },
     bytesProcessedOnboard: c.processedOnboardBytes,
@@ -106,6 +106,17 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
   };
 }
 
+/**
+ * 1 − bytes queued for downlink / raw bytes decided onboard. Not clamped: below 0 when results are larger than the
+ * raw data they replace (docs/model.md §7). Only rounding noise is removed: the two sums add the same batches split
+ * at different points, so equal totals may differ in the last bits (|x| < 1e-12 is reported as 0).
+ */
+export function bandwidthSaved(enqueuedBytes: number, decidedRawBytes: number): number {
+  if (!(decidedRawBytes > 0)) return 0;
+  const saved = 1 - enqueuedBytes / decidedRawBytes;
+  return Math.abs(saved) < 1e-12 ? 0 : saved;
+}
+
 export function satelliteInfo(records: readonly CatalogRecord[], geo: GeometryResult, startMs: number, stepS: number): SatelliteInfo[] {
   return records.map((r, s) => {
     const lost = geo.lostAtStep[s]!;
@@ -131,6 +142,8 @@ export function buildRunResult(inp: ResultInputs): RunResult {
   const { scenario, records, geo, schedule } = inp;
   const { startMs, stepS, stepCount: K } = runWindow(scenario);
   const stepMs = stepS * 1000;
+  const timesMs = new Float64Array(K);
+  for (let k = 0; k < K; k++) timesMs[k] = startMs + (k + 1) * stepMs;
   return {
     schemaVersion: RUN_EXPORT_SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
@@ -140,7 +153,7 @@ export function buildRunResult(inp: ResultInputs): RunResult {
     contacts: geo.windows,
     sessions: schedule.sessions.map(({ satIndex, stationIndex, startMs: a, endMs: b }) => ({ satIndex, stationIndex, startMs: a, endMs: b })),
     series: {
-      timesMs: Float64Array.from({ length: K }, (_, k) => startMs + (k + 1) * stepMs),
+      timesMs,
       satsSunlit: geo.satsSunlit,
       satsImaging: geo.satsImaging,
       satsInSession: inp.satsInSession,

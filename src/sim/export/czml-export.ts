@@ -4,7 +4,7 @@
 import { MU_EARTH_KM3_PER_S2 } from '../catalog/checks.ts';
 import type { RunResult, SatelliteInfo } from '../engine/result-types.ts';
 import type { GroundStation, Hub } from '../scenario/schema.ts';
-import { isoUtc, parseIsoUtc } from '../time.ts';
+import { isoUtc, runWindow } from '../time.ts';
 import { satelliteAt, stationAt } from './json-export.ts';
 
 /** Positions sampled by the caller (e.g. every 60 s with the propagator). */
@@ -60,8 +60,8 @@ const intervalIso = (iv: Interval) => `${isoUtc(iv.startMs)}/${isoUtc(iv.endMs)}
 export function runToCzml(result: RunResult, orbit: CzmlOrbitSamples, opts: CzmlOptions = {}): string {
   validateSamples(result, orbit);
   const sc = result.scenario;
-  const startMs = parseIsoUtc(sc.epochIso, 'scenario.epochIso');
-  const clock: Interval = { startMs, endMs: startMs + Math.round(sc.durationH * 3_600_000) };
+  const { startMs, endMs } = runWindow(sc);
+  const clock: Interval = { startMs, endMs };
   const document = {
     id: 'document',
     name: sc.name,
