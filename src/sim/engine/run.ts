@@ -69,7 +69,7 @@ export async function runScenario(scenario: Scenario, deps: RunDeps): Promise<Ru
     });
     // The relay re-propagates its positions a window of steps at a time (step-positions.ts), so the
     // propagator lives until pass 2 ends.
-    const positions = relay ? new PositionWindow(propagator, K, startMs, scenario.stepS, geo.lostAtStep) : null;
+    const positions = relay ? new PositionWindow(propagator, K, startMs, scenario.stepS, geo.lostAtStep, relay.needsVelocities) : null;
     return await simulate({ scenario, deps, records, issues, stations, startMs, geo, relay, positions });
   } finally {
     propagator.dispose();
@@ -125,7 +125,7 @@ async function simulate(inp: PassTwoInputs): Promise<RunResult> {
     }
     if (relay && positions) {
       await positions.ensure(k);
-      relay.prepare(positions.positions, k - positions.k0, positions.localStepCount, scenario.stepS, t0, segsBySat);
+      relay.prepare(positions, k - positions.k0, t0, segsBySat);
       for (const st of modes) relay.relay(st, t0, segsBySat);
     }
     for (let s = 0; s < n; s++) {
