@@ -5,6 +5,7 @@ import type { WalkerSlot } from '../catalog/types.ts';
 import type { OrbitPropagator } from '../orbit/propagator.ts';
 import { loadConstellation, type ReadText } from '../engine/prepare.ts';
 import type { RunResult } from '../engine/result-types.ts';
+import { islParams } from '../links/isl.ts';
 import { IslFrameLog } from './isl-frames.ts';
 import type { KeyframeSource } from './keyframes.ts';
 
@@ -66,8 +67,8 @@ export class RunStore {
   islLog(run: StoredRun): Promise<IslFrameLog | null> {
     run.isl ??= walkerLayouts(run).then(
       (layouts) => {
-        const { enabled, relayResults: _r, relayRaw: _w, ...params } = run.result.scenario.isl;
-        return enabled && layouts.length >= 2 ? new IslFrameLog(layouts, params) : null;
+        const isl = run.result.scenario.isl;
+        return isl.enabled && layouts.length >= 2 ? new IslFrameLog(layouts, islParams(isl)) : null;
       },
       (err: unknown) => {
         run.isl = null;
