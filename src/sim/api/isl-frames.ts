@@ -1,8 +1,8 @@
-// The laser inter-satellite links of a run at its keyframe times, for the 3D view and for routes: one linker and
-// acquisition tracker per run, fed keyframes in time order. Pure: imports only links/ and protocol types.
+// The laser inter-satellite links of a run at its keyframe times, for the 3D view and for routes: one IslNetwork
+// per run (links/isl-network.ts, as the engine's relay), fed keyframes in time order. Pure: imports only links/.
 import type { WalkerSlot } from '../catalog/types.ts';
-import { IslAcquisitionTracker } from '../links/isl-acquisition.ts';
-import { IslLinker, type IslParams } from '../links/isl.ts';
+import type { IslParams } from '../links/isl.ts';
+import { IslNetwork } from '../links/isl-network.ts';
 
 /** Usable ISLs at one keyframe: satellite pairs `[a0, b0, a1, b1, …]`, a < b. */
 export interface IslFrame {
@@ -19,57 +19,41 @@ export interface IslBlockEdges {
   islPairs: Int32Array;
 }
 
-const EMPTY = new Int32Array(0);
-
 /**
- * Computes the ISLs at successive keyframes of one run and keeps every frame's usable pairs for routes. A frame
- * whose pairs equal the previous frame's shares its array (a +Grid shell's links rarely change), so memory grows
- * with the changes, not with the run length. Links are computed as the engine does (IslRelay.prepare), present AND
- * acquired (IslAcquisitionTracker); range pairing looks ahead with the keyframes' ECEF velocities (the engine uses
- * finite differences of its step positions).
+ * Steps an IslNetwork through successive keyframes of one run and keeps every frame's usable (present and
+ * acquired) pairs for routes. The network is the engine's: for the same states at the same times it gives the
+ * relay's links (test/links/isl-network-callers.test.ts); keyframes sample at their own spacing, though, which may
+ * differ from the run's step. A frame whose pairs equal the previous frame's shares its array (a +Grid shell's
+ * links rarely change), so memory grows with the changes, not with the run length.
  */
 export class IslFrameLog {
   readonly frames: IslFrame[] = [];
-  private readonly linker: IslLinker;
-  private readonly tracker: IslAcquisitionTracker;
-  private readonly pos: Float64Array;
-  private readonly vel: Float64Array;
-  private usable = new Uint8Array(0);
+  private readonly network: IslNetwork;
   private lastTimeMs = -Infinity;
 
-  constructor(layouts: readonly (WalkerSlot | undefined)[], private readonly params: Readonly<IslParams>) {
-    this.linker = new IslLinker(layouts, params);
-    this.tracker = new IslAcquisitionTracker(layouts.length, Math.max(4, params.terminalsPerSat));
-    this.pos = new Float64Array(layouts.length * 3);
-    this.vel = new Float64Array(layouts.length * 3);
+  constructor(layouts: readonly (WalkerSlot | undefined)[], params: Readonly<IslParams>) {
+    this.network = new IslNetwork(layouts, params);
   }
 
   get satCount(): number {
-    return this.linker.satCount;
+    return this.network.satCount;
   }
 
   /**
    * ISLs of `count` frames `startMs + f·stepS` whose positions and velocities are `positionsKm[(f·n + s)·3 + k]`,
-   * `velocitiesKmS[…]` (a keyframe block's layout, ECEF km and km/s). Blocks should come in increasing time; a block at or before the last frame seen resets the
-   * linker and tracker (links are recomputed from it on as if the run started there) and replaces the stored frames
-   * it overlaps. Never throws.
+   * `velocitiesKmS[…]` (a keyframe block's layout, ECEF km and km/s). Blocks should come in increasing time; a
+   * block at or before the last frame seen restarts the network (links are recomputed from it on as if the run
+   * started there) and replaces the stored frames it overlaps. Never throws.
    */
   addBlock(positionsKm: Float32Array, velocitiesKmS: Float32Array, startMs: number, stepS: number, count: number): IslBlockEdges {
-    if (startMs <= this.lastTimeMs) {
-      this.linker.reset();
-      this.tracker.reset();
-    }
-    const n = this.satCount;
+    const states = { positionsKm, velocitiesKmS };
     const islOffsets = new Int32Array(count + 1);
     const added: IslFrame[] = [];
     let prev = startMs > this.lastTimeMs ? this.frames.at(-1)?.pairs : undefined;
     for (let f = 0; f < count; f++) {
       const tMs = startMs + f * stepS * 1000;
-      for (let i = 0; i < n * 3; i++) {
-        this.pos[i] = positionsKm[f * n * 3 + i]!;
-        this.vel[i] = velocitiesKmS[f * n * 3 + i]!;
-      }
-      const pairs = sameOr(prev, this.linksAt(tMs));
+      this.network.stepFrame(states, f, tMs);
+      const pairs = sameOr(prev, this.network.usablePairs());
       added.push({ timeMs: tMs, stepMs: stepS * 1000, pairs });
       islOffsets[f + 1] = islOffsets[f]! + pairs.length / 2;
       prev = pairs;
@@ -92,23 +76,6 @@ export class IslFrameLog {
     }
     const f = this.frames[lo - 1];
     return f && tMs < f.timeMs + f.stepMs ? f : null;
-  }
-
-  /** Usable links at tMs from this.pos and this.vel (fresh array: it is kept). */
-  private linksAt(tMs: number): Int32Array {
-    const edges = this.linker.linksAt(this.pos, this.vel);
-    if (this.usable.length < edges.count) this.usable = new Uint8Array(edges.count * 2);
-    this.tracker.update(edges, tMs, this.params.acquisitionS, this.usable);
-    let m = 0;
-    for (let e = 0; e < edges.count; e++) m += this.usable[e]!;
-    if (m === 0) return EMPTY;
-    const out = new Int32Array(m * 2);
-    for (let e = 0, j = 0; e < edges.count; e++) {
-      if (this.usable[e] !== 1) continue;
-      out[j++] = edges.a[e]!;
-      out[j++] = edges.b[e]!;
-    }
-    return out;
   }
 
   /** Inserts frames (sorted, contiguous in time) in place of the stored frames within their time span. */

@@ -1,7 +1,6 @@
 // The path a satellite's results take to the ground at one time: latency-weighted shortest path over the usable
 // ISLs to a satellite in a downlink session, then down to that session's station. Pure: imports only links/.
-import { ISL_EARTH_RADIUS_KM, islLatencyS } from '../links/isl.ts';
-import { linkRangeKm } from '../links/isl-geometry.ts';
+import { ISL_EARTH_RADIUS_KM } from '../links/isl.ts';
 import { RoutingGraphBuilder, ShortestPaths } from '../links/routing.ts';
 
 /** A downlink session active at the route's time. */
@@ -33,9 +32,10 @@ export interface GroundRoute {
 
 /**
  * Reusable workspace. ISL pairs of the keyframe are re-ranged at the route's time and dropped when no longer
- * linkable (satellites move for up to one keyframe step); downlink edges weigh slant range / c. Ground nodes
- * `satCount + j` are endpoints only (RoutingGraph). Dijkstra (Dijkstra 1959) from the satellite, then the nearest
- * reached station. Never throws.
+ * linkable (satellites move for up to one keyframe step); downlink edges weigh slant range / c. The graph and
+ * Dijkstra (Dijkstra 1959) are routing.ts's, as for the engine's relay and `routeBetween`: ground nodes
+ * `satCount + j` are endpoints only. Dijkstra runs from the satellite, then the nearest reached station is taken.
+ * Never throws.
  */
 export class GroundRouter {
   private readonly builder = new RoutingGraphBuilder();
@@ -46,16 +46,8 @@ export class GroundRouter {
     const stationCount = input.stationsKm.length / 3;
     if (!(sat >= 0 && sat < n) || !Number.isFinite(input.positionsKm[sat * 3]!)) return null;
     const g = this.builder.reset(n, stationCount);
-    const minRadiusKm = ISL_EARTH_RADIUS_KM + input.atmMarginKm;
-    const p = input.islPairs;
-    for (let i = 0; i + 1 < p.length; i += 2) {
-      const r = linkRangeKm(input.positionsKm, p[i]!, p[i + 1]!, input.maxRangeKm, minRadiusKm);
-      if (r >= 0) g.addEdge(p[i]!, p[i + 1]!, islLatencyS(r));
-    }
-    for (const s of input.sessions) {
-      const r = rangeKm(input.positionsKm, s.satIndex, input.stationsKm, s.stationIndex);
-      g.addEdge(s.satIndex, n + s.stationIndex, islLatencyS(r));
-    }
+    g.addIslPairs(input.islPairs, input.positionsKm, input.maxRangeKm, ISL_EARTH_RADIUS_KM + input.atmMarginKm);
+    for (const s of input.sessions) g.addGroundLink(s.stationIndex, s.satIndex, input.positionsKm, input.stationsKm);
     this.paths.run(g.build(), [sat]);
     let best = -1;
     for (let j = 0; j < stationCount; j++) if (this.paths.distS[n + j]! < (best < 0 ? Infinity : this.paths.distS[n + best]!)) best = j;
@@ -64,12 +56,4 @@ export class GroundRouter {
     if (!nodes) return null;
     return { hops: nodes.map((v) => (v < n ? v : -1 - (v - n))), latencyS: this.paths.distS[n + best]! };
   }
-}
-
-/** Distance from satellite s to station j, km (NaN when either is missing; addEdge then ignores it). */
-function rangeKm(pos: Float64Array, s: number, stations: Float64Array, j: number): number {
-  const dx = pos[s * 3]! - stations[j * 3]!;
-  const dy = pos[s * 3 + 1]! - stations[j * 3 + 1]!;
-  const dz = pos[s * 3 + 2]! - stations[j * 3 + 2]!;
-  return Math.hypot(dx, dy, dz);
 }

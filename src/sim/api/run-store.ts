@@ -4,6 +4,7 @@ import type { SatRec } from 'satellite.js';
 import type { CatalogRecord } from '../catalog/types.ts';
 import type { OrbitPropagator } from '../orbit/propagator.ts';
 import type { RunResult } from '../engine/result-types.ts';
+import { islParams } from '../links/isl.ts';
 import { IslFrameLog } from './isl-frames.ts';
 import type { KeyframeSource } from './keyframes.ts';
 
@@ -61,8 +62,8 @@ export class RunStore {
 
   /** The run's ISL log, made once; null when the scenario disables ISLs or has fewer than two satellites. */
   islLog(run: StoredRun): Promise<IslFrameLog | null> {
-    const { enabled, relayResults: _r, relayRaw: _w, ...params } = run.result.scenario.isl;
-    run.isl ??= Promise.resolve(enabled && run.records.length >= 2 ? new IslFrameLog(run.records.map((r) => r.walker), params) : null);
+    const isl = run.result.scenario.isl;
+    run.isl ??= Promise.resolve(isl.enabled && run.records.length >= 2 ? new IslFrameLog(run.records.map((r) => r.walker), islParams(isl)) : null);
     return run.isl;
   }
 

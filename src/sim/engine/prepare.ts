@@ -6,8 +6,6 @@ import type { Scenario } from '../scenario/schema.ts';
 import { tokensPerTile } from '../workload/tiles.ts';
 import type { FlowParams } from './mode-state.ts';
 
-export type { ReadText } from '../catalog/load.ts';
-
 /** Per-satellite peak TOPS: the override by NORAD id or name, else the scenario's value. */
 export function topsBySatellite(scenario: Scenario, records: readonly CatalogRecord[]): Float64Array {
   const by = scenario.satellite.compute.topsInt8BySatellite;
@@ -37,6 +35,3 @@ export function flowParams(scenario: Scenario, records: readonly CatalogRecord[]
     filterPrecision: scenario.onboardFilter.precision,
   };
 }
-
-/** @deprecated the catalogue stage under its old name (kept until its last caller moves). */
-export { catalogueStage as loadConstellation } from './catalogue-stage.ts';

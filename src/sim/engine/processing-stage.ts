@@ -52,7 +52,7 @@ export async function processingStage(
   const K = geo.stepCount;
   const { startMs, stepS } = runWindow(scenario);
   const relay = IslRelay.fromScenario(scenario, records);
-  const positions = relay ? new PositionWindow(await deps.propagator(), K, startMs, stepS, geo.lostAtStep) : null;
+  const positions = relay ? new PositionWindow(await deps.propagator(), K, startMs, stepS, geo.lostAtStep, relay.needsVelocities) : null;
   const link = downlinkParams(scenario);
   const stations = geo.stations;
   const profiles = sessionProfiles(schedule.sessions, geo.windows, geo.ranges, stations.count, stations.minElevationDeg, geo.meanAltitudeKm, link);
@@ -86,7 +86,7 @@ export async function processingStage(
     }
     if (relay && positions) {
       await positions.ensure(k);
-      relay.prepare(positions.positions, k - positions.k0, positions.localStepCount, stepS, t0, segsBySat);
+      relay.prepare(positions, k - positions.k0, t0, segsBySat);
       for (const st of modes) relay.relay(st, t0, segsBySat);
     }
     for (let s = 0; s < n; s++) {

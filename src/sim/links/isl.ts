@@ -56,6 +56,12 @@ export const DEFAULT_ISL_PARAMS: Readonly<IslParams> = Object.freeze({
   pairingHorizonS: 300,
 });
 
+/** The ISL parameters of a block holding more (e.g. the scenario's `isl`, with its switches): exactly the IslParams fields. */
+export function islParams(block: Readonly<IslParams>): IslParams {
+  const { topology, rateGbps, acquisitionS, maxRangeKm, atmMarginKm, terminalsPerSat, pairingHorizonS } = block;
+  return { topology, rateGbps, acquisitionS, maxRangeKm, atmMarginKm, terminalsPerSat, pairingHorizonS };
+}
+
 /** Assumption: more terminals than this is not a laser terminal count but a typo (and bounds the work per step). */
 export const MAX_TERMINALS_PER_SAT = 16;
 
@@ -83,6 +89,8 @@ export class IslLinker {
   readonly satCount: number;
   /** Static +Grid pairs (empty in 'range' topology). */
   readonly grid: IslPairs;
+  /** Whether velocities change the links: range pairing of ≥ 2 satellites with a look-ahead (`linksAt` may get null otherwise). */
+  readonly ranksByMotion: boolean;
   private readonly rangeMember: Uint8Array | null;
   private readonly rangeCount: number;
   private readonly ranger: RangeLinker;
@@ -102,6 +110,7 @@ export class IslLinker {
     this.grid = grid ? plusGridPairs(layouts) : { count: 0, a: new Int32Array(0), b: new Int32Array(0) };
     this.rangeMember = grid ? Uint8Array.from(layouts, (w) => (w ? 0 : 1)) : null;
     this.rangeCount = this.rangeMember ? this.rangeMember.reduce((s, v) => s + v, 0) : this.satCount;
+    this.ranksByMotion = this.rangeCount >= 2 && params.pairingHorizonS > 0;
     const t = params.terminalsPerSat;
     // Assumption: offering 2·T candidates per satellite lets most satellites fill their T terminals when their
     // nearest neighbours are already full (checked against exhaustive pairing in test/links/isl-range.test.ts).

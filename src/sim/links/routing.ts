@@ -3,7 +3,7 @@
 // Pure; imports only links/ modules (no DOM, no Node). Dijkstra, "A note on two problems in connexion with
 // graphs", Numerische Mathematik 1 (1959); binary heap: Williams, CACM 7(6) (1964).
 import type { IslEdgeList } from './isl-edges.ts';
-import { islLatencyS } from './isl-geometry.ts';
+import { islLatencyS, linkRangeKm } from './isl-geometry.ts';
 import { isVisible, type StationGeometry } from './visibility.ts';
 
 /**
@@ -58,19 +58,34 @@ export class RoutingGraphBuilder {
   }
 
   /**
-   * Links ground node `relayCount + j` to every satellite above station j's mask in `stations`, weight = slant
-   * range / c. `positionsEcefKm[s*3+k]` for the first relayCount satellites (NaN = lost, never visible).
+   * Adds ISL pairs `[a0, b0, a1, b1, …]` (e.g. the acquired links of a past step) re-ranged at `positionsEcefKm`
+   * (`[s*3+k]`, km): weight range / c; a pair no longer linkable there (linkRangeKm) is left out.
+   */
+  addIslPairs(pairs: Int32Array, positionsEcefKm: Float64Array, maxRangeKm: number, minRadiusKm: number): void {
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const r = linkRangeKm(positionsEcefKm, pairs[i]!, pairs[i + 1]!, maxRangeKm, minRadiusKm);
+      if (r >= 0) this.addEdge(pairs[i]!, pairs[i + 1]!, islLatencyS(r));
+    }
+  }
+
+  /**
+   * Links ground node `relayCount + j` to satellite s, weight = slant range / c: `positionsEcefKm[s*3+k]` and
+   * `groundEcefKm[j*3+k]`, km (NaN, e.g. a lost satellite, adds nothing).
+   */
+  addGroundLink(j: number, s: number, positionsEcefKm: Float64Array, groundEcefKm: Float64Array): void {
+    const dx = positionsEcefKm[s * 3]! - groundEcefKm[j * 3]!;
+    const dy = positionsEcefKm[s * 3 + 1]! - groundEcefKm[j * 3 + 1]!;
+    const dz = positionsEcefKm[s * 3 + 2]! - groundEcefKm[j * 3 + 2]!;
+    this.addEdge(this.relayCount + j, s, islLatencyS(Math.hypot(dx, dy, dz)));
+  }
+
+  /**
+   * Links ground node `relayCount + j` to every satellite above station j's mask in `stations` (addGroundLink).
+   * `positionsEcefKm[s*3+k]` for the first relayCount satellites (NaN = lost, never visible).
    */
   addGroundEdges(stations: StationGeometry, j: number, positionsEcefKm: Float64Array): void {
-    const gx = stations.ecefKm[j * 3]!;
-    const gy = stations.ecefKm[j * 3 + 1]!;
-    const gz = stations.ecefKm[j * 3 + 2]!;
     for (let s = 0; s < this.relayCount; s++) {
-      const x = positionsEcefKm[s * 3]!;
-      const y = positionsEcefKm[s * 3 + 1]!;
-      const z = positionsEcefKm[s * 3 + 2]!;
-      if (!isVisible(stations, j, x, y, z)) continue;
-      this.addEdge(this.relayCount + j, s, islLatencyS(Math.hypot(x - gx, y - gy, z - gz)));
+      if (isVisible(stations, j, positionsEcefKm[s * 3]!, positionsEcefKm[s * 3 + 1]!, positionsEcefKm[s * 3 + 2]!)) this.addGroundLink(j, s, positionsEcefKm, stations.ecefKm);
     }
   }
 

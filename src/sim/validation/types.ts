@@ -1,6 +1,6 @@
 // The result of one reproduction check (a published figure against the model run with the source's own
 // parameters), the comparison rules and the one-line report format. Pure; imports only engine types.
-import type { ReadText } from '../engine/prepare.ts';
+import type { ReadText } from '../catalog/load.ts';
 import type { LandMask } from '../workload/land-mask.ts';
 
 /** One published figure compared with what the model gives for the source's parameters. */
