@@ -7,11 +7,12 @@ import type { KeyframeBlock, RouteReply, RunReply } from '../../src/sim/api/prot
 import { createSimApi } from '../../src/sim/api/sim-api.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
 import { catalogueStage as loadConstellation } from '../../src/sim/engine/catalogue-stage.ts';
-import { IslLinker, SPEED_OF_LIGHT_KM_S, grazingAltitudeKm } from '../../src/sim/links/isl.ts';
+import { IslLinker, grazingAltitudeKm } from '../../src/sim/links/isl.ts';
 import { geodeticToEcefKm } from '../../src/sim/orbit/frames.ts';
 import { parseScenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';
 import { parseIsoUtc } from '../../src/sim/time.ts';
 import { threeBody } from '../helpers/run.ts';
+import { SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 const readText = fileReader(PROJECT_ROOT);
 const deps = { readText, loadLandMask: defaultLandMask };

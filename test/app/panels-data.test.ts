@@ -7,8 +7,9 @@ import { contactsAround, inspectSatellite, lightOf, stepIndexAt } from '../../sr
 import { satGeodetic } from '../../src/app/ui/sat-position.ts';
 import { searchSatellites } from '../../src/app/ui/search.ts';
 import { contactRows, satelliteRows } from '../../src/app/ui/table-rows.ts';
-import { WGS84_A_KM } from '../../src/sim/orbit/frames.ts';
+
 import { START_MS, circularKeyframes, fakeRun } from './fixtures.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM } from '../../src/sim/constants.ts';
 
 const sats = [
   { name: 'SCS-01 A', norad: 63982 },
@@ -52,7 +53,7 @@ describe('inspector data', () => {
   });
 
   it('inspects a satellite: altitude from the keyframes, storage, load, battery, light, state', () => {
-    const rKm = WGS84_A_KM + 535;
+    const rKm = EARTH_EQUATORIAL_RADIUS_KM + 535;
     const kf = [circularKeyframes(rKm, 7.6 / rKm, 60, 6)];
     const info = inspectSatellite(run, kf, 0, START_MS + 75_000, START_MS, 'onboard')!;
     expect(info.name).toBe('SCS-01 A');
@@ -78,7 +79,7 @@ describe('inspector data', () => {
 
 describe('satGeodetic', () => {
   it('cubic Hermite between 60 s keyframes stays on a circular 535 km orbit within 1 m', () => {
-    const rKm = WGS84_A_KM + 535;
+    const rKm = EARTH_EQUATORIAL_RADIUS_KM + 535;
     const omega = Math.sqrt(398600.4418 / rKm ** 3); // circular orbit rate, rad/s
     const kf = [circularKeyframes(rKm, omega, 60, 4)];
     for (const s of [0, 17, 30, 59.5, 90, 180]) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTE_TSV_HEADER, runRouteCommand, type RouteCommandOptions } from '../../src/cli/route-command.ts';
 import { greatCircleKm } from '../../src/sim/ground/backhaul.ts';
-import { SPEED_OF_LIGHT_KM_S } from '../../src/sim/links/isl.ts';
+import { SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 const BEIJING = '39.9042,116.4074';
 const LONDON = '51.5074,-0.1278';

@@ -12,7 +12,7 @@ import type { CatalogRecord } from '../../src/sim/catalog/types.ts';
 import { IslRelay } from '../../src/sim/engine/isl-relay.ts';
 import { catalogueStage as loadConstellation } from '../../src/sim/engine/catalogue-stage.ts';
 import { PositionWindow } from '../../src/sim/engine/step-positions.ts';
-import { SPEED_OF_LIGHT_KM_S, islParams, type IslTopology } from '../../src/sim/links/isl.ts';
+import { islParams, type IslTopology } from '../../src/sim/links/isl.ts';
 import { IslNetwork } from '../../src/sim/links/isl-network.ts';
 import { resolveRoutePlace, routeBetween, type RouteSample } from '../../src/sim/links/route-between.ts';
 import { stationGeometry } from '../../src/sim/links/visibility.ts';
@@ -20,6 +20,7 @@ import { createOrbitPropagator, type OrbitPropagator } from '../../src/sim/orbit
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';
 import { parseIsoUtc } from '../../src/sim/time.ts';
 import { threeBody } from '../helpers/run.ts';
+import { SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 const STEP_S = 30;
 const K = 120; // 1 h

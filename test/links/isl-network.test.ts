@@ -4,10 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateWalker } from '../../src/sim/catalog/index.ts';
 import type { WalkerSlot } from '../../src/sim/catalog/types.ts';
-import { DEFAULT_ISL_PARAMS, SPEED_OF_LIGHT_KM_S, type IslParams } from '../../src/sim/links/isl.ts';
+import { DEFAULT_ISL_PARAMS, type IslParams } from '../../src/sim/links/isl.ts';
 import { IslNetwork } from '../../src/sim/links/isl-network.ts';
 import { createOrbitPropagator } from '../../src/sim/orbit/propagator.ts';
 import { parseIsoUtc } from '../../src/sim/time.ts';
+import { SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 const epochMs = parseIsoUtc('2026-04-02T00:00:00Z');
 const params = (over: Partial<IslParams> = {}): IslParams => ({ ...DEFAULT_ISL_PARAMS, ...over });

@@ -1,16 +1,8 @@
 // Link budget: cote's bent-pipe downlink reproduced against hand-computed and MODEL-FACTS numbers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  COTE_BENT_PIPE_DOWNLINK,
-  EARTH_RADIUS_KM,
-  SMAD_DOWNLINK_X_BAND_NOISE,
-  linkBudgetDb,
-  linkRateBps,
-  slantRangeKm,
-  smadSystemNoiseTempK,
-  validateLinkBudgetParams,
-} from '../../src/sim/links/link-budget.ts';
+import { COTE_BENT_PIPE_DOWNLINK, SMAD_DOWNLINK_X_BAND_NOISE, linkBudgetDb, linkRateBps, slantRangeKm, smadSystemNoiseTempK, validateLinkBudgetParams } from '../../src/sim/links/link-budget.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM } from '../../src/sim/constants.ts';
 
 /** Altitude of cote's bent-pipe satellite, km: Flock 3k-3 TLE (cote planet.tle) mean motion 15.24309684 rev/day → a = 6871.0 km. */
 const COTE_ALTITUDE_KM = 493;
@@ -29,9 +21,9 @@ describe('slantRangeKm', () => {
   });
   it('matches the law of cosines through the Earth-central angle at 10°', () => {
     const e = (10 * Math.PI) / 180;
-    const r = EARTH_RADIUS_KM + 493;
-    const theta = Math.PI / 2 - e - Math.asin((EARTH_RADIUS_KM * Math.cos(e)) / r);
-    const expected = Math.sqrt(EARTH_RADIUS_KM ** 2 + r * r - 2 * EARTH_RADIUS_KM * r * Math.cos(theta));
+    const r = EARTH_EQUATORIAL_RADIUS_KM + 493;
+    const theta = Math.PI / 2 - e - Math.asin((EARTH_EQUATORIAL_RADIUS_KM * Math.cos(e)) / r);
+    const expected = Math.sqrt(EARTH_EQUATORIAL_RADIUS_KM ** 2 + r * r - 2 * EARTH_EQUATORIAL_RADIUS_KM * r * Math.cos(theta));
     expect(slantRangeKm(493, 10)).toBeCloseTo(expected, 6);
     expect(slantRangeKm(493, 10)).toBeCloseTo(1677.868, 2);
   });
@@ -44,7 +36,7 @@ describe('cote bent-pipe downlink rate', () => {
   it('derives cote altitude ≈ 493 km from the Flock 3k-3 mean motion', () => {
     const n = (15.24309684 * 2 * Math.PI) / 86400;
     const a = Math.cbrt(398600.4418 / (n * n));
-    expect(a - EARTH_RADIUS_KM).toBeCloseTo(COTE_ALTITUDE_KM, 0);
+    expect(a - EARTH_EQUATORIAL_RADIUS_KM).toBeCloseTo(COTE_ALTITUDE_KM, 0);
   });
   // MODEL-FACTS "derived from cote config": 75 / 109 / 136 / 143.5 Mbit/s; tolerance ±2%.
   it.each([

@@ -2,13 +2,14 @@
 // the great-circle bounds, and hand-computed routes over three satellites on the equator (direct link, or via the
 // middle satellite when the range cap forbids it; no route when the satellite over the source is lost).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ISL_PARAMS, SPEED_OF_LIGHT_KM_S, type IslParams } from '../../src/sim/links/isl.ts';
+import { DEFAULT_ISL_PARAMS, type IslParams } from '../../src/sim/links/isl.ts';
 import { IslNetwork } from '../../src/sim/links/isl-network.ts';
 import { resolveRoutePlace, routeBetween, routeBounds, USER_TERMINAL_MASK_DEG } from '../../src/sim/links/route-between.ts';
-import { WGS84_A_KM } from '../../src/sim/orbit/frames.ts';
+
 import { allocateOrbitChunk, type OrbitChunk } from '../../src/sim/orbit/orbit-chunk.ts';
 import { parseScenario } from '../../src/sim/scenario/schema.ts';
 import { threeBody } from '../helpers/run.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM, SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 describe('resolveRoutePlace', () => {
   const scenario = parseScenario(threeBody());
@@ -56,7 +57,7 @@ describe('routeBetween over three satellites on the equator (550 km, 20° apart)
   // The middle satellite is 3.2° above either place's horizon, below the 10° mask. Neighbours are 2R·sin 10° apart,
   // the outer two 2R·sin 20° ≈ 4,739 km: within 5,016 km, and the chord passes R·cos 20° ≈ 6,510 km from the centre,
   // clear of a + 80 km. Velocities 0: range pairing ranks by the current range.
-  const R = WGS84_A_KM + 550;
+  const R = EARTH_EQUATORIAL_RADIUS_KM + 550;
   const lons = [0, 20, 40];
   const place = (lonDeg: number) => ({ label: `${lonDeg}`, station: { id: `${lonDeg}`, name: '', latDeg: 0, lonDeg, altM: 0, minElevationDeg: 10 } });
   /** Time 0: all three; time 1: the satellite over the source is lost (NaN). */

@@ -2,10 +2,10 @@
 // endpoints only, deterministic ties, multi-source distances, and a 3 × 4 Walker shell against Floyd–Warshall.
 import { describe, expect, it } from 'vitest';
 import type { WalkerSlot } from '../../src/sim/catalog/types.ts';
-import { DEFAULT_ISL_PARAMS, IslLinker, SPEED_OF_LIGHT_KM_S } from '../../src/sim/links/isl.ts';
+import { DEFAULT_ISL_PARAMS, IslLinker } from '../../src/sim/links/isl.ts';
 import { RoutingGraphBuilder, ShortestPaths, shortestPath, type RoutingGraph } from '../../src/sim/links/routing.ts';
 import { stationGeometry, type GroundStation } from '../../src/sim/links/visibility.ts';
-import { WGS84_A_KM } from '../../src/sim/orbit/frames.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM, SPEED_OF_LIGHT_KM_S } from '../../src/sim/constants.ts';
 
 function graph(sats: number, grounds: number, edges: [number, number, number][]): RoutingGraph {
   const b = new RoutingGraphBuilder().reset(sats, grounds);
@@ -98,7 +98,7 @@ describe('routing over a constellation', () => {
     const g = routingGraph(layouts, pos, [ground(0, 0), ground(0, 180)]);
     const r = shortestPath(g, 4, 5)!;
     expect(r.hops).toEqual([4, 0, 1, 2, 5]);
-    expect(r.latencyS).toBeCloseTo((2 * (10_000 - WGS84_A_KM) + 2 * 10_000 * Math.SQRT2) / SPEED_OF_LIGHT_KM_S, 9);
+    expect(r.latencyS).toBeCloseTo((2 * (10_000 - EARTH_EQUATORIAL_RADIUS_KM) + 2 * 10_000 * Math.SQRT2) / SPEED_OF_LIGHT_KM_S, 9);
     expect(r.latencyS * 1000).toBeCloseTo(118.5087, 3);
   });
 

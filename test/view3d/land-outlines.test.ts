@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import land110 from 'world-atlas/land-110m.json' with { type: 'json' };
 import { graticuleSegments, isCutEdge, landOutlineSegments, segmentsFromLines } from '../../src/app/view3d/land-outlines.ts';
-import { ecefToGeodetic, WGS84_A_KM, WGS84_F } from '../../src/sim/orbit/frames.ts';
+import { ecefToGeodetic } from '../../src/sim/orbit/frames.ts';
 import { KM_PER_UNIT } from '../../src/app/view3d/scene-units.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM, WGS84_F } from '../../src/sim/constants.ts';
 
 describe('segmentsFromLines', () => {
   it('puts (lon, lat) on the WGS84 ellipsoid in Earth radii: (0,0) → x, (90,0) → y, pole → z = b', () => {
@@ -33,7 +34,7 @@ describe('landOutlineSegments (Natural Earth 1:110m)', () => {
       ecefToGeodetic(seg[v * 3]! * KM_PER_UNIT, seg[v * 3 + 1]! * KM_PER_UNIT, seg[v * 3 + 2]! * KM_PER_UNIT, g);
       expect(Math.abs(g[2]! - 3)).toBeLessThan(0.05); // float32 at 6,378 km ≈ 0.5 m
     }
-    expect(WGS84_A_KM).toBe(KM_PER_UNIT);
+    expect(EARTH_EQUATORIAL_RADIUS_KM).toBe(KM_PER_UNIT);
   });
 });
 

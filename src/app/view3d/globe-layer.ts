@@ -1,10 +1,11 @@
 // The globe: WGS84-ellipsoid ocean mesh shaded day/night by a Sun-direction uniform, Natural Earth land
 // outlines and a graticule, all in the Earth-fixed frame (scene units). No React; land data passed in.
 import * as THREE from 'three';
-import { WGS84_F } from '../../sim/orbit/frames.ts';
+
 import { GLOBE_FRAGMENT, GLOBE_VERTEX, LINE_FRAGMENT, LINE_VERTEX } from './globe-shaders.ts';
 import { graticuleSegments } from './land-outlines.ts';
 import { hexToRgb } from './marker-style.ts';
+import { WGS84_F } from '../../sim/constants.ts';
 
 /** Globe colours (sRGB; assumption: a dark "night map" style so the markers stand out). */
 export const GLOBE_COLORS = {

@@ -1,8 +1,10 @@
 // Scene units of the 3D view and the mapping of the Earth-fixed frame (ECEF) into the three.js scene.
 // Pure math plus three's Vector3 type; must not import React, the store or the frame buffer.
 
-/** Kilometres per scene unit: 1 unit = the WGS84 equatorial radius, 6378.137 km (NIMA TR8350.2). */
-export const KM_PER_UNIT = 6378.137;
+import { EARTH_EQUATORIAL_RADIUS_KM } from '../../sim/constants.ts';
+
+/** Kilometres per scene unit: 1 unit = the WGS84 equatorial radius. */
+export const KM_PER_UNIT = EARTH_EQUATORIAL_RADIUS_KM;
 /** Scene units per kilometre. */
 export const UNITS_PER_KM = 1 / KM_PER_UNIT;
 /**

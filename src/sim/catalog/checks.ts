@@ -3,6 +3,7 @@
 import { checkForDecay, sgp4, type SatRec } from 'satellite.js';
 import { isoUtc } from '../time';
 import type { CatalogRecord, IngestIssue, IssueSeverity } from './types';
+import { EARTH_EQUATORIAL_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
 /** Options every reader takes. */
 export interface IngestOptions {
@@ -19,11 +20,6 @@ export interface IngestOptions {
 /** Epoch-age thresholds, days. Source: the project issue ("warn past 14 days, flag past 30"); see docs/parts/catalog.md. */
 export const DEFAULT_WARN_EPOCH_AGE_DAYS = 14;
 export const DEFAULT_MAX_EPOCH_AGE_DAYS = 30;
-
-/** WGS-84 / EGM-96 Earth constants (NIMA TR8350.2, 3rd ed., 2000): gravitational parameter, km³/s². */
-export const MU_EARTH_KM3_PER_S2 = 398_600.4418;
-/** WGS-84 equatorial radius, km (NIMA TR8350.2). */
-export const EARTH_RADIUS_KM = 6378.137;
 
 /**
  * Highest accepted mean motion, rev/day. A Keplerian orbit at 18 rev/day has a = 6152 km, i.e. it
@@ -118,7 +114,7 @@ export function checkElementRanges(el: MeanElements, shown: (key: keyof MeanElem
   if (!nOk) bad('meanMotionRevPerDay', `rev/day must be in (0, ${MAX_MEAN_MOTION_REV_PER_DAY}]`);
   if (eOk && nOk) {
     const aKm = semiMajorAxisKm(el.meanMotionRevPerDay);
-    const perigeeAltKm = aKm * (1 - el.eccentricity) - EARTH_RADIUS_KM;
+    const perigeeAltKm = aKm * (1 - el.eccentricity) - EARTH_EQUATORIAL_RADIUS_KM;
     if (perigeeAltKm < 0) {
       bad('eccentricity', `gives a perigee altitude of ${perigeeAltKm.toFixed(0)} km (a = ${aKm.toFixed(0)} km): the orbit passes through the Earth`);
     }

@@ -3,8 +3,9 @@
 // Walker, J. G. (1984), "Satellite constellations", J. British Interplanetary Society 37, 559–572.
 import { json2satrec, type OMMJsonObject } from 'satellite.js';
 import { isoUtc } from '../time';
-import { EARTH_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from './checks';
+
 import type { CatalogRecord } from './types';
+import { EARTH_EQUATORIAL_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
 export interface WalkerParams {
   /** 'delta': planes spread over 360° of RAAN; 'star': over 180° (polar "star" pattern). */
@@ -15,7 +16,7 @@ export interface WalkerParams {
   satsPerPlane: number;
   /** Walker phasing F (integer in [0, P−1]): plane p+1 leads plane p by F·360°/T in argument of latitude. */
   phasing: number;
-  /** Circular-orbit altitude above the equatorial radius, km (a = 6378.137 km + altitudeKm). */
+  /** Circular-orbit altitude above the equatorial radius, km (a = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm). */
   altitudeKm: number;
   /** Inclination, degrees [0, 180], or 'sso': sun-synchronous for the altitude (J2 nodal rate = 360°/365.2422 d). */
   inclinationDeg?: number | 'sso';
@@ -43,7 +44,7 @@ const MAX_NORAD = 999_999_999; // OMM NORAD_CAT_ID has up to 9 digits (CelesTrak
 
 /** Keplerian mean motion (rev/day) of a circular orbit: n = √(μ/a³), a = Re + h. */
 export function walkerMeanMotionRevPerDay(altitudeKm: number): number {
-  const aKm = EARTH_RADIUS_KM + altitudeKm;
+  const aKm = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm;
   return (Math.sqrt(MU_EARTH_KM3_PER_S2 / (aKm * aKm * aKm)) * 86_400) / (2 * Math.PI);
 }
 
@@ -55,10 +56,10 @@ export function walkerMeanMotionRevPerDay(altitudeKm: number): number {
  * Returns NaN when no sun-synchronous orbit exists (|cos i| > 1, above ≈ 5,974 km).
  */
 export function ssoInclinationDeg(altitudeKm: number, eccentricity = 0): number {
-  const aKm = EARTH_RADIUS_KM + altitudeKm;
+  const aKm = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm;
   const oneMinusE2 = 1 - eccentricity * eccentricity;
   const cosI = (-2 * SSO_NODAL_RATE_RAD_PER_S * aKm ** 3.5 * oneMinusE2 * oneMinusE2)
-    / (3 * J2_EARTH * EARTH_RADIUS_KM * EARTH_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
+    / (3 * J2_EARTH * EARTH_EQUATORIAL_RADIUS_KM * EARTH_EQUATORIAL_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
   return cosI < -1 || cosI > 1 ? Number.NaN : (Math.acos(cosI) * 180) / Math.PI;
 }
 

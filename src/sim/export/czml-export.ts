@@ -1,11 +1,12 @@
 // Run → CZML for CesiumJS: the clock, satellites (sampled Earth-fixed positions), ground stations, hub
 // clusters and one link per downlink session, shown only while the session lasts.
 // Pure: imports only the run/scenario types, src/sim/time.ts and MU from catalog/checks.ts; no Node, DOM or Cesium.
-import { MU_EARTH_KM3_PER_S2 } from '../catalog/checks.ts';
+
 import type { RunResult, SatelliteInfo } from '../engine/result-types.ts';
 import type { GroundStation, Hub } from '../scenario/schema.ts';
 import { isoUtc, runWindow } from '../time.ts';
 import { satelliteAt, stationAt } from './json-export.ts';
+import { MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
 /** Positions sampled by the caller (e.g. every 60 s with the propagator). */
 export interface CzmlOrbitSamples {

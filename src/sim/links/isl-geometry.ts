@@ -1,16 +1,13 @@
 // Geometry of laser inter-satellite links: light-time latency and the line-of-sight test against the
-// Earth plus an atmosphere margin. Pure math; imports only orbit/frames.ts.
-import { WGS84_A_KM } from '../orbit/frames.ts';
-
-/** Speed of light in vacuum, km/s (exact by the SI definition of the metre). */
-export const SPEED_OF_LIGHT_KM_S = 299_792.458;
+// Earth plus an atmosphere margin. Pure math; imports only constants.ts.
+import { EARTH_EQUATORIAL_RADIUS_KM, SPEED_OF_LIGHT_KM_S } from '../constants.ts';
 
 /**
  * Radius of the sphere standing in for the Earth in the line-of-sight test, km: the WGS84 equatorial
  * radius. The ellipsoid lies inside this sphere (polar radius 6,356.752 km), so the test is conservative
  * by up to 21 km near the poles. Hypatia uses a sphere of the WGS72 radius 6,378.135 km the same way.
  */
-export const ISL_EARTH_RADIUS_KM = WGS84_A_KM;
+export const ISL_EARTH_RADIUS_KM = EARTH_EQUATORIAL_RADIUS_KM;
 
 /** One-way light time over `rangeKm` in vacuum, s. */
 export function islLatencyS(rangeKm: number): number {

@@ -8,7 +8,7 @@ import type { NeighbourQuery } from './isl-neighbours.ts';
 import { RangeLinker } from './isl-range.ts';
 
 export type { IslEdgeList } from './isl-edges.ts';
-export { ISL_EARTH_RADIUS_KM, SPEED_OF_LIGHT_KM_S, grazingAltitudeKm, islLatencyS } from './isl-geometry.ts';
+export { ISL_EARTH_RADIUS_KM, grazingAltitudeKm, islLatencyS } from './isl-geometry.ts';
 
 /**
  * 'plus-grid': satellites generated as Walker shells get +Grid links (two in-plane, two cross-plane, no links

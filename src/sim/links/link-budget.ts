@@ -1,12 +1,11 @@
 // Downlink rate from a link budget: Shannon capacity of a free-space radio link (as in the OEC
 // paper's simulator "cote"), or a fixed rate; optional modem cap. Pure: imports nothing.
+import { EARTH_EQUATORIAL_RADIUS_KM } from '../constants.ts';
 
 /** Speed of light in vacuum, m/s (cote `cnst::WGS_84_C`). */
 export const SPEED_OF_LIGHT_M_PER_S = 2.99792458e8;
 /** Boltzmann constant, J/K (cote `cnst::BOLTZMANN_CONSTANT`, SI 2019 exact value). */
 export const BOLTZMANN_J_PER_K = 1.380649e-23;
-/** Earth radius used for slant range, km: WGS-84 semi-major axis (cote `cnst::WGS_84_A`). */
-export const EARTH_RADIUS_KM = 6378.137;
 /** SMAD noise reference temperature T0, K (cote `cnst::SMAD_T0`; Wertz & Larson, SMAD 3rd ed., §13.3). */
 export const SMAD_REFERENCE_TEMP_K = 290;
 /** SMAD receiver line-loss factor L_r = −0.5 dB (cote `cnst::SMAD_LR` = 0.8912509381). */
@@ -102,7 +101,7 @@ export const DOVE_MODEM_PEAK_BPS = 220e6;
 export function slantRangeKm(
   altitudeKm: number,
   elevationDeg: number,
-  earthRadiusKm = EARTH_RADIUS_KM,
+  earthRadiusKm = EARTH_EQUATORIAL_RADIUS_KM,
 ): number {
   if (!(altitudeKm >= 0)) return NaN;
   const e = (elevationDeg * Math.PI) / 180;

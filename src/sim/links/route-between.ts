@@ -4,10 +4,11 @@ import { fibreLatencyS, greatCircleKm, type FibreParams } from '../ground/backha
 import type { OrbitChunk } from '../orbit/orbit-chunk.ts';
 import type { OrbitPropagator } from '../orbit/propagator.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { SPEED_OF_LIGHT_KM_S } from './isl.ts';
+
 import type { IslNetwork } from './isl-network.ts';
 import { shortestPath } from './routing.ts';
 import { stationGeometry, type GroundStation } from './visibility.ts';
+import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
 
 /** Mask for user terminals at LAT,LON and at hubs: 25°, Starlink's minimum elevation as Hypatia uses it (MODEL-FACTS). */
 export const USER_TERMINAL_MASK_DEG = 25;

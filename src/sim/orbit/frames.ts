@@ -4,6 +4,7 @@
 // Neglected (see docs/parts/orbits-contacts.md): polar motion (≤ ~15 m at the surface) and
 // UT1−UTC (|UT1−UTC| < 0.9 s, i.e. ≤ 0.4 km of Earth rotation at the equator): UTC is used as UT1,
 // as satellite.js does. Equation of the equinoxes is ignored, as in TEME → PEF (Vallado et al. 2006).
+import { EARTH_EQUATORIAL_RADIUS_KM, WGS84_F, WGS84_E2 } from '../constants.ts';
 
 /**
  * Rotation rate of the GMST angle, rad/s: 1.00273790935 · 2π / 86400 s, the derivative of the
@@ -11,13 +12,6 @@
  * 4th ed., eq. 3-45 and 3-40).
  */
 export const EARTH_ROTATION_RAD_S = 7.29211585530e-5;
-
-/** WGS84 semi-major axis, km (NIMA TR8350.2). */
-export const WGS84_A_KM = 6378.137;
-/** WGS84 flattening (NIMA TR8350.2). */
-export const WGS84_F = 1 / 298.257223563;
-/** WGS84 first eccentricity squared. */
-export const WGS84_E2 = WGS84_F * (2 - WGS84_F);
 
 /**
  * Rotates a TEME vector into the Earth-fixed (pseudo-Earth-fixed, PEF) frame by `gmstRad`:
@@ -52,7 +46,7 @@ export function geodeticToEcefKm(
   const lon = (lonDeg * Math.PI) / 180;
   const sinLat = Math.sin(lat);
   const cosLat = Math.cos(lat);
-  const n = WGS84_A_KM / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
+  const n = EARTH_EQUATORIAL_RADIUS_KM / Math.sqrt(1 - WGS84_E2 * sinLat * sinLat);
   out[o] = (n + altKm) * cosLat * Math.cos(lon);
   out[o + 1] = (n + altKm) * cosLat * Math.sin(lon);
   out[o + 2] = (n * (1 - WGS84_E2) + altKm) * sinLat;
@@ -75,7 +69,7 @@ export function enuBasis(latDeg: number, lonDeg: number, out: Float64Array, o = 
 }
 
 /** WGS84 semi-minor axis, km. */
-export const WGS84_B_KM = WGS84_A_KM * (1 - WGS84_F);
+export const WGS84_B_KM = EARTH_EQUATORIAL_RADIUS_KM * (1 - WGS84_F);
 /** WGS84 second eccentricity squared. */
 export const WGS84_EP2 = WGS84_E2 / (1 - WGS84_E2);
 
@@ -90,16 +84,16 @@ export const WGS84_EP2 = WGS84_E2 / (1 - WGS84_E2);
  */
 export function ecefToGeodetic(x: number, y: number, z: number, out: Float64Array): void {
   const p = Math.sqrt(x * x + y * y);
-  const za = z * WGS84_A_KM;
+  const za = z * EARTH_EQUATORIAL_RADIUS_KM;
   const pb = p * WGS84_B_KM;
   const h = Math.sqrt(za * za + pb * pb);
   const st = za / h; // sin θ, θ = atan2(z·a, p·b), the parametric latitude
   const ct = pb / h;
   const n = z + WGS84_EP2 * WGS84_B_KM * st * st * st;
-  const d = p - WGS84_E2 * WGS84_A_KM * ct * ct * ct;
+  const d = p - WGS84_E2 * EARTH_EQUATORIAL_RADIUS_KM * ct * ct * ct;
   const g = Math.sqrt(n * n + d * d);
   const sl = n / g; // sin φ, φ = atan2(n, d), the geodetic latitude
   out[0] = Math.atan2(n, d);
   out[1] = Math.atan2(y, x);
-  out[2] = p * (d / g) + z * sl - WGS84_A_KM * Math.sqrt(1 - WGS84_E2 * sl * sl);
+  out[2] = p * (d / g) + z * sl - EARTH_EQUATORIAL_RADIUS_KM * Math.sqrt(1 - WGS84_E2 * sl * sl);
 }

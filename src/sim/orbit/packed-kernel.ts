@@ -17,8 +17,9 @@
 // between them (measured: 30 % slower, 64 bytes of garbage per sample).
 import { constants } from 'satellite.js';
 import { ERROR_NON_FINITE, SGP4_OK, markSampleFailed, type OrbitChunk } from './orbit-chunk.ts';
-import { EARTH_ROTATION_RAD_S, WGS84_A_KM, WGS84_B_KM, WGS84_E2, WGS84_EP2 } from './frames.ts';
+import { EARTH_ROTATION_RAD_S, WGS84_B_KM, WGS84_EP2 } from './frames.ts';
 import { PACKED_FIELD as F, PACKED_STRIDE, modTwoPi, type PackedElements } from './packed-sgp4.ts';
+import { EARTH_EQUATORIAL_RADIUS_KM, WGS84_E2 } from '../constants.ts';
 
 const { earthRadius, j2, twoPi, vkmpersec, xke } = constants;
 const MINUTES_PER_DAY = 1440;
@@ -283,15 +284,15 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     out.shadowFraction[i] = shadow;
     // Geodetic: Bowring with one iteration, sines as ratios (frames.ts ecefToGeodetic).
     const pxy = Math.sqrt(px * px + py * py);
-    const za = z * WGS84_A_KM, pb = pxy * WGS84_B_KM;
+    const za = z * EARTH_EQUATORIAL_RADIUS_KM, pb = pxy * WGS84_B_KM;
     const hb = Math.sqrt(za * za + pb * pb);
     const st = za / hb, ct = pb / hb;
     const nb = z + WGS84_EP2 * WGS84_B_KM * st * st * st;
-    const db = pxy - WGS84_E2 * WGS84_A_KM * ct * ct * ct;
+    const db = pxy - WGS84_E2 * EARTH_EQUATORIAL_RADIUS_KM * ct * ct * ct;
     const gb = Math.sqrt(nb * nb + db * db);
     const sl = nb / gb;
     out.latDeg[i] = Math.atan2(nb, db) * RAD_TO_DEG;
     out.lonDeg[i] = Math.atan2(py, px) * RAD_TO_DEG;
-    out.altKm[i] = pxy * (db / gb) + z * sl - WGS84_A_KM * Math.sqrt(1 - WGS84_E2 * sl * sl);
+    out.altKm[i] = pxy * (db / gb) + z * sl - EARTH_EQUATORIAL_RADIUS_KM * Math.sqrt(1 - WGS84_E2 * sl * sl);
   }
 }

@@ -1,6 +1,7 @@
 // Scenario schema, part 2: ground stations, hubs (data-centre clusters), backhaul, dispatch, GPUs,
-// workload, onboard filter and economics. Every default cites its source. Pure; imports only zod.
+// workload, onboard filter and economics. Every default cites its source. Pure; imports only zod and constants.
 import { z } from 'zod';
+import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
 import { fraction, idString, intWithin, positive, within } from './fields.ts';
 
 export const groundStationSchema = z
@@ -43,7 +44,7 @@ export const backhaulSchema = z
     /** Fibre route length / great-circle distance. Assumption: 1.5. */
     routeFactor: within(1, 10).default(1.5),
     /** Light speed in fibre: c / 1.4682 (group index of standard single-mode fibre at 1550 nm, Corning SMF-28). */
-    fibreKmPerS: positive(299_792.458).default(299_792.458 / 1.4682),
+    fibreKmPerS: positive(SPEED_OF_LIGHT_KM_S).default(SPEED_OF_LIGHT_KM_S / 1.4682),
     /** Station uplink to the backbone. Assumption: 10 Gbit/s. */
     rateGbps: positive(1e6).default(10),
     /** Transit price. Assumption: $0.01/GB. */

@@ -1,10 +1,9 @@
 // Raw Earth-imaging data volume: a push-broom line scanner (bits per second while imaging) and the
 // frame camera of the OEC simulator cote (bits per frame, frames per day). Pure: imports nothing.
+import { EARTH_EQUATORIAL_RADIUS_KM } from '../constants.ts';
 
 /** Earth gravitational parameter μ, km³/s² (WGS-84 / EGM-96 value 398600.4418). */
 export const EARTH_MU_KM3_PER_S2 = 398600.4418;
-/** Earth radius for ground-track speed, km: WGS-84 semi-major axis (cote `cnst::WGS_84_A`). */
-export const EARTH_RADIUS_KM = 6378.137;
 const SECONDS_PER_DAY = 86400;
 
 /**
@@ -13,8 +12,8 @@ const SECONDS_PER_DAY = 86400;
  * changes the Earth-fixed ground speed by at most ≈ +1% at the equator).
  */
 export function groundTrackSpeedKmS(altitudeKm: number): number {
-  const orbitRadiusKm = EARTH_RADIUS_KM + altitudeKm;
-  return Math.sqrt(EARTH_MU_KM3_PER_S2 / orbitRadiusKm) * (EARTH_RADIUS_KM / orbitRadiusKm);
+  const orbitRadiusKm = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm;
+  return Math.sqrt(EARTH_MU_KM3_PER_S2 / orbitRadiusKm) * (EARTH_EQUATORIAL_RADIUS_KM / orbitRadiusKm);
 }
 
 /** A push-broom imager: a line of detectors across track, swept along track by the orbit. */
