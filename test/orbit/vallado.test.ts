@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSingleThreadRuntime, jday, sgp4, twoline2satrec, type SatRec } from 'satellite.js';
 import { createOrbitPropagator, type PropagationBackend } from '../../src/sim/orbit/propagator.ts';
 
-const DIR = new URL('../../../shared/data/vallado/', import.meta.url);
+const DIR = new URL('../fixtures/catalog/', import.meta.url);
 
 interface Case { satnum: string; satrec: SatRec; startMin: number; stopMin: number; stepMin: number }
 interface Row { tsinceMin: number; r: number[]; v: number[] }
