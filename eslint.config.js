@@ -1,4 +1,4 @@
-// Lint rules. The one that matters most: src/sim/ is a pure core (see ../shared/STYLE.md):
+// Lint rules. The one that matters most: src/sim/ is a pure core (README, Layout):
 // no DOM, three, React, comlink, Node or worker APIs, and no wall-clock time.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
