@@ -28,7 +28,7 @@ export interface RouteCommandOptions {
   durationS?: number;
   /** Time between routes, s (default 60). */
   stepS?: number;
-  /** Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (MODEL-FACTS: Hypatia / Starlink FCC filing). */
+  /** Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (Hypatia / Starlink FCC filing, docs/sources.md#network-geometry). */
   maskDeg?: number;
   /** ISL parameters; missing fields take DEFAULT_ISL_PARAMS (the lead fills these from the scenario's `isl` block). */
   isl?: Partial<IslParams>;
@@ -39,7 +39,7 @@ export interface RouteIo {
   err(s: string): void;
 }
 
-/** Mask for user terminals at LAT,LON: 25°, Starlink's minimum elevation as Hypatia uses it (MODEL-FACTS). */
+/** Mask for user terminals at LAT,LON: 25°, Starlink's minimum elevation as Hypatia uses it (docs/sources.md#network-geometry). */
 export const USER_TERMINAL_MASK_DEG = 25;
 /** Assumption: a route table longer than this is a typo in --duration-s / --step-s. */
 const MAX_TIMES = 10_000;
