@@ -5,7 +5,8 @@ import { exportRunText, loadedSatrecs, type ExportFormat } from '../sim/api/expo
 import { runScenario, type RunPhase } from '../sim/engine/run.ts';
 import type { ProcessingMode } from '../sim/scenario/schema.ts';
 import { defaultLandMask, fileReader } from './node-io.ts';
-import { formatIssues, formatSummaryTable } from './format.ts';
+import { formatSummaryTable } from '../sim/report/summary-table.ts';
+import { formatIssues } from './format.ts';
 import { createProgress } from './progress.ts';
 import { createCliPropagator } from './parallel-propagator.ts';
 import { InputError, loadScenario } from './scenario-loader.ts';
