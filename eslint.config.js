@@ -1,8 +1,9 @@
-// Lint rules. The one that matters most: src/sim/ is a pure core (see ../shared/STYLE.md):
+// Lint rules. The one that matters most: src/sim/ is a pure core (README, Layout):
 // no DOM, three, React, comlink, Node or worker APIs, and no wall-clock time.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const pureCoreImports = [
   { group: ['three', 'three/*', '@react-three/*', 'react', 'react-dom', 'react/*', 'comlink', 'zustand', 'uplot'], message: 'src/sim is the pure core: no UI or worker libraries.' },
@@ -19,6 +20,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The rules of hooks and the React Compiler's checks (the plugin's recommended set) for the app.
+    files: ['src/app/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['src/sim/**/*.ts'],

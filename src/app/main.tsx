@@ -13,7 +13,9 @@ import { createUiStore, UiStoreContext } from './store.ts';
 import { keepSelectionAcrossRuns } from './ui/selection.ts';
 import { AppServicesContext } from './ui/services.ts';
 import { parseUrlState, startUrlSync } from './url-state.ts';
+import { filterThreeConsole } from './view3d/three-console.ts';
 
+filterThreeConsole(); // before the canvas exists: r3f 9's store creates a THREE.Clock (view3d/three-console.ts)
 const url = parseUrlState(window.location.search);
 const presetName = url.preset !== undefined && presets[url.preset] ? url.preset : DEFAULT_PRESET;
 const store = createUiStore({

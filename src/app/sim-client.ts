@@ -12,7 +12,7 @@ import type { UiStore } from './store.ts';
 
 export const WORKER_RESTARTED_MESSAGE = 'The simulation worker stopped: restarted; your scenario is kept';
 export const WORKER_GAVE_UP_MESSAGE = 'The simulation worker stopped twice on this scenario: not restarted again. Edit the scenario and run it again.';
-/** Keyframe spacing, s: cubic Hermite between 60 s keyframes errs < 1.3 m in Float32 (LIBRARY-NOTES). */
+/** Keyframe spacing, s: cubic Hermite between 60 s keyframes errs < 1.3 m in Float32 (docs/sources.md#hermite). */
 export const KEYFRAME_STEP_S = 60;
 /** Keyframes per request: one hour at 60 s, so the first block arrives fast and the view can draw at once. */
 export const KEYFRAMES_PER_BLOCK = 60;

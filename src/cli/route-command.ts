@@ -26,7 +26,7 @@ export interface RouteCommandOptions {
   durationS?: number;
   /** Time between routes, s (default 60). */
   stepS?: number;
-  /** Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (MODEL-FACTS: Hypatia / Starlink FCC filing). */
+  /** Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (Hypatia / Starlink FCC filing, docs/sources.md#network-geometry). */
   maskDeg?: number;
   /** ISL parameters; overrides of the scenario's `isl` block (its on/off and relay switches do not apply here). */
   isl?: Partial<IslParams>;

@@ -20,7 +20,7 @@ const base = threeBodyScenario;
 const frozen = JSON.stringify(base);
 
 describe('draft values', () => {
-  it('reads the schema defaults the preset leaves out (MODEL-FACTS values)', () => {
+  it('reads the schema defaults the preset leaves out (published values, docs/sources.md)', () => {
     const v = readDraftValues(base);
     expect(v.topsInt8).toBe(744);
     expect(v.storageGB).toBe(2500);

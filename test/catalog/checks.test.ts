@@ -21,7 +21,7 @@ describe('epoch age', () => {
 describe('SGP4 sanity', () => {
   it('catches garbage that satellite.js turns into NaN with error 0', () => {
     const satrec = twoline2satrec(`1 ${'x'.repeat(67)}`, `2 ${'y'.repeat(67)}`);
-    expect(satrec.error).toBe(0); // the library does not complain (LIBRARY-NOTES)
+    expect(satrec.error).toBe(0); // the library does not complain (docs/sources.md#failure-modes)
     const f = checkSgp4(satrec, REF_MS, REF_MS);
     expect(f?.code).toMatch(/^sgp4-/);
   });

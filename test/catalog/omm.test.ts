@@ -1,5 +1,5 @@
-// OMM readers: the SCS-01 OMM in JSON and CSV agree, CSV quoting, whole-file errors, and the full
-// CelesTrak catalogue of 2026-07-10 (15,985 objects).
+// OMM readers: the SCS-01 OMM in JSON and CSV agree, CSV quoting, whole-file errors, and 424 rows of the
+// CelesTrak catalogue of 2026-07-10 (test/fixtures/catalog/README.md says which).
 import { readFileSync } from 'node:fs';
 import { sgp4, type SatRec } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
@@ -89,14 +89,18 @@ describe('OMM parsing details', () => {
   });
 });
 
-describe('CelesTrak active catalogue 2026-07-10 (shared/data/omm/active-20260710.csv)', () => {
-  it('loads all 15,985 objects; only 7 epoch-age warnings (epochs 15.8–23.1 days old)', () => {
-    const text = readFileSync('../shared/data/omm/active-20260710.csv', 'utf8');
-    const r = parseOmmCsv(text, opts('active-20260710.csv'));
-    expect(r.records).toHaveLength(15_985);
+describe('CelesTrak active catalogue 2026-07-10, 424 of its 15,985 rows (test/fixtures/catalog/active-20260710-subset.csv)', () => {
+  it('loads every object, deep-space and e ≈ 0.9 included; only the 7 stale epochs warn (15.8–23.1 days old)', () => {
+    const text = readFileSync('test/fixtures/catalog/active-20260710-subset.csv', 'utf8');
+    const r = parseOmmCsv(text, opts('active-20260710-subset.csv'));
+    expect(r.records).toHaveLength(424);
+    expect(r.records.filter((x) => x.name.startsWith('STARLINK-'))).toHaveLength(261);
+    expect(r.records.filter((x) => x.name.startsWith('SCS-01 '))).toHaveLength(12);
+    expect(r.records.filter((x) => x.satrec.method === 'd').length).toBeGreaterThan(20); // deep space (period ≥ 225 min)
+    expect(Math.max(...r.records.map((x) => x.satrec.ecco))).toBeCloseTo(0.90843277, 8); // CLUSTER II-FM8
     const byCode: Record<string, number> = {};
     for (const i of r.issues) byCode[`${i.severity}:${i.code}`] = (byCode[`${i.severity}:${i.code}`] ?? 0) + 1;
     expect(byCode).toEqual({ 'warning:epoch-age': 7 });
-    expect(r.issues[0]!.message).toContain('line 1324 field EPOCH (NORAD 44625 "MEV-1"): epoch 2026-06-16T22:18:40.152Z is 23.1 days before');
+    expect(r.issues[0]!.message).toContain('line 41 field EPOCH (NORAD 44625 "MEV-1"): epoch 2026-06-16T22:18:40.152Z is 23.1 days before');
   });
 });

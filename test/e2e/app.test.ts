@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main.ts';
-import { ARTEFACTS, openApp, pixelStats, startE2e, type E2e } from './harness.ts';
+import { ARTEFACTS, consoleWarnings, openApp, pixelStats, startE2e, type E2e } from './harness.ts';
 
 let e: E2e;
 let page: Page;
@@ -71,6 +71,10 @@ describe('the browser app', () => {
     expect(stats.distinctColours).toBeGreaterThan(200);
     expect(stats.nonDarkFraction).toBeGreaterThan(0.05);
     expect(stats.brightSmallSpots).toBeGreaterThan(10);
+  });
+
+  it('logs no deprecation warning while loading (r3f\'s THREE.Clock notice is filtered, view3d/three-console.ts)', () => {
+    expect(consoleWarnings(page).filter((w) => /deprecat/i.test(w))).toEqual([]);
   });
 
   it('plays: the UTC clock advances', async () => {

@@ -35,12 +35,22 @@ export async function startE2e(): Promise<E2e> {
   };
 }
 
+const warnings = new WeakMap<Page, string[]>();
+
+/** Console warnings a page opened by openApp has logged so far. */
+export function consoleWarnings(page: Page): readonly string[] {
+  return warnings.get(page) ?? [];
+}
+
 /** Opens the app and waits until the first frame with satellites is drawn. */
 export async function openApp(e: E2e, query = ''): Promise<Page> {
   const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const logged: string[] = [];
+  warnings.set(page, logged);
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') console.error('[console]', msg.text());
+    if (msg.type() === 'warning') logged.push(msg.text());
   });
   await page.goto(e.url + query);
   await page.waitForSelector('[data-frame-ready="true"]', { timeout: 120_000 });

@@ -126,7 +126,7 @@ export class OracleContactFinder {
       const dx = P[o]! - sx, dy = P[o + 1]! - sy, dz = P[o + 2]! - sz;
       const r2 = dx * dx + dy * dy + dz * dz;
       const upd = ux * dx + uy * dy + uz * dz;
-      // g > PEAK_GATE ⇔ upd/|d| > k, tested without sqrt (the LIBRARY-NOTES dot-product test).
+      // g > PEAK_GATE ⇔ upd/|d| > k, tested without sqrt (the dot-product test, docs/sources.md#visibility-test).
       const nearGate = k <= 0 ? upd >= 0 || upd * upd < k2 * r2 : upd > 0 && upd * upd > k2 * r2;
       let gb = FAR_G;
       let gdb = NaN; // NaN fails every comparison: no peak search below the gate

@@ -1,4 +1,4 @@
-// Link budget: cote's bent-pipe downlink reproduced against hand-computed and MODEL-FACTS numbers.
+// Link budget: cote's bent-pipe downlink reproduced against hand-computed and published numbers (docs/sources.md#cote).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COTE_BENT_PIPE_DOWNLINK, SMAD_DOWNLINK_X_BAND_NOISE, linkBudgetDb, linkRateBps, slantRangeKm, smadSystemNoiseTempK, validateLinkBudgetParams } from '../../src/sim/links/link-budget.ts';
@@ -38,7 +38,7 @@ describe('cote bent-pipe downlink rate', () => {
     const a = Math.cbrt(398600.4418 / (n * n));
     expect(a - EARTH_EQUATORIAL_RADIUS_KM).toBeCloseTo(COTE_ALTITUDE_KM, 0);
   });
-  // MODEL-FACTS "derived from cote config": 75 / 109 / 136 / 143.5 Mbit/s; tolerance ±2%.
+  // docs/sources.md#cote, "derived from that configuration": 75 / 109 / 136 / 143.5 Mbit/s; tolerance ±2%.
   it.each([
     [10, 75e6],
     [30, 109e6],

@@ -19,7 +19,7 @@ function readTle(path: string, every = 1): SatRec[] {
 
 const starlink = readTle('../../tle/starlink-20260512.tle', 50); // 207 of 10,313, spread over the file
 const scs01 = readTle('../../tle/three-body.tle');
-const VALLADO_TLE = new URL('../../../shared/data/vallado/SGP4-VER.TLE', import.meta.url);
+const VALLADO_TLE = new URL('../fixtures/catalog/SGP4-VER.TLE', import.meta.url);
 /** Vallado's deep-space cases (period ≥ 225 min): the packed path hands them to satellite.js's sgp4. */
 const deepSpace = readTle(VALLADO_TLE.href).filter((s) => s.method === 'd').slice(0, 4);
 const START_MS = Date.parse('2026-05-12T00:00:00Z');

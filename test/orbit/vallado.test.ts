@@ -1,11 +1,11 @@
-// SGP4 through our propagator (both backends) against Vallado's verification set (AIAA 2006-6753):
+// SGP4 through our propagator (all three backends: packed, wasm, js) against Vallado's verification set (AIAA 2006-6753):
 // SGP4-VER.TLE and the expected TEME states tcppver.out from Vallado's C++ code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSingleThreadRuntime, jday, sgp4, twoline2satrec, type SatRec } from 'satellite.js';
 import { createOrbitPropagator, type PropagationBackend } from '../../src/sim/orbit/propagator.ts';
 
-const DIR = new URL('../../../shared/data/vallado/', import.meta.url);
+const DIR = new URL('../fixtures/catalog/', import.meta.url);
 
 interface Case { satnum: string; satrec: SatRec; startMin: number; stopMin: number; stepMin: number }
 interface Row { tsinceMin: number; r: number[]; v: number[] }
@@ -38,7 +38,7 @@ function readExpected(): { satnum: string; rows: Row[] }[] {
 /**
  * Vallado's error-code cases: 33333 (e = 0.995, "check error code 4": through Date's 1 ms
  * resolution its perigee pass turns 0.1 ms into 0.1 km, so it is compared at exact minutes with
- * satellite.js sgp4) and 33334 (mean motion ~0, error 3 at t = 0 as LIBRARY-NOTES records).
+ * satellite.js sgp4) and 33334 (mean motion ~0, error 3 at t = 0 as docs/sources.md#satellite-js records).
  */
 const INTENDED_FAILURES = new Set(['33333', '33334']);
 
@@ -69,7 +69,7 @@ describe('Vallado intended-failure case 33333 at exact minutes (satellite.js sgp
   });
 });
 
-describe.each(['wasm', 'js'] as PropagationBackend[])('Vallado SGP4 verification set, %s backend', (backend) => {
+describe.each(['packed', 'wasm', 'js'] as PropagationBackend[])('Vallado SGP4 verification set, %s backend', (backend) => {
   it('pairs the 33 TLE cases with the 33 tcppver.out blocks', () => {
     expect(cases).toHaveLength(33);
     expect(expected.map((b) => b.satnum)).toEqual(cases.map((c) => String(Number(c.satnum))));

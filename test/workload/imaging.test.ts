@@ -35,7 +35,7 @@ describe('cote frame camera at 493 km', () => {
     expect(capture.framePeriodS).toBeCloseTo(1.5709, 4);
     expect(capture.framesPerDay).toBeCloseTo(55000, -1);
   });
-  it('captures ≈ 167 GB/day with a 100% duty cycle (MODEL-FACTS derived figure, ±5%)', () => {
+  it('captures ≈ 167 GB/day with a 100% duty cycle (docs/sources.md#cote derived figure, ±5%)', () => {
     expect(Math.abs(capture.gigabytesPerDay / 167 - 1)).toBeLessThan(0.05);
     expect(capture.gigabytesPerDay).toBeCloseTo(167.19, 1);
   });

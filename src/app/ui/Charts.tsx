@@ -7,7 +7,8 @@ import type { RunResult } from '../../sim/engine/result-types.ts';
 import type { ProcessingMode } from '../../sim/scenario/schema.ts';
 import { useUi, useUiStore } from '../store.ts';
 import { chartData, CHARTS, type ChartKind } from './chart-data.ts';
-import { formatBytes, formatTokens, formatUtcSecond } from './format.ts';
+import { formatBytes, formatTokens } from '../../sim/report/format.ts';
+import { formatUtcSecond } from './format.ts';
 import { MODE_COLORS, MODE_LABELS, MODE_ORDER } from './modes.ts';
 import { useRun, useServices } from './services.ts';
 

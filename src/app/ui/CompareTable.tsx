@@ -1,7 +1,7 @@
 // Side-by-side comparison of the three modes (the CLI's table), the selected mode's column highlighted and the
 // best value of each row marked.
 import { useUi, useUiStore } from '../store.ts';
-import { bestIndex, COMPARE_ROWS } from './metric-rows.ts';
+import { bestIndex, MODE_ROWS, rowTitle } from '../../sim/report/mode-rows.ts';
 import { MODE_LABELS, MODE_ORDER } from './modes.ts';
 
 export function CompareTable() {
@@ -29,11 +29,11 @@ export function CompareTable() {
           </tr>
         </thead>
         <tbody>
-          {COMPARE_ROWS.map((row) => {
+          {MODE_ROWS.map((row) => {
             const best = row.better && row.raw ? bestIndex(ms.map(row.raw), row.better) : null;
             return (
               <tr key={row.label}>
-                <th scope="row">{row.label}</th>
+                <th scope="row">{rowTitle(row.label)}</th>
                 {ms.map((m, i) => (
                   <td key={m.mode} className={`num${modes[i] === mode ? ' selected' : ''}${i === best ? ' best' : ''}`}>
                     {row.value(m)}

@@ -4,7 +4,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import { satGeodetic } from './sat-position.ts';
 import { StateIcon } from './StateIcon.tsx';
-import { formatBytes, formatDurationS, formatPercent, formatUtcSecond } from './format.ts';
+import { formatBytes, formatDurationS, formatPercent } from '../../sim/report/format.ts';
+import { formatUtcSecond } from './format.ts';
 import { inspectSatellite, routeSummary, type ContactInfo, type SatInspection } from './inspector-data.ts';
 import { useRun, useServices, useClockValue } from './services.ts';
 

@@ -3,8 +3,8 @@
 import type { ModeSummary } from '../../sim/engine/result-types.ts';
 import { BROWSER_SIM_MAX_SATELLITES } from '../sim-client.ts';
 import { useUi, useUiStore } from '../store.ts';
-import { formatBytes, formatDurationS, formatPercent, formatTokens, formatUsd } from './format.ts';
-import { COST_ITEMS } from './metric-rows.ts';
+import { formatBytes, formatDurationS, formatPercent, formatTokens, formatUsd } from '../../sim/report/format.ts';
+import { COST_ROWS } from '../../sim/report/mode-rows.ts';
 import { MODE_HINTS, MODE_LABELS } from './modes.ts';
 
 export function MetricsPanel() {
@@ -83,7 +83,7 @@ function CostBreakdown({ m }: { m: ModeSummary }) {
         </tr>
       </thead>
       <tbody>
-        {COST_ITEMS.map(({ key, label }) => {
+        {COST_ROWS.map(({ key, label }) => {
           const v = m.costUsd[key];
           return (
             <tr key={key} className={v === 0 ? 'muted' : undefined}>

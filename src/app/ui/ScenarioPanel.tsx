@@ -1,6 +1,6 @@
 // Scenario panel: preset selector, pasted / dropped TLE or OMM text (format detected; it replaces the
 // constellation), key parameters, Run, progress and the list of scenario errors and catalogue issues.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { presets } from '../../sim/scenario/presets.ts';
 import { useUi, useUiStore } from '../store.ts';
 import { ErrorsList } from './ErrorsList.tsx';
@@ -17,7 +17,7 @@ export function ScenarioPanel() {
   const [text, setText] = useState('');
   const [label, setLabel] = useState('pasted');
   const [dragging, setDragging] = useState(false);
-  const basePreset = useRef(presets[presetName] ? presetName : 'three-body');
+  const [basePreset, setBasePreset] = useState(presets[presetName] ? presetName : 'three-body');
 
   const runDraft = useCallback(
     (catalogText: string, catalogLabel: string) => {
@@ -27,21 +27,21 @@ export function ScenarioPanel() {
         if (!r.ok) return void store.setState({ scenarioErrors: [r.error], ingestIssues: [] });
         draft = r.draft;
       } else {
-        draft = { ...draft, constellation: presets[basePreset.current]!.constellation };
+        draft = { ...draft, constellation: presets[basePreset]!.constellation };
       }
       const errors = validateDraft(draft);
       if (errors.length > 0) return void store.setState({ scenarioErrors: errors, ingestIssues: [] });
       const custom = catalogText.trim() !== '' || store.getState().presetName === 'custom';
-      store.setState({ scenarioDraft: draft, presetName: custom ? 'custom' : basePreset.current, scenarioErrors: [], ingestIssues: [], errorMessage: null });
+      store.setState({ scenarioDraft: draft, presetName: custom ? 'custom' : basePreset, scenarioErrors: [], ingestIssues: [], errorMessage: null });
       void client.run(draft);
     },
-    [store, client],
+    [store, client, basePreset],
   );
 
   const choosePreset = (name: string) => {
     const p = presets[name];
     if (!p) return;
-    basePreset.current = name;
+    setBasePreset(name);
     setText('');
     store.setState({ scenarioDraft: p, presetName: name, scenarioErrors: [], ingestIssues: [], errorMessage: null });
     void client.run(p);
@@ -72,7 +72,7 @@ export function ScenarioPanel() {
               {n}
             </option>
           ))}
-          {presetName === 'custom' && <option value="custom">custom (edited {basePreset.current})</option>}
+          {presetName === 'custom' && <option value="custom">custom (edited {basePreset})</option>}
         </select>
       </label>
       <label className="catalog" htmlFor="tle-input">
@@ -122,8 +122,7 @@ export function ScenarioPanel() {
 
 /** Page-wide drag-and-drop of one file. */
 function useDropFile(setDragging: (d: boolean) => void, onFile: (f: File) => void): void {
-  const onFileRef = useRef(onFile);
-  onFileRef.current = onFile;
+  const onFileLatest = useEffectEvent(onFile);
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
     const over = (e: DragEvent) => {
@@ -139,7 +138,7 @@ function useDropFile(setDragging: (d: boolean) => void, onFile: (f: File) => voi
       e.preventDefault();
       setDragging(false);
       const f = e.dataTransfer?.files[0];
-      if (f) onFileRef.current(f);
+      if (f) onFileLatest(f);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);

@@ -23,16 +23,17 @@ function useHits(query: string): Hit[] {
   const sats = run?.satellites;
   const local = useMemo(() => (sats ? searchSatellites(sats, query).map((i) => ({ index: i, name: sats[i]!.name, norad: sats[i]!.norad })) : []), [sats, query]);
   const [remote, setRemote] = useState<Hit[]>([]);
+  const asksWorkers = orbitView !== null && client.search !== undefined && query.trim() !== '';
   useEffect(() => {
-    if (!orbitView || !client.search || query.trim() === '') return setRemote([]);
+    if (!asksWorkers) return;
     let live = true;
     const t = setTimeout(() => void client.search!(query).then((h) => live && setRemote(h), () => live && setRemote([])), ORBIT_SEARCH_DEBOUNCE_MS);
     return () => {
       live = false;
       clearTimeout(t);
     };
-  }, [client, orbitView, query]);
-  return sats ? local : remote;
+  }, [client, asksWorkers, query]);
+  return sats ? local : asksWorkers ? remote : [];
 }
 
 export function SearchBox() {

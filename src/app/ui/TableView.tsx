@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import { StateIcon } from './StateIcon.tsx';
-import { formatBytes, formatUtcTime } from './format.ts';
+import { formatBytes } from '../../sim/report/format.ts';
+import { formatUtcTime } from './format.ts';
 import { useClockValue, useRun } from './services.ts';
 import { contactRows, satelliteRows } from './table-rows.ts';
 

@@ -1,6 +1,6 @@
 // The app's services passed down by React context (no module singletons): the sim client, the playback
 // clock and the per-frame buffer. Also small hooks over them. Imports React and app types only.
-import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../workers/protocol.ts';
 import type { ScenarioInput } from '../../sim/scenario/schema.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
@@ -40,18 +40,20 @@ export function useServices(): AppServices {
 export function useClockValue<T>(compute: (fb: FrameBuffer) => T, periodMs: number, deps: readonly unknown[], equal: (a: T, b: T) => boolean = Object.is): T {
   const { clock, frameBuffer } = useServices();
   const [value, setValue] = useState(() => compute(frameBuffer));
-  const computeRef = useRef(compute);
-  computeRef.current = compute;
+  // The latest compute and equal, read when the clock ticks (not dependencies: the caller's `deps` say when to recompute).
+  const computeLatest = useEffectEvent((fb: FrameBuffer): T => compute(fb));
+  const equalLatest = useEffectEvent((a: T, b: T): boolean => equal(a, b));
   useEffect(() => {
     let last: T | undefined;
     let has = false;
     return clock.subscribe(() => {
-      const v = computeRef.current(frameBuffer);
-      if (has && equal(last as T, v)) return;
+      const v = computeLatest(frameBuffer);
+      if (has && equalLatest(last as T, v)) return;
       last = v;
       has = true;
       setValue(() => v);
     }, periodMs);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `deps` are the caller's, as for useMemo
   }, [clock, frameBuffer, periodMs, ...deps]);
   return value;
 }
@@ -65,24 +67,19 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The run shown (frameBuffer.run), re-rendering when a new run arrives. */
 /** Whether a run or an orbit view is shown (re-renders when that changes). */
 export function useShowing(): boolean {
   const { clock, frameBuffer } = useServices();
-  const [showing, setShowing] = useState(() => isShowing(frameBuffer));
-  useEffect(() => {
-    setShowing(isShowing(frameBuffer));
-    return clock.onRunChange((fb) => setShowing(isShowing(fb)));
-  }, [clock, frameBuffer]);
-  return showing;
+  return useSyncExternalStore(useRunChange(clock), () => isShowing(frameBuffer));
 }
 
+/** The run shown (frameBuffer.run), re-rendering when a new run arrives. */
 export function useRun(): RunResult | null {
   const { clock, frameBuffer } = useServices();
-  const [run, setRun] = useState(frameBuffer.run);
-  useEffect(() => {
-    setRun(frameBuffer.run);
-    return clock.onRunChange((fb) => setRun(fb.run));
-  }, [clock, frameBuffer]);
-  return run;
+  return useSyncExternalStore(useRunChange(clock), () => frameBuffer.run);
+}
+
+/** The clock's run-change event as a useSyncExternalStore subscription (stable per clock). */
+function useRunChange(clock: PlaybackClock): (onChange: () => void) => () => void {
+  return useCallback((onChange: () => void) => clock.onRunChange(() => onChange()), [clock]);
 }

@@ -53,7 +53,7 @@ export interface KeyframeRequest {
   runId: number;
   /** Time of the first keyframe, ms since the Unix epoch. */
   startMs: number;
-  /** Keyframe spacing, s (60 by default: cubic Hermite errs < 1 m at this spacing, LIBRARY-NOTES). */
+  /** Keyframe spacing, s (60 by default: cubic Hermite errs < 1 m at this spacing in Float64, docs/sources.md#hermite). */
   stepS: number;
   count: number;
 }

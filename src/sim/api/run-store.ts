@@ -48,7 +48,7 @@ export class RunStore {
     return this.runs.get(runId);
   }
 
-  /** The run's keyframe source, its propagator created once (setSatRecs ≈ 11 µs per satellite, LIBRARY-NOTES). */
+  /** The run's keyframe source, its propagator created once (default packed backend: packing only; WASM: setSatRecs ≈ 11 µs per satellite, docs/sources.md#satellite-js). */
   keyframeSource(run: StoredRun): Promise<KeyframeSource> {
     run.keyframes ??= this.createPropagator(run.records.map((r) => r.satrec)).then(
       (propagator) => ({ propagator, lostAtMs: Float64Array.from(run.result.satellites, (s) => s.lostAtMs ?? Infinity) }),

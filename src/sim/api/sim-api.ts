@@ -25,7 +25,7 @@ export interface SimApiDeps {
   readText: ReadText;
   /** The land/sea raster of the imaging model (built once; the API keeps the promise). */
   loadLandMask(): Promise<LandMask>;
-  /** Propagator factory (default: satellite.js WASM bulk propagator). */
+  /** Propagator factory (default: `createOrbitPropagator`, the packed SGP4 kernel, src/sim/orbit/propagator.ts). */
   createPropagator?: (satrecs: SatRec[]) => Promise<OrbitPropagator>;
   /** Allocates keyframe arrays: plain by default; the worker may put them on a SharedArrayBuffer. */
   allocFloat32?: (length: number) => Float32Array;

@@ -174,7 +174,7 @@ function beyond(y2: number, x: number, r: number, k: number, sinG: number): bool
 
 /**
  * The scan's float test that g = upd/√r2 − sin(mask) is at or below the gate, k = sin(mask) + gate,
- * k2 = k² (the LIBRARY-NOTES dot-product test, without sqrt).
+ * k2 = k² (the dot-product test of docs/sources.md#visibility-test, without sqrt).
  */
 export function isBelowGate(upd: number, r2: number, k: number, k2: number): boolean {
   return k > 0 ? !(upd > 0 && upd * upd > k2 * r2) : !(upd >= 0 || upd * upd < k2 * r2);

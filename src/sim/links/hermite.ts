@@ -5,7 +5,7 @@
  * The cubic Hermite interpolant on [t0, t1]: with τ = (t − t0)/h, h = t1 − t0 in seconds,
  * p(τ) = h00 p0 + h10 h v0 + h01 p1 + h11 h v1 (h00 = 2τ³−3τ²+1, h10 = τ³−2τ²+τ,
  * h01 = −2τ³+3τ², h11 = τ³−τ²). Matches position and velocity at both ends; at 60 s spacing in
- * LEO it errs ≈ 0.3 m (shared/LIBRARY-NOTES.md, checked again in test/links/hermite.test.ts).
+ * LEO it errs ≈ 0.3 m (docs/sources.md#hermite, checked again in test/links/hermite.test.ts).
  */
 export class HermiteSegment {
   /** Start time, ms since Unix epoch (UTC). */

@@ -38,7 +38,7 @@ export interface IslParams {
 }
 
 /**
- * Defaults. rateGbps 100 and acquisitionS 15: SCS-01 laser terminals (MODEL-FACTS, "inter-satellite link").
+ * Defaults. rateGbps 100 and acquisitionS 15: SCS-01 laser terminals (docs/sources.md#scs-01, "inter-satellite link").
  * atmMarginKm 80: Hypatia's rule that ISLs do not dip below 80 km altitude "to avoid weather conditions"
  * (snkas/hypatia paper/satellite_networks_state/main_starlink_550.py). maxRangeKm 5,016: Hypatia's
  * MAX_ISL_LENGTH for its 550 km Starlink shell, 2·√((Re+550)² − (Re+80)²) with Re = 6,378.135 km, i.e. the

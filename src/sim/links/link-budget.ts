@@ -90,7 +90,7 @@ export const COTE_BENT_PIPE_DOWNLINK: ShannonLinkParams = {
   systemNoiseTempK: smadSystemNoiseTempK(SMAD_DOWNLINK_X_BAND_NOISE),
 };
 
-/** Planet Dove X-band DVB-S2 modem peak, bit/s (Devaraj et al., SSC17-VII-02; MODEL-FACTS). */
+/** Planet Dove X-band DVB-S2 modem peak, bit/s (Devaraj et al., SSC17-VII-02; docs/sources.md#eo-downlink). */
 export const DOVE_MODEM_PEAK_BPS = 220e6;
 
 /**

@@ -10,7 +10,7 @@ import { shortestPath } from './routing.ts';
 import { stationGeometry, type GroundStation } from './visibility.ts';
 import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
 
-/** Mask for user terminals at LAT,LON and at hubs: 25°, Starlink's minimum elevation as Hypatia uses it (MODEL-FACTS). */
+/** Mask for user terminals at LAT,LON and at hubs: 25°, Starlink's minimum elevation as Hypatia uses it (docs/sources.md#network-geometry). */
 export const USER_TERMINAL_MASK_DEG = 25;
 /** Times propagated per chunk (bounds memory: 10,313 satellites × 60 times ≈ 50 MB of chunk arrays). */
 export const ROUTE_CHUNK_TIMES = 60;

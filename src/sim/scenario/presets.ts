@@ -18,8 +18,8 @@ export const chineseEoStations: StationInput[] = [
   { id: 'cn-mohe', name: 'Mohe', latDeg: 52.971944, lonDeg: 122.538889, altM: 435 },
 ];
 
-// Electricity prices are assumptions (docs/model.md §Economics): east ≈ 0.10 $/kWh, west ≈ 0.05 $/kWh.
-// PUE: east ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, MODEL-FACTS).
+// Electricity prices are assumptions (docs/model.md §7): east ≈ 0.10 $/kWh, west ≈ 0.05 $/kWh.
+// PUE: east ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, docs/sources.md#ground).
 const east = { region: 'east', electricityUsdPerKWh: 0.1, pue: 1.25 } as const;
 const west = { region: 'west', electricityUsdPerKWh: 0.05, pue: 1.2 } as const;
 
@@ -65,7 +65,7 @@ export const starlinkScenario: ScenarioInput = {
 
 /**
  * The planned 2,800-satellite "Star-Compute" constellation (ADA Space: 2,400 inference + 400 training satellites at
- * 500–1,000 km by 2035, MODEL-FACTS). The shell layout is an assumption: inference 48 × 50 Walker delta at 550 km SSO,
+ * 500–1,000 km by 2035, docs/sources.md#scs-01). The shell layout is an assumption: inference 48 × 50 Walker delta at 550 km SSO,
  * training 20 × 20 Walker delta at 1,000 km SSO.
  */
 export const starCompute2800Scenario: ScenarioInput = {

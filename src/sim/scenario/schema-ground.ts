@@ -11,7 +11,7 @@ export const groundStationSchema = z
     latDeg: within(-90, 90),
     lonDeg: within(-180, 180),
     altM: within(-500, 9000).default(0),
-    /** Elevation mask. 10°: cote's minimum elevation (MODEL-FACTS). */
+    /** Elevation mask. 10°: cote's minimum elevation (docs/sources.md#cote). */
     minElevationDeg: within(0, 90).default(10),
     /** Antennas that can each serve one satellite at a time. Assumption: 1. */
     antennas: intWithin(1, 100).default(1),
@@ -34,7 +34,7 @@ export const hubSchema = z
     gpus: intWithin(0, 10_000_000).default(8),
     /** Industrial electricity price. Assumption: east 0.10 $/kWh, west 0.05 $/kWh (see docs/model.md). */
     electricityUsdPerKWh: within(0, 10).default(0.08),
-    /** PUE. East targets ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, MODEL-FACTS). */
+    /** PUE. East targets ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, docs/sources.md#ground). */
     pue: within(1, 5).default(1.25),
   })
   .strict();
@@ -73,7 +73,7 @@ export const gpuSchema = z
     utilisation: within(0.01, 1).default(0.4),
     /** Board power. 700 W: NVIDIA H100 SXM data sheet. */
     powerW: positive(1e5).default(700),
-    /** Rental price. $2.35/h: H100 1-year reserved, Mar 2026 (SemiAnalysis index, MODEL-FACTS); $1.70/h in Oct 2025. */
+    /** Rental price. $2.35/h: H100 1-year reserved, Mar 2026 (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. */
     usdPerHour: within(0, 1e4).default(2.35),
     /** Set true when the rental price already includes electricity (then electricity is not added). */
     electricityIncluded: z.boolean().default(false),
@@ -92,7 +92,7 @@ export const workloadSchema = z
     outputTokensPerTile: intWithin(0, 1e6).default(32),
     /** Bytes of result sent down per tile (detections/caption + metadata). Assumption: 1,000 B. */
     resultBytesPerTile: within(0, 1e9).default(1000),
-    /** Share of low-value (cloudy) tiles. 0.52: Kodan's Sentinel data (ASPLOS 2023, MODEL-FACTS); Earth average cloud ~0.65 (AIKO). */
+    /** Share of low-value (cloudy) tiles. 0.52: Kodan's Sentinel data (ASPLOS 2023, docs/sources.md#onboard-processing); Earth average cloud ~0.65 (AIKO). */
     cloudyFraction: fraction().default(0.52),
   })
   .strict();
@@ -100,7 +100,7 @@ export const workloadSchema = z
 export const modelSchema = z
   .object({
     name: z.string().default('8B remote-sensing VLM'),
-    /** 8 billion parameters: the SCS-01 onboard remote-sensing model (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    /** 8 billion parameters: the SCS-01 onboard remote-sensing model (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
     paramsBillion: positive(1e5).default(8),
     /** Operations per parameter per token: 2 (one multiply-add) for a dense transformer forward pass (Kaplan et al. 2020). */
     opsPerParamPerToken: positive(100).default(2),
@@ -124,30 +124,30 @@ export const onboardFilterSchema = z
 
 export const economicsSchema = z
   .object({
-    /** Launch price. Assumption: $6,500/kg (today's rideshare order); MODEL-FACTS: ≲$200/kg mid-2030s (Suncatcher), $30/kg (Starcloud). */
+    /** Launch price. Assumption: $6,500/kg (today's rideshare order); published: ≲$200/kg mid-2030s (Suncatcher), $30/kg (Starcloud), docs/sources.md#space-economics. */
     launchUsdPerKg: within(0, 1e7).default(6500),
     /** Compute payload hardware per satellite (boards, radiation mitigation). Assumption: $250,000. */
     computeHardwareUsd: within(0, 1e12).default(250_000),
     /** Compute payload mass excluding its power system. Assumption: 15 kg. */
     computeMassKg: within(0, 1e7).default(15),
-    /** Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, MODEL-FACTS); default the low end. */
+    /** Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, docs/sources.md#space-economics); default the low end. */
     specificPowerWPerKg: positive(1e4).default(36.5),
     /** Operations cost attributed to the compute payload per satellite-year. Assumption: $20,000. */
     opsUsdPerSatYear: within(0, 1e12).default(20_000),
-    /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, MODEL-FACTS). */
+    /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, docs/sources.md#space-economics). */
     lifetimeYears: positive(100).default(5),
   })
   .strict();
 
 export const islSchema = z
   .object({
-    /** Laser inter-satellite links. On by default: the SCS-01 satellites carry 100 Gbps lasers (MODEL-FACTS). */
+    /** Laser inter-satellite links. On by default: the SCS-01 satellites carry 100 Gbps lasers (docs/sources.md#scs-01). */
     enabled: z.boolean().default(true),
     /** 'plus-grid' for Walker shells (other satellites are paired by range), or 'range' for all. */
     topology: z.enum(['plus-grid', 'range']).default('plus-grid'),
-    /** 100 Gbit/s: SCS-01 laser (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    /** 100 Gbit/s: SCS-01 laser (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
     rateGbps: positive(1e6).default(100),
-    /** 15 s link acquisition: SCS-01 (MODEL-FACTS). */
+    /** 15 s link acquisition: SCS-01 (docs/sources.md#scs-01). */
     acquisitionS: within(0, 3600).default(15),
     /** 5,016 km: Hypatia's MAX_ISL_LENGTH, the line-of-sight limit of a 550 km shell with an 80 km margin. */
     maxRangeKm: within(1, 1e6).default(5016),

@@ -52,7 +52,7 @@ export const constellationSchema = z
 
 export const computeSchema = z
   .object({
-    /** Peak INT8 throughput per satellite. 744 TOPS: SCS-01 maximum (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    /** Peak INT8 throughput per satellite. 744 TOPS: SCS-01 maximum (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
     topsInt8: positive(1e7).default(744),
     /** Per-satellite override by NORAD id or name (the constellation mean is ≈ 417 TOPS: 5 POPS / 12). */
     topsInt8BySatellite: z.record(z.string(), positive(1e7)).default({}),
@@ -117,7 +117,7 @@ export const downlinkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('shannon'),
-      // Defaults: cote bent-pipe configuration (CMUAbstract/cote bent-pipe.cpp, utilities.cpp; MODEL-FACTS).
+      // Defaults: cote bent-pipe configuration (CMUAbstract/cote bent-pipe.cpp, utilities.cpp; docs/sources.md#cote).
       txPowerW: positive(1e6).default(2),
       txLineLossDb: within(-30, 0).default(-1),
       txGainDbi: within(-20, 80).default(6),
@@ -141,7 +141,7 @@ export const satelliteSchema = z
   .object({
     compute: computeSchema.prefault({}),
     power: powerSchema.prefault({}),
-    /** Onboard storage. 2,500 GB = 30 TB constellation total / 12 (CCTV / SatNews 2026-02, MODEL-FACTS). */
+    /** Onboard storage. 2,500 GB = 30 TB constellation total / 12 (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
     storageGB: positive(1e9).default(2500),
     imaging: imagingSchema.prefault({}),
     downlink: downlinkSchema.prefault({ kind: 'shannon' }),

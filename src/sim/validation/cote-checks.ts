@@ -15,7 +15,7 @@ import { checkNear, type ValidationGroup, type ValidationResult } from './types.
 export const COTE_ALTITUDE_KM = 493;
 
 /**
- * Figures derived from cote's configuration (MODEL-FACTS "derived from cote config"), with their printed
+ * Figures derived from cote's configuration (docs/sources.md#cote, "derived from that configuration"), with their printed
  * precision: "≈ 75 / 109 / 136 / 143.5 Mbit/s", "≈ 167 GB/day".
  */
 export const COTE_PUBLISHED = {

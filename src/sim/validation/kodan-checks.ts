@@ -8,9 +8,9 @@ import { threeBodyScenario } from '../scenario/presets.ts';
 import { parseScenario, type Scenario } from '../scenario/schema.ts';
 import { checkInRange, checkNear, type ValidationDeps, type ValidationGroup, type ValidationResult } from './types.ts';
 
-/** Kodan's Sentinel data: 52% low-value (cloudy), 48% clear (MODEL-FACTS). */
+/** Kodan's Sentinel data: 52% low-value (cloudy), 48% clear (docs/sources.md#onboard-processing). */
 export const KODAN_CLOUDY_FRACTION = 0.52;
-/** Kodan raises the value density of downlinked data by 89–97% (MODEL-FACTS); read as a relative increase. */
+/** Kodan raises the value density of downlinked data by 89–97% (docs/sources.md#onboard-processing); read as a relative increase. */
 export const KODAN_VALUE_DENSITY_GAIN = [0.89, 0.97] as const;
 
 /**

@@ -79,7 +79,7 @@ export interface FrameCameraParams {
 
 /**
  * cote `artifacts/bent-pipe/scripts/common-data/sensor.dat`: 24,319,041 bits per frame, 4096 px,
- * 1.1 µm pixels, 0.2 m focal length (CMUAbstract/cote; MODEL-FACTS). 24.3 Mbit over 4096² pixels is
+ * 1.1 µm pixels, 0.2 m focal length (CMUAbstract/cote; docs/sources.md#cote). 24.3 Mbit over 4096² pixels is
  * ≈ 1.45 bit/pixel, i.e. already a compressed frame.
  */
 export const COTE_FRAME_CAMERA: FrameCameraParams = {

@@ -87,9 +87,9 @@ export function bytesPerTile(tilePx: number, encoding: TileEncoding): number {
   return (tilePx * tilePx * encoding.bands * encoding.bitsPerSample) / 8 / encoding.compressionRatio;
 }
 
-/** Share of low-value (cloudy) tiles: 52% in Kodan's Sentinel data (Kodan, ASPLOS 2023; MODEL-FACTS). */
+/** Share of low-value (cloudy) tiles: 52% in Kodan's Sentinel data (Kodan, ASPLOS 2023; docs/sources.md#onboard-processing). */
 export const KODAN_CLOUDY_SHARE = 0.52;
-/** Alternative: Earth's average cloud cover ≈ 65% (AIKO; MODEL-FACTS). */
+/** Alternative: Earth's average cloud cover ≈ 65% (AIKO; docs/sources.md#onboard-processing). */
 export const EARTH_MEAN_CLOUD_COVER = 0.65;
 
 /** Outcome of one capture batch. */

@@ -1,0 +1,28 @@
+// The plain-text run summary `ocsim run` prints: three head lines (scenario, satellites, contacts) and the per-mode
+// table of CLI_MODE_ROWS, columns right-aligned. Pure: imports only result types and this folder.
+import type { RunSummary } from '../engine/result-types.ts';
+import { formatNumber, formatPercent } from './format.ts';
+import { CLI_MODE_ROWS } from './mode-rows.ts';
+
+/** Narrowest value column, characters (value + 2 spaces of gutter at least). */
+const MIN_COLUMN_WIDTH = 12;
+
+/** The summary as text, one line per row, ending with a newline. */
+export function formatSummaryTable(s: RunSummary): string {
+  const modes = Object.values(s.modes);
+  const c = s.contacts;
+  const head = [
+    `scenario ${s.scenarioName}, seed ${s.seed}, ${s.epochIso} + ${s.durationH} h, step ${s.stepS} s`,
+    `satellites: ${s.satellites.loaded} loaded, ${s.satellites.quarantined} quarantined, ${s.satellites.lost} lost; ` +
+      `sunlit ${formatPercent(s.imaging.sunlitFraction)}, imaging ${formatPercent(s.imaging.imagingFraction)} of the time`,
+    `contacts: ${c.windows} windows (${formatNumber(c.contactHours, 1)} h), ${c.sessions} downlink sessions ` +
+      `(${formatNumber(c.sessionHours, 1)} h), ${c.deniedWindows} lost to antenna contention`,
+    '',
+  ];
+  const labelWidth = Math.max(...CLI_MODE_ROWS.map((r) => r.label.length)) + 2;
+  const cells = CLI_MODE_ROWS.map((row) => modes.map((m) => row.value(m)));
+  const width = Math.max(MIN_COLUMN_WIDTH, ...cells.flat().map((x) => x.length + 2), ...modes.map((m) => m.mode.length + 2));
+  const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
+  CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
+  return [...head, ...lines, ''].join('\n');
+}
