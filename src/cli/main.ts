@@ -1,5 +1,5 @@
 // The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV), `route` (latency
-// over ISLs between two places) and `reproduce` (the published-results checks). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
+// over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
@@ -9,6 +9,7 @@ import { runReproduceCommand } from './reproduce-command.ts';
 import { runRouteCommand } from './route-command.ts';
 import { runCommand, type CliIo } from './run-command.ts';
 import { InputError } from './scenario-loader.ts';
+import { registerStudyCommands } from './study/register.ts';
 
 const number = (name: string, min: number, max: number) => (v: string) => {
   const x = Number(v);
@@ -77,6 +78,8 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
     .action(async (o) => {
       code = await runReproduceCommand(io, o.only ? { only: o.only } : {});
     });
+
+  registerStudyCommands(program, io, (c) => (code = c));
 
   try {
     await program.parseAsync(argv);

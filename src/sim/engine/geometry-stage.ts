@@ -36,6 +36,8 @@ export function scenarioStations(scenario: Pick<Scenario, 'groundStations'>): St
 export interface GeometryDeps {
   propagator: GridPropagator;
   landMask: LandMask;
+  /** Keep positions for exports (default true). */
+  keepOrbitSamples?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -49,7 +51,7 @@ export async function geometryStage(scenario: Scenario, stations: StationGeometr
     stepCount: w.stepCount,
     imaging: scenario.satellite.imaging,
     landMask: deps.landMask,
-    orbitSampleEvery: orbitSampleEvery(deps.propagator.satCount, w.stepCount, w.stepS),
+    orbitSampleEvery: deps.keepOrbitSamples === false ? 0 : orbitSampleEvery(deps.propagator.satCount, w.stepCount, w.stepS),
     onProgress: deps.onProgress,
   });
   return { ...geo, stations };

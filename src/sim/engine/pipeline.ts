@@ -34,6 +34,8 @@ export interface PipelineDeps {
   recordTimeline?: boolean;
   /** The scenario's catalogue, already loaded with the default limits (catalogue-stage.ts). */
   preloaded?: LoadedCatalogue;
+  /** Keep positions every ≈ 60 s for the CZML export (default true; studies need none). */
+  keepOrbitSamples?: boolean;
 }
 
 /** Every stage's output of one run. */
@@ -70,7 +72,12 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
   const getPropagator = () => (propagator ??= (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs, { stations }));
   try {
     const geometry = at('geometry') || !prev
-      ? await geometryStage(scenario, stations, { propagator: await getPropagator(), landMask: deps.landMask, onProgress: (d, t) => deps.onProgress?.('propagate', d, t) })
+      ? await geometryStage(scenario, stations, {
+          propagator: await getPropagator(),
+          landMask: deps.landMask,
+          keepOrbitSamples: deps.keepOrbitSamples ?? true,
+          onProgress: (d, t) => deps.onProgress?.('propagate', d, t),
+        })
       : prev.geometry;
     const schedule = at('schedule') || !prev ? scheduleStage(scenario, catalogue.records, geometry) : prev.schedule;
     const processing = at('processing') || !prev
@@ -120,6 +127,8 @@ function startStage(scenario: Scenario, deps: PipelineDeps, previous: PipelineRu
   let start = firstStageToRerun(previous.scenario, scenario) ?? 'summary';
   // A timeline is recorded by the processing stage: asking for one the previous run did not keep reruns it.
   if (deps.recordTimeline && !previous.stages.processing.timeline && STAGES.indexOf(start) > STAGES.indexOf('processing')) start = 'processing';
+  // Likewise the positions kept for exports are made by the geometry stage.
+  if (deps.keepOrbitSamples !== false && !previous.stages.geometry.orbitSamples && STAGES.indexOf(start) > STAGES.indexOf('geometry')) start = 'geometry';
   if (from && STAGES.indexOf(from) < STAGES.indexOf(start)) start = from;
   return start;
 }

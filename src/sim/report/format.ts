@@ -11,6 +11,11 @@ export function formatNumber(x: number | null | undefined, decimals: number): st
   return finite(x) ? x.toFixed(decimals) : NOT_AVAILABLE;
 }
 
+/** A value with at most `digits` significant digits, as JavaScript prints it (6500, 0.001, 36.5). */
+export function formatSignificant(x: number | null | undefined, digits = 4): string {
+  return finite(x) ? String(Number(x.toPrecision(digits))) : NOT_AVAILABLE;
+}
+
 /** Duration in seconds: < 2 min in s, < 2 h in min (one decimal), else h (two decimals). */
 export function formatDurationS(s: number | null | undefined): string {
   if (!finite(s)) return NOT_AVAILABLE;

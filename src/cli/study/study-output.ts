@@ -1,0 +1,89 @@
+// Writing a study's output atomically (a temporary file renamed into place, so an interrupted or failed write
+// never leaves a half file) in CSV, JSON or Parquet, and the checkpoint of finished points that lets an
+// interrupted study resume. Node I/O.
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { stableJson } from '../../sim/export/index.ts';
+import { parquetColumns, studyToJson, tableToCsv, type StudyDocument } from '../../sim/study/table.ts';
+import { InputError } from '../scenario-loader.ts';
+
+export type StudyFormat = 'csv' | 'json' | 'parquet';
+
+/** The format of `--out` from `--format` or its extension (default CSV); a clash is an InputError. */
+export function studyFormat(out: string | undefined, format: string | undefined): StudyFormat {
+  const ext = out ? extname(out).toLowerCase().slice(1) : '';
+  const fromExt = ext === 'csv' || ext === 'json' || ext === 'parquet' ? ext : undefined;
+  if (format !== undefined && format !== 'csv' && format !== 'json' && format !== 'parquet') throw new InputError(`--format: "${format}" is not csv, json or parquet`);
+  if (format && fromExt && format !== fromExt) throw new InputError(`--format ${format} does not match --out ${out} (.${fromExt})`);
+  return (format as StudyFormat | undefined) ?? fromExt ?? 'csv';
+}
+
+/** The bytes of a study document in `format`. */
+export function studyBytes(doc: StudyDocument, format: StudyFormat): Uint8Array {
+  if (format === 'csv') return Buffer.from(tableToCsv(doc));
+  if (format === 'json') return Buffer.from(studyToJson(doc));
+  const { rows, columns, ...rest } = doc;
+  const buf = parquetWriteBuffer({
+    columnData: parquetColumns({ columns, rows }),
+    kvMetadata: [{ key: 'ocsim.study', value: stableJson(rest) }],
+    createdBy: `ocsim ${doc.manifest.engineVersion}`,
+  });
+  return new Uint8Array(buf);
+}
+
+/** Writes `bytes` to `path` through a temporary file in the same folder, renamed into place. */
+export function writeAtomically(path: string, bytes: Uint8Array | string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * The points finished so far, one JSON line each after a header naming the study, appended as they finish:
+ * `<out>.partial.jsonl`. Removed once the output is written.
+ */
+export class Checkpoint {
+  readonly path: string;
+  constructor(
+    out: string,
+    private readonly key: string,
+  ) {
+    this.path = `${out}.partial.jsonl`;
+  }
+
+  /** Points of an earlier interrupted run of the same study (empty if none); an InputError if it is another study's. */
+  load(): Map<number, { values: (number | null)[]; names: string[] | null }> {
+    const done = new Map<number, { values: (number | null)[]; names: string[] | null }>();
+    if (!existsSync(this.path)) return done;
+    const lines = readFileSync(this.path, 'utf8').split('\n').filter((l) => l !== '');
+    const head = JSON.parse(lines[0] ?? '{}') as { study?: string };
+    if (head.study !== this.key) throw new InputError(`--resume: ${this.path} belongs to another study (scenario or parameters changed); remove it to start afresh`);
+    for (const line of lines.slice(1)) {
+      try {
+        const p = JSON.parse(line) as { i: number; v: (number | null)[]; n?: string[] };
+        done.set(p.i, { values: p.v, names: p.n ?? null });
+      } catch {
+        break; // a line cut short by the interruption: the points after it are recomputed
+      }
+    }
+    return done;
+  }
+
+  start(resumed: boolean): void {
+    if (!resumed || !existsSync(this.path)) writeFileSync(this.path, JSON.stringify({ study: this.key }) + '\n');
+  }
+
+  add(index: number, values: (number | null)[], names: string[] | null): void {
+    appendFileSync(this.path, JSON.stringify(names ? { i: index, v: values, n: names } : { i: index, v: values }) + '\n');
+  }
+
+  remove(): void {
+    rmSync(this.path, { force: true });
+  }
+}

@@ -1,0 +1,75 @@
+// Sets study parameters in a scenario: a path of the registry (params.ts), `[*]` for every element or `[i]` for
+// one, to a number (integers rounded), copying only the objects on the path, then validates the result with the
+// scenario schema. Errors name the parameter, the value and the field. Pure; imports the registry and the schema.
+import { parsePath } from '../engine/stage-reads.ts';
+import { safeParseScenario, type Scenario } from '../scenario/schema.ts';
+import { findParam, similarParams, type ParamDef } from './params.ts';
+
+/** One parameter set to one value. */
+export interface Assignment {
+  path: string;
+  value: number;
+}
+
+/** Bad study input (an unknown parameter, a value the schema refuses): the CLI exits 2 with this message. */
+export class StudyInputError extends Error {
+  override name = 'StudyInputError';
+}
+
+/** The registry entry of `path`, or a StudyInputError naming it and the closest known paths. */
+export function requireParam(path: string, where = '--vary'): ParamDef {
+  const def = findParam(path);
+  if (def) return def;
+  const near = similarParams(path);
+  throw new StudyInputError(`${where}: "${path}" is not a study parameter${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`ocsim params\` lists them`);
+}
+
+/** The value as applied: integer parameters rounded to the nearest integer. */
+export function appliedValue(def: ParamDef, value: number): number {
+  return def.integer ? Math.round(value) : value;
+}
+
+/** `base` with every assignment applied, validated; throws a StudyInputError naming the parameter and field. */
+export function applyAssignments(base: Scenario, assignments: readonly Assignment[]): Scenario {
+  let out: unknown = base;
+  for (const a of assignments) {
+    const def = requireParam(a.path);
+    if (!Number.isFinite(a.value)) throw new StudyInputError(`${a.path}: ${a.value} is not a finite number`);
+    out = setIn(out, parsePath(a.path), appliedValue(def, a.value), a.path);
+  }
+  const parsed = safeParseScenario(out);
+  if (!parsed.ok) {
+    const what = assignments.map((a) => `${a.path}=${a.value}`).join(', ');
+    throw new StudyInputError(`${what}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+  return parsed.scenario;
+}
+
+/** A copy of `obj` with the value at `path` set (`*` = every element); objects off the path are shared. */
+function setIn(obj: unknown, path: readonly (string | number)[], value: number, full: string): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(obj)) {
+    if (head === '*') return obj.map((x) => setIn(x, rest, value, full));
+    if (typeof head !== 'number' || head < 0 || head >= obj.length) throw new StudyInputError(`${full}: index ${String(head)} is out of range (the scenario has ${obj.length})`);
+    const copy = obj.slice();
+    copy[head] = setIn(obj[head], rest, value, full);
+    return copy;
+  }
+  if (typeof obj !== 'object' || obj === null || typeof head !== 'string' || !Object.hasOwn(obj, head)) {
+    throw new StudyInputError(`${full}: this scenario has no such field${head === 'bandwidthHz' ? ' (satellite.downlink is not of kind "shannon")' : ''}`);
+  }
+  return { ...(obj as Record<string, unknown>), [head]: setIn((obj as Record<string, unknown>)[head], rest, value, full) };
+}
+
+/** The value(s) of a parameter in a scenario: one number, or one per element for `[*]` paths; [] if absent. */
+export function valuesAt(scenario: Scenario, path: string): number[] {
+  const walk = (v: unknown, p: readonly (string | number)[]): number[] => {
+    if (p.length === 0) return typeof v === 'number' ? [v] : [];
+    const [head, ...rest] = p;
+    if (Array.isArray(v)) return head === '*' ? v.flatMap((x) => walk(x, rest)) : typeof head === 'number' && head < v.length ? walk(v[head], rest) : [];
+    if (typeof v === 'object' && v !== null && typeof head === 'string' && Object.hasOwn(v, head)) return walk((v as Record<string, unknown>)[head], rest);
+    return [];
+  };
+  return walk(scenario, parsePath(path));
+}
