@@ -27,5 +27,7 @@ export function browserDeps(): SimApiDeps {
     loadLandMask: browserLandMask,
     allocFloat32: browserAllocFloat32,
     wallClockMs: () => performance.now(),
+    // A macrotask between study points, so a cancel message from the page is handled.
+    yieldToEvents: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
   };
 }

@@ -227,3 +227,39 @@ let reply0: RunReply;
 beforeAll(async () => {
   reply0 = await createSimApi(deps).run({ runId: 1, scenario: twoHours });
 });
+
+describe('SimApi studies (the Explore view)', () => {
+  it('lists parameters and metrics of a kept run, evaluates points reusing its stages, identical to fresh runs', async () => {
+    let yields = 0;
+    const api = createSimApi({ ...deps, yieldToEvents: async () => void yields++ });
+    okResult(await api.run({ runId: 3, scenario: twoHours }));
+    const info = (await api.studyInfo({ runId: 3 }))!;
+    expect(info.params.find((p) => p.path === 'economics.launchUsdPerKg')).toMatchObject({ stage: 'pricing', base: [6500] });
+    const iCost = info.metrics.indexOf('onboard.costUsdPerMTok');
+    const batches: number[][] = [];
+    const points = [200, 6500, 20000].map((value) => [{ path: 'economics.launchUsdPerKg', value }]);
+    const reply = await api.studyPoints({ runId: 3, studyId: 1, points, batch: 2 }, (rows) => batches.push(rows.map((r) => r.index)));
+    expect(reply).toEqual({ studyId: 1, done: 3, cancelled: false });
+    expect(batches.flat().sort()).toEqual([0, 1, 2]);
+    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+    expect(yields).toBeGreaterThanOrEqual(3);
+    expect(await api.studyInfo({ runId: 99 })).toBeNull();
+    // The base point equals the run itself; another equals a fresh run of its scenario.
+    const rows = new Map<number, (number | null)[]>();
+    await api.studyPoints({ runId: 3, studyId: 2, points }, (rs) => rs.forEach((r) => rows.set(r.index, r.values)));
+    expect(rows.get(1)![iCost]).toBe(info.baseValues[iCost]);
+    const fresh = okResult(await createSimApi(deps).run({ runId: 1, scenario: threeBody({ durationH: 2, economics: { launchUsdPerKg: 20000 } }) }));
+    expect(rows.get(2)![iCost]).toBe(Number(fresh.summary.modes.onboard!.costUsdPerMTok!.toPrecision(10)));
+  });
+
+  it('stops a study that is cancelled between points, and names a refused point', async () => {
+    let api: ReturnType<typeof createSimApi>;
+    let n = 0;
+    api = createSimApi({ ...deps, yieldToEvents: async () => void (++n === 3 && (await api.cancelStudy(5))) });
+    okResult(await api.run({ runId: 1, scenario: twoHours }));
+    const points = Array.from({ length: 10 }, (_, i) => [{ path: 'gpu.usdPerHour', value: 1 + i / 10 }]);
+    expect(await api.studyPoints({ runId: 1, studyId: 5, points })).toEqual({ studyId: 5, done: 2, cancelled: true });
+    const bad = await api.studyPoints({ runId: 1, studyId: 6, points: [[{ path: 'satellite.compute.utilisation', value: 3 }]] });
+    expect(bad.error).toBe('point 0: satellite.compute.utilisation=3: satellite.compute.utilisation: must be within [0.01, 1]');
+  });
+});

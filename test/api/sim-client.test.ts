@@ -49,6 +49,9 @@ function fakeConnection(kind: 'worker' | 'main-thread' = 'worker') {
       };
     },
     route: async (req) => ({ runId: req.runId, tMs: req.tMs, hops: [req.satIndex, -1], latencyS: 0.002 }),
+    studyInfo: async () => null,
+    studyPoints: async (req) => ({ studyId: req.studyId, done: 0, cancelled: false }),
+    cancelStudy: async () => undefined,
   };
   let disposed = false;
   const conn: SimConnection = { api, kind, died, dispose: () => void (disposed = true) };

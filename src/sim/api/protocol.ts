@@ -5,6 +5,9 @@
 import type { IngestIssue } from '../catalog/types.ts';
 import type { RunResult } from '../engine/result-types.ts';
 import type { Scenario, ScenarioError, ScenarioInput } from '../scenario/schema.ts';
+import type { StudyInfo, StudyPointsReply, StudyPointsRequest, StudyRow } from './study-api.ts';
+
+export type { StudyInfo, StudyParamInfo, StudyPointsReply, StudyPointsRequest, StudyRow } from './study-api.ts';
 
 export type ExportFormat = 'json' | 'csv' | 'czml';
 
@@ -105,6 +108,15 @@ export interface ExportRequest {
 
 /** What the worker exposes through comlink; the main-thread fallback implements the same interface. */
 export interface SimApi {
+  /** The study parameters (with the run's values) and metric names of a kept run; null when it is not kept. */
+  studyInfo(req: { runId: number }): Promise<StudyInfo | null>;
+  /**
+   * Evaluates study points against a kept run, reusing its stages; rows come through `onRows` in batches as they
+   * finish (in an order that shares stages, each with its index). Never rejects.
+   */
+  studyPoints(req: StudyPointsRequest, onRows?: (rows: StudyRow[]) => void): Promise<StudyPointsReply>;
+  /** Stops a running studyPoints after its current point (its reply then says cancelled). */
+  cancelStudy(studyId: number): Promise<void>;
   run(req: RunRequest, onProgress?: (p: RunProgress) => void): Promise<RunReply>;
   keyframes(req: KeyframeRequest): Promise<KeyframeBlock | null>;
   /**

@@ -5,6 +5,7 @@ import type { CatalogRecord } from '../catalog/types.ts';
 import type { OrbitPropagator } from '../orbit/propagator.ts';
 import type { RunResult } from '../engine/result-types.ts';
 import { islParams } from '../links/isl.ts';
+import type { StudyHost } from './study-api.ts';
 import { IslFrameLog } from './isl-frames.ts';
 import type { KeyframeSource } from './keyframes.ts';
 
@@ -23,6 +24,8 @@ export interface StoredRun {
   keyframes: Promise<KeyframeSource> | null;
   /** ISLs at the keyframes, made on the first keyframe request (resolves to null when ISLs are disabled). */
   isl: Promise<IslFrameLog | null> | null;
+  /** The run's stages (without its timeline) and what studies of it need (study-api.ts). */
+  study: StudyHost | null;
 }
 
 export class RunStore {
@@ -34,10 +37,10 @@ export class RunStore {
   ) {}
 
   /** Keeps `result` (its timeline left out) under its run id; evicts the oldest runs beyond the capacity. */
-  put(runId: number, result: RunResult, records: readonly CatalogRecord[]): void {
+  put(runId: number, result: RunResult, records: readonly CatalogRecord[], study: StudyHost | null = null): void {
     const { timeline: _timeline, ...kept } = result;
     this.drop(runId);
-    this.runs.set(runId, { runId, result: kept, records, evicted: false, keyframes: null, isl: null });
+    this.runs.set(runId, { runId, result: kept, records, evicted: false, keyframes: null, isl: null, study });
     for (const id of this.runs.keys()) {
       if (this.runs.size <= Math.max(1, this.capacity)) break;
       this.drop(id);

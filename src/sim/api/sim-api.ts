@@ -19,6 +19,7 @@ import type { KeyframeBlock, KeyframeRequest, RouteReply, RouteRequest, RunProgr
 import { GroundRouter } from './route-to-ground.ts';
 import { noIsl, routeAt } from './route-at.ts';
 import { DEFAULT_KEEP_RUNS, RunStore } from './run-store.ts';
+import { studyInfo, studyPoints } from './study-api.ts';
 
 export interface SimApiDeps {
   /** Reads a file a scenario names (browser: bundled TLE sets, else fetch; Node: fs). */
@@ -33,6 +34,8 @@ export interface SimApiDeps {
   wallClockMs?: () => number;
   /** Finished runs kept for keyframes and exports (default DEFAULT_KEEP_RUNS). */
   keepRuns?: number;
+  /** Lets pending messages (a study's cancel request) through between study points (default: a resolved promise). */
+  yieldToEvents?: () => Promise<void>;
 }
 
 type Progress = ((p: RunProgress) => void) | undefined;
@@ -96,16 +99,40 @@ export function createSimApi(deps: SimApiDeps): SimApi {
     // The timeline is transferred to the page with the reply: the kept run must not hold it.
     const { timeline: _timeline, ...processing } = run.stages.processing;
     const { timeline: _shown, ...kept } = run.result;
-    last = { run: { ...run, stages: { ...run.stages, processing }, result: kept }, filesKey };
+    const pipeline: PipelineRun = { ...run, stages: { ...run.stages, processing }, result: kept };
+    last = { run: pipeline, filesKey };
     const result = run.result;
     if (result.satellites.length === 0) return failure(runId, [], result.ingestIssues, 'no satellite could be loaded: nothing to simulate');
-    store.put(runId, result, run.stages.catalogue.records);
+    store.put(runId, result, run.stages.catalogue.records, { pipeline, deps: { readText, landMask: await loadLandMask() } });
     // The positions kept for the CZML export stay in the worker (up to ≈ 96 MB; the view has its keyframes).
     const { orbitSamples: _samples, ...shown } = result;
     return { runId, ok: true, result: shown, elapsedMs: clock() - wallStartMs };
   }
 
+  const cancelledStudies = new Set<number>();
+  const yieldToEvents = deps.yieldToEvents ?? (() => Promise.resolve());
+
   return {
+    async studyInfo(req) {
+      const run = store.get(req.runId);
+      return run?.study ? studyInfo(req.runId, run.study) : null;
+    },
+
+    async studyPoints(req, onRows) {
+      const run = store.get(req.runId);
+      if (!run?.study) return { studyId: req.studyId, done: 0, cancelled: false, error: `run ${req.runId} is not kept any more: rerun it` };
+      cancelledStudies.delete(req.studyId);
+      try {
+        return await studyPoints(req, run.study, yieldToEvents, () => cancelledStudies.has(req.studyId) || run.evicted, onRows);
+      } finally {
+        cancelledStudies.delete(req.studyId);
+      }
+    },
+
+    async cancelStudy(studyId) {
+      cancelledStudies.add(studyId);
+    },
+
     async run(req, onProgress) {
       const parsed = safeParseScenario(req.scenario);
       if (!parsed.ok) return failure(req.runId, parsed.errors, [], `invalid scenario: ${countOf(parsed.errors.length, 'error')}`);

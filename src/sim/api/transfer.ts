@@ -60,6 +60,10 @@ export function transferringApi(api: SimApi, mark: MarkTransfer): SimApi {
       return mark(block, keyframeTransferables(block));
     },
     route: (req) => api.route(req),
+    studyInfo: (req) => api.studyInfo(req),
+    // Row batches go through a comlink proxy: fire-and-forget, a closed page must not fail the study.
+    studyPoints: (req, onRows) => api.studyPoints(req, onRows && ((rows) => void Promise.resolve(onRows(rows)).catch(() => undefined))),
+    cancelStudy: (id) => api.cancelStudy(id),
     exportRun: (req) => api.exportRun(req),
     async importRun(req, onProgress) {
       const reply = await api.importRun(req, throttledProgress(onProgress));

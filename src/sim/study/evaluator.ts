@@ -30,6 +30,13 @@ export class StudyEvaluator {
     private readonly cacheRuns = STAGE_CACHE_RUNS,
   ) {}
 
+  /** Makes a finished run of a scenario available for reuse (e.g. the run the app shows). */
+  adopt(run: PipelineRun): void {
+    this.cache.unshift(run);
+    if (this.cache.length > this.cacheRuns) this.cache.pop();
+    this.names ??= summaryMetrics(run.result.summary).names;
+  }
+
   /** The metric column names (known after the first evaluation; the base run is made if none was). */
   async metricNames(): Promise<string[]> {
     if (!this.names) await this.evaluate([]);
