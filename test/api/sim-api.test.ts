@@ -253,9 +253,8 @@ describe('SimApi studies (the Explore view)', () => {
   });
 
   it('stops a study that is cancelled between points, and names a refused point', async () => {
-    let api: ReturnType<typeof createSimApi>;
     let n = 0;
-    api = createSimApi({ ...deps, yieldToEvents: async () => void (++n === 3 && (await api.cancelStudy(5))) });
+    const api: ReturnType<typeof createSimApi> = createSimApi({ ...deps, yieldToEvents: async () => void (++n === 3 && (await api.cancelStudy(5))) });
     okResult(await api.run({ runId: 1, scenario: twoHours }));
     const points = Array.from({ length: 10 }, (_, i) => [{ path: 'gpu.usdPerHour', value: 1 + i / 10 }]);
     expect(await api.studyPoints({ runId: 1, studyId: 5, points })).toEqual({ studyId: 5, done: 2, cancelled: true });
