@@ -63,7 +63,11 @@ const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
     fc.integer({ min: 0, max: 9 }).chain((h) => fc.integer({ min: 0, max: 64 }).map((g): Edit => (s) => void (hubs(s)[h]!.gpus = g))),
     fc.constantFrom('nearest', 'least-latency').map((p): Edit => (s) => void (s.dispatch = { policy: p })),
     fc.integer({ min: 2, max: 1000 }).map((seed): Edit => (s) => void (s.seed = seed)),
+  ),
+  routing: fc.oneof(
     fc.boolean().map((raw): Edit => (s) => void (s.isl = { relayRaw: !raw, relayResults: raw })),
+    fc.integer({ min: 2000, max: 6000 }).map((km): Edit => (s) => void (s.isl = { relayRaw: true, maxRangeKm: km })),
+    fc.constantFrom('range' as const).map((t): Edit => (s) => void (s.isl = { relayRaw: true, topology: t })),
   ),
   pricing: fc.oneof(
     fc.double({ min: 10, max: 20_000, noNaN: true }).map((v): Edit => (s) => void (s.economics = { launchUsdPerKg: v })),

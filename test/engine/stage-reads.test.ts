@@ -8,6 +8,7 @@ import { geometryStage, scenarioStations } from '../../src/sim/engine/geometry-s
 import { pricingStage } from '../../src/sim/engine/pricing-stage.ts';
 import { processingStage } from '../../src/sim/engine/processing-stage.ts';
 import { scheduleStage } from '../../src/sim/engine/schedule-stage.ts';
+import { routingStage } from '../../src/sim/engine/routing-stage.ts';
 import {
   changedPaths,
   firstStageToRerun,
@@ -103,7 +104,12 @@ describe('stage reads', () => {
     check('schedule', r.reads);
 
     r = recording(scenario);
-    const processing = await processingStage(r.view, catalogue.records, geometry, schedule, { propagator: async () => propagator });
+    const routing = await routingStage(r.view, catalogue.records, geometry, schedule, async () => propagator);
+    check('routing', r.reads);
+    expect(routing).not.toBeNull();
+
+    r = recording(scenario);
+    const processing = await processingStage(r.view, catalogue.records, geometry, schedule, routing, {});
     check('processing', r.reads);
     expect(r.reads).toContain('isl.relayRaw');
 
@@ -136,6 +142,7 @@ describe('stage reads', () => {
     expect(stageOfPath('groundStations')).toBe('geometry'); // a station added or removed
     expect(stageOfPath('groundStations[1].antennas')).toBe('schedule');
     expect(stageOfPath('satellite.compute.topsInt8')).toBe('processing');
+    expect(stageOfPath('isl.maxRangeKm')).toBe('routing');
     expect(stageOfPath('hubs')).toBe('processing');
     expect(stageOfPath('hubs[0].pue')).toBe('pricing');
     expect(stageOfPath('economics.launchUsdPerKg')).toBe('pricing');

@@ -33,7 +33,8 @@ describe('study parameter registry', () => {
     expect(paramStage('satellite.compute.topsInt8')).toBe('processing');
     expect(paramStage('economics.launchUsdPerKg')).toBe('pricing');
     expect(paramStage('hubs[*].pue')).toBe('pricing');
-    expect(new Set(PARAMS.map((p) => paramStage(p.path)))).toEqual(new Set(['geometry', 'schedule', 'processing', 'pricing']));
+    expect(new Set(PARAMS.map((p) => paramStage(p.path)))).toEqual(new Set(['geometry', 'schedule', 'routing', 'processing', 'pricing']));
+    expect(paramStage('isl.rateGbps')).toBe('routing'); // the whole isl block is read by the routing stage
   });
 
   it('finds an element path by its [*] entry', () => {

@@ -1,7 +1,7 @@
 // Run status in the top bar: running (with a progress bar and phase), ready (satellites, wall time) or error.
 import { useUi, useUiStore } from '../store.ts';
 
-const PHASE_LABELS: Record<string, string> = { load: 'Loading catalogue', propagate: 'Propagating orbits', simulate: 'Simulating' };
+const PHASE_LABELS: Record<string, string> = { load: 'Loading catalogue', propagate: 'Propagating orbits', route: 'Routing over ISLs', simulate: 'Simulating' };
 
 export function RunStatus() {
   const store = useUiStore();

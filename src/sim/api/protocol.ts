@@ -47,7 +47,7 @@ export type RunReply =
 /** Progress of a run, reported through a callback proxy. */
 export interface RunProgress {
   runId: number;
-  phase: 'load' | 'propagate' | 'simulate';
+  phase: 'load' | 'propagate' | 'route' | 'simulate';
   done: number;
   total: number;
 }

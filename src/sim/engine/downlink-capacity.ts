@@ -79,14 +79,17 @@ export function capacityBytes(p: RateProfile, aMs: number, bMs: number): number 
   return bits / 8;
 }
 
-/** Per-satellite cursor over its sessions (sorted by start), producing the segments inside each step. */
+/**
+ * Per-satellite cursor over its sessions (sorted by start), producing the segments inside each step. Without
+ * rate profiles (the routing stage only asks which satellites are in session) every capacity is 0.
+ */
 export class SegmentCursor {
   private readonly bySat: number[][];
   private readonly next: Int32Array;
 
   constructor(
     private readonly sessions: readonly DownlinkSession[],
-    private readonly profiles: readonly RateProfile[],
+    private readonly profiles: readonly RateProfile[] | null,
     satCount: number,
   ) {
     this.bySat = Array.from({ length: satCount }, () => []);
@@ -108,7 +111,7 @@ export class SegmentCursor {
       const a = Math.max(t0Ms, ses.startMs);
       const b = Math.min(t1Ms, ses.endMs);
       if (b <= a) continue;
-      out.push({ sessionIndex: idx, stationIndex: ses.stationIndex, startMs: a, endMs: b, capacityBytes: capacityBytes(this.profiles[idx]!, a, b) });
+      out.push({ sessionIndex: idx, stationIndex: ses.stationIndex, startMs: a, endMs: b, capacityBytes: this.profiles ? capacityBytes(this.profiles[idx]!, a, b) : 0 });
     }
     return out;
   }

@@ -1,7 +1,8 @@
 // Relaying over laser inter-satellite links during a run: at each step, satellites out of contact send their
 // results (and, if enabled, raw data up to the receiver's spare downlink) over the shortest ISL path to a
-// satellite that is downlinking this step. Links, acquisition and paths come from one IslNetwork (links/), computed
-// once per step for all modes. Pure.
+// satellite that is downlinking this step. `prepare` steps the one IslNetwork (links/) and finds those paths (the
+// routing stage does it once per step for the whole run, routing-stage.ts); `useRoutes` loads a step's stored
+// routes and `relay` moves one mode's data along them. Pure.
 import type { CatalogRecord } from '../catalog/types.ts';
 import { islParams, type IslParams } from '../links/isl.ts';
 import { IslNetwork, type IslFrames } from '../links/isl-network.ts';
@@ -14,8 +15,12 @@ export class IslRelay {
   /** The ISL network the relay routes over; after `prepare` it holds that step's links. */
   readonly network: IslNetwork;
   private readonly sources: number[] = [];
-  /** Hop count of each satellite's path to its receiver at the current step (−1 unreachable). */
-  private readonly hops: Int32Array;
+  /** Hop count of each satellite's path to its receiver at the current step (−1 unreachable, 0 in contact). */
+  private hops: Int32Array;
+  /** Each satellite's receiver (the satellite in contact its path ends at) at the current step, −1 if none. */
+  private receiver: Int32Array;
+  /** Light time along each satellite's path at the current step, s (Infinity when unreachable). */
+  private latencyS: Float64Array;
   /** Per receiver: bytes it can still take this step (NaN = not computed yet). */
   private readonly spare: Float64Array;
   /** The piece being moved (scratch). */
@@ -29,6 +34,8 @@ export class IslRelay {
   ) {
     this.network = new IslNetwork(records.map((r) => r.walker), params);
     this.hops = new Int32Array(records.length);
+    this.receiver = new Int32Array(records.length);
+    this.latencyS = new Float64Array(records.length);
     this.spare = new Float64Array(records.length);
   }
 
@@ -61,7 +68,25 @@ export class IslRelay {
       let h = -1;
       if (paths.distS[s]! < Infinity) for (let v = s, c = 0; v !== -1; v = paths.prev[v]!, c++) h = c;
       this.hops[s] = h;
+      this.receiver[s] = paths.origin[s]!;
+      this.latencyS[s] = paths.distS[s]!;
     }
+  }
+
+  /** Copies this step's routes (after `prepare`) into row `k` of stored per-step arrays `[k·n + s]`. */
+  storeRoutes(k: number, hops: Int32Array, receiver: Int32Array, latencyS: Float64Array): void {
+    const o = k * this.hops.length;
+    hops.set(this.hops, o);
+    receiver.set(this.receiver, o);
+    latencyS.set(this.latencyS, o);
+  }
+
+  /** Loads row `k` of stored per-step routes (views, no copy) for `relay`. */
+  useRoutes(k: number, hops: Int32Array, receiver: Int32Array, latencyS: Float64Array): void {
+    const n = this.spare.length;
+    this.hops = hops.subarray(k * n, (k + 1) * n);
+    this.receiver = receiver.subarray(k * n, (k + 1) * n);
+    this.latencyS = latencyS.subarray(k * n, (k + 1) * n);
   }
 
   /**
@@ -76,13 +101,12 @@ export class IslRelay {
     if (!rawAllowed && !resultsAllowed) return;
     this.spare.fill(NaN);
     const piece = this.piece;
-    const paths = this.network.paths;
     const rateBitPerS = this.network.params.rateGbps * 1e9;
     for (let s = 0; s < n; s++) {
       const h = this.hops[s]!;
       if (h <= 0) continue; // in contact itself (0) or unreachable (−1)
-      const to = paths.origin[s]!;
-      const readyMs = t0Ms + paths.distS[s]! * 1000;
+      const to = this.receiver[s]!;
+      const readyMs = t0Ms + this.latencyS[s]! * 1000;
       const q = st.down[s]!;
       if (Number.isNaN(this.spare[to]!)) this.spare[to] = spareBytes(st, to, segsBySat[to]!);
       while (q.length > 0 && this.spare[to]! > 0) {

@@ -1,4 +1,5 @@
-// The engine as a pipeline of pure stages: catalogue → geometry → schedule → processing → pricing → summary.
+// The engine as a pipeline of pure stages: catalogue → geometry → schedule → routing → processing → pricing →
+// summary.
 // `runPipeline` runs them all, or, given a previous run, reruns from the first stage whose scenario inputs
 // changed (stage-reads.ts) and reuses the earlier outputs; the result is byte-identical to a fresh run
 // (test/engine/pipeline.test.ts). Stage outputs are plain data and typed arrays (structured-clone serialisable)
@@ -15,10 +16,11 @@ import { pricingStage, type PricingOutput } from './pricing-stage.ts';
 import { processingStage, type ProcessingOutput } from './processing-stage.ts';
 import type { RunResult, RunSummary } from './result-types.ts';
 import { scheduleStage, type ScheduleOutput } from './schedule-stage.ts';
+import { routingStage, type RoutingOutput } from './routing-stage.ts';
 import { firstStageToRerun, STAGES, type StageName } from './stage-reads.ts';
 import { buildRunResult, buildSummary, type SummaryInputs } from './summary.ts';
 
-export type RunPhase = 'load' | 'propagate' | 'simulate';
+export type RunPhase = 'load' | 'propagate' | 'route' | 'simulate';
 
 export interface PipelineDeps {
   readText: ReadText;
@@ -43,6 +45,8 @@ export interface StageOutputs {
   catalogue: CatalogueOutput;
   geometry: GeometryOutput;
   schedule: ScheduleOutput;
+  /** Null when no ISL relay runs. */
+  routing: RoutingOutput | null;
   processing: ProcessingOutput;
   pricing: PricingOutput;
 }
@@ -80,15 +84,15 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
         })
       : prev.geometry;
     const schedule = at('schedule') || !prev ? scheduleStage(scenario, catalogue.records, geometry) : prev.schedule;
+    const routing = at('routing') || !prev ? await routingStage(scenario, catalogue.records, geometry, schedule, getPropagator, (d, t) => deps.onProgress?.('route', d, t)) : prev.routing;
     const processing = at('processing') || !prev
-      ? await processingStage(scenario, catalogue.records, geometry, schedule, {
-          propagator: getPropagator,
+      ? await processingStage(scenario, catalogue.records, geometry, schedule, routing, {
           recordTimeline: deps.recordTimeline,
           onProgress: (d, t) => deps.onProgress?.('simulate', d, t),
         })
       : prev.processing;
     const pricing = at('pricing') || !prev ? pricingStage(scenario, processing.modes) : prev.pricing;
-    const stages: StageOutputs = { catalogue, geometry, schedule, processing, pricing };
+    const stages: StageOutputs = { catalogue, geometry, schedule, routing, processing, pricing };
     // From pricing on, only the summary (and the scenario it labels) can differ from the previous result.
     const result = previous && !at('processing') ? { ...previous.result, scenario, summary: summaryOf(scenario, stages) } : resultOf(scenario, stages);
     return { scenario, stages, result, ranFrom: start };

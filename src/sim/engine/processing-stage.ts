@@ -1,9 +1,8 @@
 // Stage `processing` (pass 2): steps every processing mode over the same captured workload (capture, onboard
-// compute under power, downlink sessions, ISL relay, dispatch to GPU queues) and returns per mode what happened
-// (counters, latency, series) and what was used (usage.ts): everything the pricing stage needs, so prices can be
-// rerun alone. Pure: the propagator (for the ISL relay's positions) and progress are injected.
+// compute under power, downlink sessions, ISL relay along the routing stage's paths, dispatch to GPU queues) and
+// returns per mode what happened (counters, latency, series) and what was used (usage.ts): everything the pricing
+// stage needs, so prices can be rerun alone. Pure; progress is injected.
 import { createRng, type Rng } from '../rng.ts';
-import type { GridPropagator } from '../orbit/propagator.ts';
 import type { CatalogRecord } from '../catalog/types.ts';
 import { latencyMatrixS, transferS } from '../ground/backhaul.ts';
 import { buildDeliveryTables, chooseCluster, type DispatchTables } from '../ground/dispatch.ts';
@@ -14,7 +13,7 @@ import { runWindow } from '../time.ts';
 import type { Batch } from './batch.ts';
 import { emptyBatch } from './batch-queue.ts';
 import type { GeometryOutput } from './geometry-stage.ts';
-import { PositionWindow } from './step-positions.ts';
+import type { RoutingOutput } from './routing-stage.ts';
 import { SegmentCursor, sessionProfiles } from './downlink-capacity.ts';
 import { downlinkParams } from './link-params.ts';
 import { ModeState, type FlowParams } from './mode-state.ts';
@@ -35,8 +34,6 @@ export interface ProcessingOutput {
 }
 
 export interface ProcessingDeps {
-  /** The propagator the ISL relay re-propagates positions with (asked for only when the relay is on). */
-  propagator: () => Promise<GridPropagator>;
   recordTimeline?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
@@ -46,13 +43,13 @@ export async function processingStage(
   records: readonly CatalogRecord[],
   geo: GeometryOutput,
   schedule: ScheduleOutput,
+  routing: RoutingOutput | null,
   deps: ProcessingDeps,
 ): Promise<ProcessingOutput> {
   const n = records.length;
   const K = geo.stepCount;
   const { startMs, stepS } = runWindow(scenario);
-  const relay = IslRelay.fromScenario(scenario, records);
-  const positions = relay ? new PositionWindow(await deps.propagator(), K, startMs, stepS, geo.lostAtStep, relay.needsVelocities) : null;
+  const relay = routing ? IslRelay.fromScenario(scenario, records) : null;
   const link = downlinkParams(scenario);
   const stations = geo.stations;
   const profiles = sessionProfiles(schedule.sessions, geo.windows, geo.ranges, stations.count, stations.minElevationDeg, geo.meanAltitudeKm, link);
@@ -84,9 +81,8 @@ export async function processingStage(
         if (timeline) markLost(timeline, k * n + s);
       } else if (cursor.segments(s, t0, t0 + stepMs, segsBySat[s]!).length > 0) satsInSession[k]!++;
     }
-    if (relay && positions) {
-      await positions.ensure(k);
-      relay.prepare(positions, k - positions.k0, t0, segsBySat);
+    if (relay && routing) {
+      relay.useRoutes(k, routing.hops, routing.receiver, routing.latencyS);
       for (const st of modes) relay.relay(st, t0, segsBySat);
     }
     for (let s = 0; s < n; s++) {

@@ -3,7 +3,7 @@
 // are checked against what each stage really touches (test/engine/stage-reads.test.ts records every read).
 // Pure; imports nothing.
 
-export const STAGES = ['catalogue', 'geometry', 'schedule', 'processing', 'pricing', 'summary'] as const;
+export const STAGES = ['catalogue', 'geometry', 'schedule', 'routing', 'processing', 'pricing', 'summary'] as const;
 export type StageName = (typeof STAGES)[number];
 
 /**
@@ -24,6 +24,7 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'satellite.imaging',
   ],
   schedule: ['groundStations[*].antennas', 'satellite.acquisitionS'],
+  routing: ['epochIso', 'durationH', 'stepS', 'isl'],
   processing: [
     'seed',
     'epochIso',
