@@ -9,6 +9,7 @@ import type { FrameBuffer } from './frame-buffer.ts';
 import { planKeyframeWindow, streamKeyframeWindow } from './keyframe-window.ts';
 import { openOrbitPool, type OpenPoolResult, type OrbitPool } from './orbit-pool.ts';
 import type { UiStore } from './store.ts';
+import { connectWorker, inProcessConnection, WorkerDiedError, type WorkerConnection } from './worker-connection.ts';
 
 export const WORKER_RESTARTED_MESSAGE = 'The simulation worker stopped: restarted; your scenario is kept';
 export const WORKER_GAVE_UP_MESSAGE = 'The simulation worker stopped twice on this scenario: not restarted again. Edit the scenario and run it again.';
@@ -29,16 +30,8 @@ export const FIRST_BLOCK_KEYFRAMES = 2;
 export const BROWSER_SIM_MAX_SATELLITES = 20_000;
 
 /** A connection to a SimApi: a worker, or the API object itself on the main thread. */
-export interface SimConnection {
-  api: SimApi;
+export interface SimConnection extends WorkerConnection<SimApi> {
   kind: 'worker' | 'main-thread';
-  /** Rejects (with a WorkerDiedError) when the backing worker dies; never settles on the main thread. */
-  died: Promise<never>;
-  dispose(): void;
-}
-
-export class WorkerDiedError extends Error {
-  override name = 'WorkerDiedError';
 }
 
 export interface SimClientOptions {
@@ -298,18 +291,10 @@ async function defaultConnect(where: 'worker' | 'main-thread'): Promise<SimConne
     }
   }
   const [{ createSimApi }, { browserDeps }] = await Promise.all([import('../sim/api/sim-api.ts'), import('./browser-deps.ts')]);
-  return { api: createSimApi(browserDeps()), kind: 'main-thread', died: new Promise<never>(() => undefined), dispose: () => undefined };
+  return { ...inProcessConnection(createSimApi(browserDeps())), kind: 'main-thread' };
 }
 
 function workerConnection(): SimConnection {
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-  let fail: (err: WorkerDiedError) => void = () => undefined;
-  const died = new Promise<never>((_, reject) => (fail = reject));
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    fail(new WorkerDiedError(`worker error: ${e.message || 'the worker script failed'}`));
-  });
-  worker.addEventListener('messageerror', () => fail(new WorkerDiedError('worker messageerror: a reply could not be deserialised')));
-  const api = Comlink.wrap<SimApi>(worker) as unknown as SimApi;
-  return { api, kind: 'worker', died, dispose: () => worker.terminate() };
+  return { ...connectWorker<SimApi>(worker, 'simulation worker'), kind: 'worker' };
 }
