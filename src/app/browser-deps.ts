@@ -1,8 +1,9 @@
 // What the simulation API needs in a browser (worker or main-thread fallback): files (browser-read.ts), the
-// Natural Earth land mask, a wall clock for elapsed time.
+// Natural Earth land mask, keyframe arrays (shared-memory.ts), a wall clock for elapsed time.
 // Imports no React or three.
 import type { SimApiDeps } from '../sim/api/sim-api.ts';
 import { browserReadText } from './browser-read.ts';
+import { allocFloat32 } from './shared-memory.ts';
 import { DEFAULT_LAND_MASK_RESOLUTION_DEG, buildLandMask, loadDefaultLandTopology, type LandMask } from '../sim/workload/land-mask.ts';
 
 /** Natural Earth 1:50m land (npm world-atlas, bundled: no network) rasterised at the engine's default 0.1°, as the CLI does. */
@@ -10,22 +11,11 @@ export async function browserLandMask(): Promise<LandMask> {
   return buildLandMask(await loadDefaultLandTopology(), DEFAULT_LAND_MASK_RESOLUTION_DEG);
 }
 
-/**
- * Keyframe arrays on a SharedArrayBuffer when the page is cross-origin isolated (COOP/COEP served), so they are
- * shared with the main thread instead of moved; plain arrays (transferred) otherwise.
- */
-export function browserAllocFloat32(length: number): Float32Array {
-  if (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function') {
-    return new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
-  }
-  return new Float32Array(length);
-}
-
 export function browserDeps(): SimApiDeps {
   return {
     readText: browserReadText,
     loadLandMask: browserLandMask,
-    allocFloat32: browserAllocFloat32,
+    allocFloat32, // shared with the main thread when the page is cross-origin isolated
     wallClockMs: () => performance.now(),
     // A macrotask between study points, so a cancel message from the page is handled.
     yieldToEvents: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),

@@ -1,16 +1,19 @@
-// Entry point: reads the URL, creates the UI store (draft = the URL's preset or three-body), the sim client and
-// the playback clock, provides them by context, starts the clock and kicks off the first run.
+// Entry point: reads the URL, creates the UI store (draft = the URL's preset or three-body), the frame buffer, the
+// sim client (the owner of what is shown) and the playback clock, connects the consumers of what is shown (the
+// clock's window, the selection, the URL, the route), provides the services by context, starts the clock and kicks
+// off the first run.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { App } from './App.tsx';
 import './app.css';
-import { frameBuffer } from './frame-buffer.ts';
+import { createFrameBuffer } from './frame-buffer.ts';
 import { createPlaybackClock } from './playback-clock.ts';
 import { startRouteFollower } from './route-follower.ts';
+import { shownWindow } from './shown.ts';
 import { createSimClient } from './sim-client.ts';
 import { createUiStore, UiStoreContext } from './store.ts';
-import { keepSelectionAcrossRuns } from './ui/selection.ts';
+import { keepSelectionAcrossShown } from './ui/selection.ts';
 import { AppServicesContext } from './ui/services.ts';
 import { parseUrlState, startUrlSync } from './url-state.ts';
 import { filterThreeConsole } from './view3d/three-console.ts';
@@ -25,18 +28,22 @@ const store = createUiStore({
   ...(url.speed ? { speed: url.speed } : {}),
   ...(url.view ? { view: url.view } : {}),
 });
+const frameBuffer = createFrameBuffer();
 const client = createSimClient(store, frameBuffer);
+const { shown } = client;
 const clock = createPlaybackClock(store, frameBuffer);
 if (url.timeMs !== undefined) clock.setPendingTime(url.timeMs);
-startUrlSync(store, frameBuffer, clock, url);
-keepSelectionAcrossRuns(store, clock);
-startRouteFollower(store, frameBuffer, clock, client);
+// Each consumer subscribes to the one change event; none depends on another's order (test/app/shown-consumers.test.ts).
+shown.subscribe((s) => clock.setWindow(shownWindow(s)));
+keepSelectionAcrossShown(store, shown, url.satNorad ?? null);
+startUrlSync(store, shown, clock);
+startRouteFollower(store, frameBuffer, shown, clock, client);
 clock.start();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <UiStoreContext.Provider value={store}>
-      <AppServicesContext.Provider value={{ client, clock, frameBuffer }}>
+      <AppServicesContext.Provider value={{ client, shown, clock, frameBuffer }}>
         <App />
       </AppServicesContext.Provider>
     </UiStoreContext.Provider>

@@ -2,19 +2,15 @@
 // a contiguous slice of the catalogue, that fill every keyframe block together — in place on a SharedArrayBuffer
 // when the page is cross-origin isolated (no main-thread copy), else slice by slice (assembled here).
 // Imports no React or three.
-import * as Comlink from 'comlink';
 import type { KeyframeBlock, OrbitOpenReply, OrbitViewApi } from '../../workers/protocol.ts';
 import { compareMatches, type SliceMatch } from '../sim/api/orbit-slice.ts';
 import type { IngestIssue } from '../sim/catalog/types.ts';
 import type { ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
+import { allocFloat32, canShareMemory } from './shared-memory.ts';
+import { connectWorker, type WorkerConnection } from './worker-connection.ts';
 
-/** One worker of the pool (tests inject the API object itself). */
-export interface OrbitWorkerConnection {
-  api: OrbitViewApi;
-  /** Rejects when the worker dies (a script error, out of memory); never settles otherwise. */
-  died?: Promise<never>;
-  dispose(): void;
-}
+/** One worker of the pool (tests inject the API object itself, see inProcessConnection). */
+export type OrbitWorkerConnection = WorkerConnection<OrbitViewApi>;
 
 export interface OrbitPool {
   readonly satCount: number;
@@ -52,11 +48,11 @@ export function defaultOrbitWorkers(): number {
 /** Opens `viewId` on every worker (each loads and packs its slice in parallel). Disposes the workers on failure. */
 export async function openOrbitPool(viewId: number, scenario: ScenarioInput, files: Record<string, string> | undefined, opts: OrbitPoolOptions = {}): Promise<OpenPoolResult> {
   const parts = opts.workers ?? defaultOrbitWorkers();
-  const connect = opts.connect ?? workerConnection;
+  const connect = opts.connect ?? orbitWorker;
   const conns = Array.from({ length: parts }, connect);
   const disposeAll = () => conns.forEach((c) => c.dispose());
   // Any worker's death fails every request still pending (comlink would wait for ever).
-  const died = Promise.race(conns.map((c) => c.died ?? new Promise<never>(() => undefined)));
+  const died = Promise.race(conns.map((c) => c.died));
   died.catch(() => undefined);
   const all = <T>(calls: Promise<T>[]) => Promise.race([Promise.all(calls), died]);
   let replies: OrbitOpenReply[];
@@ -74,7 +70,7 @@ export async function openOrbitPool(viewId: number, scenario: ScenarioInput, fil
   const first = replies[0] as Extract<OrbitOpenReply, { ok: true }>;
   const ranges = replies.map((r) => (r.ok ? [r.from, r.to] : [0, 0])) as [number, number][];
   const n = first.satCount;
-  const alloc = opts.allocShared ?? defaultShared();
+  const alloc = opts.allocShared ?? (canShareMemory() ? allocFloat32 : undefined);
 
   const pool: OrbitPool = {
     satCount: n,
@@ -117,19 +113,6 @@ export async function openOrbitPool(viewId: number, scenario: ScenarioInput, fil
   return { ok: true, pool };
 }
 
-function defaultShared(): ((length: number) => Float32Array) | undefined {
-  if (globalThis.crossOriginIsolated !== true || typeof SharedArrayBuffer !== 'function') return undefined;
-  return (length) => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
-}
-
-function workerConnection(): OrbitWorkerConnection {
-  const worker = new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module' });
-  const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      reject(new Error(`orbit worker error: ${e.message || 'the worker script failed'}`));
-    });
-    worker.addEventListener('messageerror', () => reject(new Error('orbit worker messageerror: a reply could not be deserialised')));
-  });
-  return { api: Comlink.wrap<OrbitViewApi>(worker) as unknown as OrbitViewApi, died, dispose: () => worker.terminate() };
+function orbitWorker(): OrbitWorkerConnection {
+  return connectWorker<OrbitViewApi>(new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module' }), 'orbit worker');
 }

@@ -1,15 +1,16 @@
-// The playback clock: the ONLY code of the app that reads wall time. A requestAnimationFrame loop advances
-// frameBuffer.simTimeMs by wall dt × speed while playing (clamped to the run, pausing at its end), writes the
-// UTC clock text straight into a DOM element, and calls slow listeners (charts, inspector, URL) a few times a
-// second. Owns simulation time like CesiumJS's Clock; nothing here goes through React state.
+// The playback clock: the ONLY code of the app that reads wall time. It owns simulation time, like CesiumJS's
+// Clock: a requestAnimationFrame loop advances frameBuffer.simTimeMs by wall dt × speed while playing, clamped to
+// the window it is told about (setWindow: what is shown, see shown.ts) and pausing at its end; it writes the UTC
+// clock text straight into a DOM element and calls slow listeners (charts, inspector, URL) a few times a second.
+// It never looks for runs. Nothing here goes through React state; nothing is allocated per frame.
 // Imports no React, three or worker code.
-import { isShowing, shownKey, type FrameBuffer } from './frame-buffer.ts';
+import type { FrameBuffer } from './frame-buffer.ts';
 import type { UiStore } from './store.ts';
 import { formatUtcSecond } from './ui/format.ts';
 
 /** Longest wall-clock gap taken as one frame, ms: a hidden tab or a stall does not jump hours ahead. Assumption. */
 export const MAX_FRAME_WALL_MS = 1000;
-/** Step of the arrow keys when no run is loaded, s. */
+/** Step of the arrow keys when nothing is shown, s. */
 export const DEFAULT_STEP_S = 60;
 
 /** New simulation time after `wallDtMs` of wall time at `speed` sim-s per wall-s, clamped to [startMs, endMs]. */
@@ -39,75 +40,84 @@ interface Subscription {
   lastWallMs: number;
 }
 
+/** The time window the clock plays in. */
+export interface PlaybackWindow {
+  /** ms since the Unix epoch. */
+  startMs: number;
+  endMs: number;
+  /** Step of step(), s (the simulation step). */
+  stepS: number;
+}
+
 export interface PlaybackClock {
   start(): void;
   stop(): void;
-  /** Calls `listener` every `periodMs` of wall time, and at the next frame after a seek or a new run. */
+  /** Calls `listener` every `periodMs` of wall time, and at the next frame after a seek or a new window. */
   subscribe(listener: Listener, periodMs: number): () => void;
-  /** Calls `listener` when a new run is shown (after the time was clamped into it). */
-  onRunChange(listener: (fb: FrameBuffer) => void): () => void;
-  /** Moves the simulation time (clamped to the run). */
+  /**
+   * The window of what is shown (null: nothing; the clock then cannot play). The time is kept when it lies inside
+   * the new window (a rerun of the same window), else it moves to the window's start, paused; a pending time
+   * (setPendingTime) is applied instead, clamped, once.
+   */
+  setWindow(window: PlaybackWindow | null): void;
+  /** Moves the simulation time (clamped to the window). */
   seek(ms: number): void;
-  /** Steps by whole simulation steps (the run's stepS, or 60 s before a run). */
+  /** Steps by whole simulation steps (the window's stepS, or DEFAULT_STEP_S without a window). */
   step(steps: number): void;
   jumpToStart(): void;
-  /** Plays, or pauses; playing at the end of the run starts again from its start. */
+  /** Plays, or pauses; playing at the end of the window starts again from its start. */
   togglePlay(): void;
   /** The element whose text shows the UTC clock (written directly, not through React). */
   setClockElement(el: HTMLElement | null): void;
-  /** A time to show once the first run arrives (e.g. from the URL). */
+  /** A time to show once the next window arrives (e.g. from the URL). */
   setPendingTime(ms: number | null): void;
 }
 
 export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackClock {
   const subs = new Set<Subscription>();
-  const runListeners = new Set<(fb: FrameBuffer) => void>();
   let rafId = 0;
   let lastWallMs: number | null = null;
-  let lastRun: ReturnType<typeof shownKey> = null;
+  let win: PlaybackWindow | null = null;
   let forceNotify = true;
   let clockEl: HTMLElement | null = null;
   let shownSecond = NaN;
   let pendingTimeMs: number | null = null;
 
-  const stepS = () => fb.run?.scenario.stepS ?? DEFAULT_STEP_S;
-
   function writeClock(): void {
     const second = Math.floor(fb.simTimeMs / 1000);
     if (clockEl === null || second === shownSecond) return;
     shownSecond = second;
-    clockEl.textContent = isShowing(fb) ? formatUtcSecond(fb.simTimeMs) : '—';
+    clockEl.textContent = win ? formatUtcSecond(fb.simTimeMs) : '—';
     clockEl.setAttribute('datetime', clockEl.textContent);
   }
 
-  function checkRun(): void {
-    const key = shownKey(fb);
-    if (key === lastRun) return;
-    const first = lastRun === null;
-    lastRun = key;
-    if (key === null) return;
-    const inside = fb.simTimeMs >= fb.startMs && fb.simTimeMs <= fb.endMs;
-    if (pendingTimeMs !== null) {
-      fb.simTimeMs = clampTime(pendingTimeMs, fb.startMs, fb.endMs);
+  function pause(): void {
+    if (store.getState().playing) store.setState({ playing: false });
+  }
+
+  function setWindow(w: PlaybackWindow | null): void {
+    win = w;
+    if (w === null) pause();
+    else if (pendingTimeMs !== null) {
+      fb.simTimeMs = clampTime(pendingTimeMs, w.startMs, w.endMs);
       pendingTimeMs = null;
-    } else if (first || !inside) {
-      fb.simTimeMs = fb.startMs;
-      if (store.getState().playing) store.setState({ playing: false });
+    } else if (!(fb.simTimeMs >= w.startMs && fb.simTimeMs <= w.endMs)) {
+      fb.simTimeMs = w.startMs;
+      pause();
     }
     shownSecond = NaN;
     forceNotify = true;
-    for (const l of runListeners) l(fb);
+    writeClock();
   }
 
   function tick(wallMs: number): void {
     rafId = requestAnimationFrame(tick);
-    checkRun();
     const dtMs = lastWallMs === null ? 0 : wallMs - lastWallMs;
     lastWallMs = wallMs;
     const { playing, speed } = store.getState();
-    if (playing && isShowing(fb)) {
-      fb.simTimeMs = advanceSimTime(fb.simTimeMs, dtMs, speed, fb.startMs, fb.endMs);
-      if (fb.simTimeMs >= fb.endMs) store.setState({ playing: false });
+    if (playing && win) {
+      fb.simTimeMs = advanceSimTime(fb.simTimeMs, dtMs, speed, win.startMs, win.endMs);
+      if (fb.simTimeMs >= win.endMs) store.setState({ playing: false });
     }
     writeClock();
     const force = forceNotify;
@@ -121,7 +131,7 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
   }
 
   function seek(ms: number): void {
-    fb.simTimeMs = isShowing(fb) ? clampTime(ms, fb.startMs, fb.endMs) : ms;
+    fb.simTimeMs = win ? clampTime(ms, win.startMs, win.endMs) : ms;
     forceNotify = true;
     writeClock();
   }
@@ -141,21 +151,18 @@ export function createPlaybackClock(store: UiStore, fb: FrameBuffer): PlaybackCl
       listener(fb.simTimeMs);
       return () => void subs.delete(s);
     },
-    onRunChange(listener) {
-      runListeners.add(listener);
-      return () => void runListeners.delete(listener);
-    },
+    setWindow,
     seek,
     step(steps) {
-      seek(steppedTime(fb.simTimeMs, steps, stepS(), fb.startMs, isShowing(fb) ? fb.endMs : Infinity));
+      seek(steppedTime(fb.simTimeMs, steps, win?.stepS ?? DEFAULT_STEP_S, win?.startMs ?? 0, win?.endMs ?? Infinity));
     },
     jumpToStart() {
-      seek(fb.startMs);
+      if (win) seek(win.startMs);
     },
     togglePlay() {
       const playing = store.getState().playing;
-      if (!playing && isShowing(fb) && fb.simTimeMs >= fb.endMs) seek(fb.startMs);
-      store.setState({ playing: !playing && isShowing(fb) });
+      if (!playing && win && fb.simTimeMs >= win.endMs) seek(win.startMs);
+      store.setState({ playing: !playing && win !== null });
     },
     setClockElement(el) {
       clockEl = el;

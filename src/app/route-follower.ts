@@ -1,9 +1,10 @@
-// Keeps frameBuffer.route on the selected satellite's route to the ground: asks the sim client on the clock's slow
-// tick (≤ 4 Hz, one request in flight) when the selection, the time or the data changed, and at once on a new
-// selection. Imports no React or three; wall time only through the playback clock.
+// Keeps frameBuffer.route on the selected satellite's route to the ground in the run shown: asks the sim client on
+// the clock's slow tick (≤ 4 Hz, one request in flight) when the selection, the time or the data changed, and at
+// once on a new selection. Imports no React or three; wall time only through the playback clock.
 import type { RouteReply } from '../../workers/protocol.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
 import type { PlaybackClock } from './playback-clock.ts';
+import type { ShownSource } from './shown.ts';
 import type { UiStore } from './store.ts';
 
 /** Route refresh period, ms of wall time (~4 Hz: the route is a highlight, the worker answers in ~1 ms). */
@@ -14,26 +15,27 @@ export interface RouteSource {
 }
 
 /** Starts following; returns the function that stops it. */
-export function startRouteFollower(store: UiStore, fb: FrameBuffer, clock: PlaybackClock, client: RouteSource, periodMs = ROUTE_PERIOD_MS): () => void {
+export function startRouteFollower(store: UiStore, fb: FrameBuffer, shown: ShownSource, clock: PlaybackClock, client: RouteSource, periodMs = ROUTE_PERIOD_MS): () => void {
   let inFlight = false;
   let asked = { sat: -1, runId: -1, tMs: NaN, version: -1 };
+  const shownRunId = () => (shown.current.kind === 'run' ? shown.current.runId : -1);
 
   function refresh(tMs: number): void {
     const sat = store.getState().selectedSat;
-    if (sat === null || !fb.run) {
+    const runId = shownRunId();
+    if (sat === null || runId < 0) {
       fb.route = null;
       asked = { sat: -1, runId: -1, tMs: NaN, version: -1 };
       return;
     }
-    if (fb.route && (fb.route.satIndex !== sat || fb.route.runId !== fb.runId)) fb.route = null;
-    if (inFlight || (asked.sat === sat && asked.runId === fb.runId && asked.tMs === tMs && asked.version === fb.version)) return;
-    asked = { sat, runId: fb.runId, tMs, version: fb.version };
+    if (fb.route && (fb.route.satIndex !== sat || fb.route.runId !== runId)) fb.route = null;
+    if (inFlight || (asked.sat === sat && asked.runId === runId && asked.tMs === tMs && asked.version === fb.version)) return;
+    asked = { sat, runId, tMs, version: fb.version };
     inFlight = true;
-    const runId = fb.runId;
     client.route(sat, tMs).then(
       (reply) => {
         inFlight = false;
-        if (store.getState().selectedSat !== sat || fb.runId !== runId) return;
+        if (store.getState().selectedSat !== sat || shownRunId() !== runId) return;
         fb.route = { runId, satIndex: sat, tMs, hops: reply?.hops ?? null, latencyS: reply?.latencyS ?? null };
       },
       () => void (inFlight = false),

@@ -1,5 +1,6 @@
 // UI state: a small zustand vanilla store with a thin React hook. Only things that change on user action
-// live here (scenario draft, mode, selection, speed, run status); per-frame data live in frame-buffer.ts.
+// live here (scenario draft, mode, selection, speed, run status); per-frame data live in frame-buffer.ts, and
+// what is shown in shown.ts (owned by the sim client; `summary` and `orbitView` here are its projection).
 import { createContext, useContext } from 'react';
 import { createStore, useStore } from 'zustand';
 import type { IngestIssue } from '../sim/catalog/types.ts';
@@ -14,10 +15,11 @@ export interface UiState {
   /** Preset the draft came from, for the URL ('custom' once edited). */
   presetName: string;
   status: RunStatus;
-  /** Latest run id submitted; replies with another id are stale. */
-  runId: number;
   progress: { phase: string; done: number; total: number } | null;
-  /** Summary of the run shown (null before the first run). */
+  /**
+   * Summary of the run shown (null when no run is): a read-only projection of the shown state (shown.ts), written
+   * by the sim client together with it, for the panels that select it from the store.
+   */
   summary: RunSummary | null;
   scenarioErrors: ScenarioError[];
   ingestIssues: IngestIssue[];
@@ -34,7 +36,7 @@ export interface UiState {
   showIsls: boolean;
   /**
    * Set when the scenario is too large to simulate in the browser and only its orbits are shown (computed by the
-   * orbit workers); null for a simulated run.
+   * orbit workers); null otherwise. Like `summary`, a projection of the shown state written with it.
    */
   orbitView: { satCount: number; workers: number } | null;
   /** True while the keyframes under the playhead are being computed (the orbit view's sliding window). */
@@ -50,7 +52,6 @@ export type UiStore = ReturnType<typeof createUiStore>;
 export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetName'> & Partial<UiState>) {
   return createStore<UiState>()(() => ({
     status: 'idle',
-    runId: 0,
     progress: null,
     summary: null,
     scenarioErrors: [],

@@ -1,8 +1,9 @@
 // Shareable view state in the URL: `?preset=three-body&t=2026-04-02T03:00:00Z&speed=60&mode=onboard&sat=63982`.
 // parseUrlState / encodeUrlState are pure; startUrlSync writes history.replaceState from the playback clock's
-// slow tick (so it is throttled). Imports no React.
-import { isShowing, type FrameBuffer } from './frame-buffer.ts';
+// slow tick (so it is throttled). It only reads: the URL's time goes to the clock (setPendingTime) and its satellite
+// to the selection keeper (ui/selection.ts), both in main.tsx. Imports no React.
 import type { PlaybackClock } from './playback-clock.ts';
+import type { Shown, ShownSource } from './shown.ts';
 import { SPEED_PRESETS, type UiStore } from './store.ts';
 import { processingModes, type ProcessingMode } from '../sim/scenario/schema.ts';
 import { formatUtcSecond } from './ui/format.ts';
@@ -52,22 +53,16 @@ export function encodeUrlState(s: UrlState): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** The URL state of what the app shows now. */
-export function currentUrlState(store: UiStore, fb: FrameBuffer): UrlState {
+/** The URL state of what the app shows now, at `simTimeMs`. */
+export function currentUrlState(store: UiStore, shown: Shown, simTimeMs: number): UrlState {
   const s = store.getState();
   const out: UrlState = { speed: s.speed, mode: s.mode };
   if (s.presetName !== 'custom') out.preset = s.presetName;
-  if (isShowing(fb)) out.timeMs = fb.simTimeMs; // a run or an orbit view
-  const sat = s.selectedSat === null ? undefined : fb.run?.satellites[s.selectedSat];
+  if (shown.kind !== 'none') out.timeMs = simTimeMs; // a run or an orbit view
+  const sat = s.selectedSat === null || shown.kind !== 'run' ? undefined : shown.result.satellites[s.selectedSat];
   if (sat) out.satNorad = sat.norad;
   if (s.view === 'table') out.view = 'table';
   return out;
-}
-
-/** Index of the satellite with this NORAD id in the run, or null. */
-export function satIndexByNorad(fb: FrameBuffer, norad: number): number | null {
-  const i = fb.run?.satellites.findIndex((s) => s.norad === norad) ?? -1;
-  return i >= 0 ? i : null;
 }
 
 /** How often the URL is rewritten at most, ms of wall time. */
@@ -76,24 +71,17 @@ export const URL_WRITE_PERIOD_MS = 500;
 const PLAYING_TIME_TICKS = 4;
 
 /**
- * Keeps the address bar in sync (history.replaceState, at most every URL_WRITE_PERIOD_MS), and applies the
- * URL's satellite once the first run that contains it arrives. Returns the unsubscribe function.
+ * Keeps the address bar in sync with what is shown (history.replaceState, at most every URL_WRITE_PERIOD_MS).
+ * Returns the stop function.
  */
-export function startUrlSync(store: UiStore, fb: FrameBuffer, clock: PlaybackClock, initial: UrlState): () => void {
-  let pendingSat = initial.satNorad ?? null;
+export function startUrlSync(store: UiStore, shown: ShownSource, clock: PlaybackClock): () => void {
   let written = window.location.search;
-  const offRun = clock.onRunChange(() => {
-    if (pendingSat === null) return;
-    const i = satIndexByNorad(fb, pendingSat);
-    pendingSat = null;
-    if (i !== null) store.setState({ selectedSat: i });
-  });
   let writtenWithoutTime = '';
   let ticksSinceWrite = 0;
-  const offTick = clock.subscribe(() => {
+  return clock.subscribe((simTimeMs) => {
     ticksSinceWrite++;
-    if (!isShowing(fb)) return;
-    const state = currentUrlState(store, fb);
+    if (shown.current.kind === 'none') return;
+    const state = currentUrlState(store, shown.current, simTimeMs);
     const search = encodeUrlState(state);
     if (search === written) return;
     // While playing only the time changes: rewrite it every PLAYING_TIME_TICKS ticks (replaceState costs ms).
@@ -104,8 +92,4 @@ export function startUrlSync(store: UiStore, fb: FrameBuffer, clock: PlaybackClo
     ticksSinceWrite = 0;
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, URL_WRITE_PERIOD_MS);
-  return () => {
-    offRun();
-    offTick();
-  };
 }

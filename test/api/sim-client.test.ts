@@ -1,8 +1,12 @@
 // The app's sim client with injected fake connections (no real Worker): stale replies dropped by run id,
-// keyframe blocks streamed in time order, a dead worker restarted with the last run re-submitted.
+// keyframe blocks streamed in time order, a dead worker restarted with the last run re-submitted, and what is
+// shown changed with exactly one event per run, orbit view or clear. The playback clock is wired as in main.tsx
+// (it keeps the time of a rerun over the same window).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSimClient, WORKER_GAVE_UP_MESSAGE, WORKER_RESTARTED_MESSAGE, type SimConnection } from '../../src/app/sim-client.ts';
-import { frameBuffer as fbTemplate, type FrameBuffer } from '../../src/app/frame-buffer.ts';
+import { createSimClient, WORKER_GAVE_UP_MESSAGE, WORKER_RESTARTED_MESSAGE, type SimClient, type SimClientOptions, type SimConnection } from '../../src/app/sim-client.ts';
+import { createFrameBuffer } from '../../src/app/frame-buffer.ts';
+import { createPlaybackClock } from '../../src/app/playback-clock.ts';
+import { shownWindow, type Shown } from '../../src/app/shown.ts';
 import { createUiStore } from '../../src/app/store.ts';
 import type { KeyframeRequest, RunReply, RunRequest, SimApi } from '../../src/sim/api/protocol.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
@@ -14,7 +18,7 @@ const epochMs = Date.parse('2026-04-02T00:00:00Z');
 /** A minimal finished run: what the client reads (scenario window, summary modes). */
 function fakeResult(name: string, durationH = 2): RunResult {
   return {
-    scenario: { epochIso: '2026-04-02T00:00:00Z', durationH, processing: { mode: 'hybrid' } },
+    scenario: { epochIso: '2026-04-02T00:00:00Z', durationH, stepS: 30, processing: { mode: 'hybrid' } },
     summary: { scenarioName: name, modes: { hybrid: {}, ground: {} } },
     ingestIssues: [],
   } as unknown as RunResult;
@@ -63,9 +67,10 @@ function orbitsOnly(runId: number, satCount: number, input: ScenarioInput): RunR
   return { runId, ok: false, scenarioErrors: [], ingestIssues: [], message: `${satCount} satellites`, orbitsOnly: { satCount, scenario: parseScenario(input) } };
 }
 
-function setup(connections: ReturnType<typeof fakeConnection>[]) {
+/** A client over `connections` (one per connect), with the clock told what is shown, as main.tsx does. */
+function setup(connections: ReturnType<typeof fakeConnection>[], opts: SimClientOptions = {}) {
   const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
-  const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+  const fb = createFrameBuffer();
   const asked: string[] = [];
   let next = 0;
   const client = createSimClient(store, fb, {
@@ -73,8 +78,18 @@ function setup(connections: ReturnType<typeof fakeConnection>[]) {
       asked.push(where);
       return connections[next++]!.conn;
     },
+    ...opts,
   });
+  const clock = createPlaybackClock(store, fb);
+  client.shown.subscribe((s) => clock.setWindow(shownWindow(s)));
   return { store, fb, client, asked };
+}
+
+/** The run shown, or a failed expectation. */
+function shownRun(client: SimClient): Extract<Shown, { kind: 'run' }> {
+  const s = client.shown.current;
+  if (s.kind !== 'run') throw new Error(`a run is not shown: ${s.kind}`);
+  return s;
 }
 
 const until = async (cond: () => boolean) => {
@@ -97,16 +112,16 @@ describe('sim client', () => {
     const b = client.run(threeBody({ name: 'b' }));
     await until(() => w.runs.length === 2);
     expect(w.runs.map((r) => r.req.runId)).toEqual([1, 2]);
-    expect(store.getState().runId).toBe(2);
     w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('a'))); // the superseded run answers first
     expect(await a).toBeNull();
     expect(store.getState().status).toBe('running');
-    expect(fb.run).toBeNull();
+    expect(client.shown.current.kind).toBe('none');
     w.runs[1]!.resolve(ok(w.runs[1]!.req, fakeResult('b')));
     expect((await b)?.runId).toBe(2);
     expect(store.getState().status).toBe('ready');
     expect(store.getState().summary?.scenarioName).toBe('b');
-    expect([fb.runId, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([2, epochMs, epochMs + 7_200_000, epochMs]);
+    const s = shownRun(client);
+    expect([s.runId, s.result.summary.scenarioName, s.startMs, s.endMs, fb.simTimeMs]).toEqual([2, 'b', epochMs, epochMs + 7_200_000, epochMs]);
     await client.keyframesLoaded();
     // 2 h at 60 s = 121 keyframes: a first block of 2 (a fast first picture), then 60, 59 in time order, all for run 2.
     expect(w.keyframeCalls.map((k) => [k.runId, k.startMs - epochMs, k.stepS, k.count])).toEqual([
@@ -115,13 +130,13 @@ describe('sim client', () => {
       [2, 3_720_000, 60, 59],
     ]);
     expect(fb.keyframes.map((k) => k.count)).toEqual([2, 60, 59]);
-    expect(fb.version).toBe(4); // the run, then one bump per block
+    expect(fb.version).toBe(4); // the run shown, then one bump per block
     expect(await client.exportRun('json')).toBe('export of run 2 as json');
   });
 
   it('a late reply of an older run after a newer one is also dropped', async () => {
     const w = fakeConnection();
-    const { store, fb, client } = setup([w]);
+    const { store, client } = setup([w]);
     const a = client.run(threeBody({ name: 'a' }));
     const b = client.run(threeBody({ name: 'b' }));
     await until(() => w.runs.length === 2);
@@ -130,7 +145,7 @@ describe('sim client', () => {
     w.runs[0]!.resolve(ok(w.runs[0]!.req, fakeResult('a')));
     expect(await a).toBeNull();
     expect(store.getState().summary?.scenarioName).toBe('b');
-    expect(fb.runId).toBe(2);
+    expect(shownRun(client).runId).toBe(2);
   });
 
   it('keeps the time shown when a rerun covers it; a failed run keeps the previous run on screen', async () => {
@@ -153,13 +168,13 @@ describe('sim client', () => {
     await bad;
     expect(store.getState()).toMatchObject({ status: 'error', scenarioErrors: errors, errorMessage: 'invalid scenario: 1 error' });
     expect(store.getState().summary?.scenarioName).toBe('y');
-    expect(fb.runId).toBe(2);
+    expect(shownRun(client).runId).toBe(2);
   });
 
   it('restarts a dead worker and re-submits the last run with a new run id', async () => {
     const w1 = fakeConnection();
     const w2 = fakeConnection();
-    const { store, fb, client, asked } = setup([w1, w2]);
+    const { store, client, asked } = setup([w1, w2]);
     const scenario = threeBody({ name: 'kept' });
     const first = client.run(scenario);
     await until(() => w1.runs.length === 1);
@@ -173,7 +188,7 @@ describe('sim client', () => {
     expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
     w2.runs[0]!.resolve(ok(w2.runs[0]!.req, fakeResult('kept')));
     await until(() => store.getState().status === 'ready');
-    expect(fb.runId).toBe(2);
+    expect(shownRun(client).runId).toBe(2);
     expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
   });
 
@@ -213,14 +228,11 @@ describe('sim client', () => {
 
   it('shows a scenario above the browser limit as orbits only: orbit pool, sliding window, then back to simulating', async () => {
     const w = fakeConnection();
-    const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
-    const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
     const opened: [number, string][] = [];
     const fills: [number, number][] = [];
     let disposed = 0;
     const big = threeBody({ name: 'big', constellation: { sources: [{ kind: 'walker', planes: 30, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
-    const client = createSimClient(store, fb, {
-      connect: async () => w.conn,
+    const { store, fb, client } = setup([w], {
       maxSimSatellites: 1000,
       wait: () => new Promise((r) => setTimeout(r, 1)),
       openPool: async (viewId, scenario) => {
@@ -248,7 +260,8 @@ describe('sim client', () => {
     expect(await shown).toBeNull();
     expect(opened).toEqual([[2, 'big']]);
     expect(store.getState()).toMatchObject({ status: 'ready', summary: null, orbitView: { satCount: 1230, workers: 2 } });
-    expect([fb.run, fb.runId, fb.keyframesWindowed, fb.startMs, fb.endMs, fb.simTimeMs]).toEqual([null, 2, true, epochMs, epochMs + 3_600_000, epochMs]);
+    expect(client.shown.current).toEqual({ kind: 'orbits', viewId: 2, satCount: 1230, workers: 2, scenario: parseScenario(big), startMs: epochMs, endMs: epochMs + 3_600_000 });
+    expect(fb.simTimeMs).toBe(epochMs);
     // 1,230 satellites: 61-frame blocks (an hour), so the hour is one block; a two-frame bridge comes first, then
     // goes once the block is in.
     await until(() => fb.keyframes.length === 1 && fb.keyframes[0]!.count === 61);
@@ -263,18 +276,59 @@ describe('sim client', () => {
     await small;
     expect(disposed).toBe(1);
     expect(store.getState()).toMatchObject({ status: 'ready', orbitView: null });
-    expect([fb.keyframesWindowed, fb.runId]).toEqual([false, 3]);
+    expect(shownRun(client).runId).toBe(3);
     expect(await client.describe(5)).toBeNull();
     expect(await client.search('MEGA')).toEqual([]);
     client.dispose();
   });
 
-  it('reports an orbit view that cannot open (the field named), keeping nothing half-open', async () => {
-    const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
-    const fb: FrameBuffer = { ...fbTemplate, keyframes: [] };
+  it('changes what is shown once per run, orbit view and clear; each listener sees the store and frame buffer already changed', async () => {
     const w = fakeConnection();
-    const client = createSimClient(store, fb, {
-      connect: async () => w.conn,
+    const pool = (satCount: number) => ({
+      satCount, startMs: epochMs, endMs: epochMs + 3_600_000, issues: [], workers: 2,
+      keyframes: () => new Promise<never>(() => undefined), // the window never fills: only the changes matter here
+      describe: async () => null, search: async () => [], dispose: () => undefined,
+    });
+    const { store, fb, client } = setup([w], { maxSimSatellites: 1000, openPool: async (_id, sc) => ({ ok: true, pool: pool(sc.name === 'big' ? 1230 : 1640) }) });
+    const seen: string[] = [];
+    client.shown.subscribe((next, prev) => {
+      const st = store.getState();
+      const consistent =
+        client.shown.current === next && fb.keyframes.length === 0 && fb.route === null &&
+        (st.summary?.scenarioName ?? null) === (next.kind === 'run' ? next.result.summary.scenarioName : null) &&
+        (st.orbitView?.satCount ?? null) === (next.kind === 'orbits' ? next.satCount : null);
+      const id = next.kind === 'run' ? next.runId : next.kind === 'orbits' ? next.viewId : '';
+      seen.push(`${prev.kind} → ${next.kind}${id}${consistent ? '' : ' INCONSISTENT'}`);
+    });
+    let answered = 0;
+    /** Answers the next run request with `reply` and waits for the client to apply it. */
+    const answer = async (reply: (req: RunRequest) => RunReply, pending: Promise<unknown>) => {
+      await until(() => w.runs.length > answered);
+      const r = w.runs[answered++]!;
+      r.resolve(reply(r.req));
+      await pending;
+    };
+    const walker = (name: string, planes: number) => threeBody({ name, constellation: { sources: [{ kind: 'walker', planes, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    await answer((req) => ok(req, fakeResult('small')), client.run(threeBody({ name: 'small' }))); // run 1
+    await answer((req) => orbitsOnly(req.runId, 1230, walker('big', 30)), client.run(walker('big', 30))); // run 2 → view 3
+    await answer((req) => orbitsOnly(req.runId, 1640, walker('bigger', 40)), client.run(walker('bigger', 40))); // run 4 → view 5
+    await answer((req) => ({ runId: req.runId, ok: false, scenarioErrors: [], ingestIssues: [], message: 'the run failed' }), client.run(threeBody())); // run 6: no change
+    await answer((req) => ok(req, fakeResult('again')), client.run(threeBody({ name: 'again' }))); // run 7
+    client.dispose();
+    expect(seen).toEqual([
+      'none → run1',
+      'run → orbits3',
+      'orbits → none', // the first view's workers stop before the second view's open
+      'none → orbits5',
+      'orbits → run7',
+      'run → none',
+    ]);
+    expect(store.getState()).toMatchObject({ summary: null, orbitView: null });
+  });
+
+  it('reports an orbit view that cannot open (the field named), keeping nothing half-open', async () => {
+    const w = fakeConnection();
+    const { store, client } = setup([w], {
       maxSimSatellites: 10,
       openPool: async () => ({ ok: false, scenarioErrors: [], message: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' }),
     });
@@ -284,6 +338,7 @@ describe('sim client', () => {
     w.runs[0]!.resolve(orbitsOnly(w.runs[0]!.req.runId, 300_000, huge));
     await shown;
     expect(store.getState()).toMatchObject({ status: 'error', orbitView: null, errorMessage: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' });
+    expect(client.shown.current.kind).toBe('none');
     client.dispose();
   });
 });

@@ -1,7 +1,7 @@
 // The orbit view's sliding keyframe window: block sizes from the memory budget, the blocks wanted around the
 // playhead, a two-frame bridge first, eviction behind the playhead, and the index's strict coverage.
 import { describe, expect, it } from 'vitest';
-import { frameBuffer as fbTemplate, type FrameBuffer } from '../../src/app/frame-buffer.ts';
+import { createFrameBuffer, type FrameBuffer } from '../../src/app/frame-buffer.ts';
 import { blockStartMs, planKeyframeWindow, streamKeyframeWindow, wantedBlocks } from '../../src/app/keyframe-window.ts';
 import { KeyframeIndex, type KeyframePair } from '../../src/app/view3d/keyframe-index.ts';
 import type { KeyframeBlock } from '../../src/sim/api/protocol.ts';
@@ -43,7 +43,7 @@ describe('planKeyframeWindow', () => {
 
 describe('streamKeyframeWindow', () => {
   it('fetches a two-frame bridge first, then the grid blocks; drops the bridge and blocks left behind', async () => {
-    const fb: FrameBuffer = { ...fbTemplate, keyframes: [], simTimeMs: t0 + 10 * 60_000 + 30_000, runId: 1, keyframesWindowed: true };
+    const fb: FrameBuffer = { ...createFrameBuffer(), simTimeMs: t0 + 10 * 60_000 + 30_000 };
     const plan = planKeyframeWindow(100_000, 60, DAY_MS); // 27 frames a block
     const fetched: [number, number][] = [];
     const loading: boolean[] = [];

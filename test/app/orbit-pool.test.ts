@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openOrbitPool, type OrbitWorkerConnection } from '../../src/app/orbit-pool.ts';
+import { inProcessConnection } from '../../src/app/worker-connection.ts';
 import { createOrbitViewApi } from '../../src/sim/api/orbit-view-api.ts';
 import { presets } from '../../src/sim/scenario/presets.ts';
 import type { ScenarioInput } from '../../src/sim/scenario/schema.ts';
@@ -12,7 +13,7 @@ const scenario: ScenarioInput = {
   constellation: { sources: [{ kind: 'walker', pattern: 'star', planes: 9, satsPerPlane: 25, phasing: 2, altitudeKm: 780, inclinationDeg: 86.4, namePrefix: 'IRI' }] },
 };
 const readText = async (p: string) => readFileSync(p, 'utf8');
-const local = (): OrbitWorkerConnection => ({ api: createOrbitViewApi(readText), dispose: () => undefined });
+const local = (): OrbitWorkerConnection => inProcessConnection(createOrbitViewApi(readText));
 const shared = (n: number) => new Float32Array(new SharedArrayBuffer(n * 4));
 const t0 = Date.parse('2026-04-02T00:00:00Z');
 
@@ -47,7 +48,7 @@ describe('orbit pool', () => {
     let k = 0;
     const connect = (): OrbitWorkerConnection => {
       const api = createOrbitViewApi(readText);
-      if (k++ === 0) return { api, dispose: () => undefined };
+      if (k++ === 0) return inProcessConnection(api);
       const died = new Promise<never>((_, reject) => (kill = reject));
       return { api: { ...api, fill: () => new Promise(() => undefined) }, died, dispose: () => undefined };
     };

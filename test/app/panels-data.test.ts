@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { chartData } from '../../src/app/ui/chart-data.ts';
 import { describeImport } from '../../src/app/ui/import-result.ts';
-import { contactsAround, inspectSatellite, lightOf, stepIndexAt } from '../../src/app/ui/inspector-data.ts';
+import { contactsAround, inspectSatellite, lightOf } from '../../src/app/ui/inspector-data.ts';
+import { stepIndexAt } from '../../src/app/shown.ts';
 import { satGeodetic } from '../../src/app/ui/sat-position.ts';
 import { searchSatellites } from '../../src/app/ui/search.ts';
 import { contactRows, satelliteRows } from '../../src/app/ui/table-rows.ts';

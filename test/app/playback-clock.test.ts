@@ -1,11 +1,12 @@
-// The playback clock: sim time advances by wall dt × speed, clamps at the run end and pauses there, steps on the
-// step grid, and applies a pending (URL) time to the first run. Frames are driven by a fake requestAnimationFrame.
+// The playback clock: sim time advances by wall dt × speed, clamps to the window it is given and pauses at its end,
+// steps on the step grid, and applies a pending (URL) time to the next window. Frames are driven by a fake
+// requestAnimationFrame; the clock is told the window (it never looks for runs).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FrameBuffer } from '../../src/app/frame-buffer.ts';
-import { MAX_FRAME_WALL_MS, advanceSimTime, clampTime, createPlaybackClock, steppedTime } from '../../src/app/playback-clock.ts';
+import { createFrameBuffer } from '../../src/app/frame-buffer.ts';
+import { DEFAULT_STEP_S, MAX_FRAME_WALL_MS, advanceSimTime, clampTime, createPlaybackClock, steppedTime } from '../../src/app/playback-clock.ts';
 import { createUiStore } from '../../src/app/store.ts';
 import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
-import { START_MS, fakeRun } from './fixtures.ts';
+import { START_MS } from './fixtures.ts';
 
 describe('pure time helpers', () => {
   it('advance = wall dt × speed, the gap capped, clamped to the run', () => {
@@ -45,13 +46,15 @@ describe('createPlaybackClock', () => {
     delete (globalThis as { cancelAnimationFrame?: unknown }).cancelAnimationFrame;
   });
 
-  const setup = () => {
+  /** A 300 s window of 30 s steps (the fake run's). */
+  const WINDOW = { startMs: START_MS, endMs: START_MS + 300_000, stepS: 30 };
+  const setup = (window: typeof WINDOW | null = WINDOW) => {
     const store = createUiStore({ scenarioDraft: threeBodyScenario, presetName: 'three-body', speed: 60 });
-    const run = fakeRun(); // 300 s, 30 s steps
-    const fb: FrameBuffer = { simTimeMs: 0, startMs: START_MS, endMs: START_MS + 300_000, run, runId: 1, keyframes: [], version: 1 };
+    const fb = createFrameBuffer();
     const clock = createPlaybackClock(store, fb);
     const el = { textContent: '', setAttribute() {} } as unknown as HTMLElement;
     clock.setClockElement(el);
+    if (window) clock.setWindow(window);
     return { store, fb, clock, el };
   };
 
@@ -87,7 +90,7 @@ describe('createPlaybackClock', () => {
     clock.subscribe((t) => seen.push(t - START_MS), 500);
     clock.start();
     seen.length = 0;
-    frame(0); // first frame after the run appears: forced
+    frame(0); // first frame after the window was set: forced
     frame(100);
     frame(400);
     frame(600);
@@ -102,17 +105,49 @@ describe('createPlaybackClock', () => {
     expect(fb.simTimeMs - START_MS).toBe(300_000);
   });
 
-  it('applies a pending URL time to the first run, clamped', () => {
-    const { fb, clock } = setup();
+  it('applies a pending URL time to the next window, clamped, once; a window covering the time keeps it', () => {
+    const { fb, clock } = setup(null);
     clock.setPendingTime(START_MS + 45_000);
-    const runs: number[] = [];
-    clock.onRunChange((f) => runs.push(f.simTimeMs - START_MS));
+    clock.setWindow(WINDOW);
+    expect(fb.simTimeMs).toBe(START_MS + 45_000);
+    clock.setWindow({ ...WINDOW }); // a rerun over the same window keeps the time
+    expect(fb.simTimeMs).toBe(START_MS + 45_000);
+    clock.setPendingTime(START_MS + 10_000_000);
+    clock.setWindow(WINDOW);
+    expect(fb.simTimeMs).toBe(START_MS + 300_000); // clamped to the end
+  });
+
+  it('clamps to the window it is given: a new window without the time starts at its start, paused', () => {
+    const { store, fb, clock, el } = setup();
     clock.start();
     frame(0);
-    expect(fb.simTimeMs).toBe(START_MS + 45_000);
-    expect(runs).toEqual([45_000]);
-    fb.run = fakeRun(); // a rerun over the same window keeps the time
-    frame(16);
-    expect(runs).toEqual([45_000, 45_000]);
+    clock.seek(START_MS + 200_000);
+    clock.togglePlay();
+    frame(100);
+    expect(store.getState().playing).toBe(true);
+    const later = { startMs: START_MS + 3_600_000, endMs: START_MS + 7_200_000, stepS: 60 };
+    clock.setWindow(later);
+    expect([fb.simTimeMs, store.getState().playing]).toEqual([later.startMs, false]);
+    expect(el.textContent).toBe('2026-04-02T01:00:00Z');
+    clock.seek(START_MS); // before the window: its start
+    expect(fb.simTimeMs).toBe(later.startMs);
+    clock.step(2); // the window's own steps (60 s)
+    expect(fb.simTimeMs).toBe(later.startMs + 120_000);
+    clock.seek(START_MS + 9_000_000);
+    expect(fb.simTimeMs).toBe(later.endMs);
+  });
+
+  it('nothing shown: no clock text, cannot play, steps of DEFAULT_STEP_S', () => {
+    const { store, fb, clock, el } = setup();
+    clock.togglePlay();
+    expect(store.getState().playing).toBe(true);
+    clock.setWindow(null);
+    expect(store.getState().playing).toBe(false);
+    expect(el.textContent).toBe('—');
+    clock.togglePlay();
+    expect(store.getState().playing).toBe(false);
+    const t = fb.simTimeMs;
+    clock.step(1);
+    expect(fb.simTimeMs - t).toBe(DEFAULT_STEP_S * 1000);
   });
 });

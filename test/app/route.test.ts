@@ -1,9 +1,10 @@
 // The selected satellite's route in the app: the inspector's "Route to ground" text, and the follower that keeps
 // frameBuffer.route on the selection (one request in flight, stale answers dropped, cleared on deselect).
 import { describe, expect, it } from 'vitest';
-import { frameBuffer as fbTemplate, type FrameBuffer } from '../../src/app/frame-buffer.ts';
+import { createFrameBuffer, type FrameBuffer } from '../../src/app/frame-buffer.ts';
 import type { PlaybackClock } from '../../src/app/playback-clock.ts';
 import { startRouteFollower } from '../../src/app/route-follower.ts';
+import { createShownState } from '../../src/app/shown.ts';
 import { createUiStore } from '../../src/app/store.ts';
 import { routeSummary } from '../../src/app/ui/inspector-data.ts';
 import type { RouteReply } from '../../src/sim/api/protocol.ts';
@@ -55,11 +56,13 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('startRouteFollower', () => {
   function setup() {
     const store = createUiStore({ scenarioDraft: threeBody(), presetName: 'three-body' });
-    const fb: FrameBuffer = { ...fbTemplate, run: fakeRun(), runId: 3, simTimeMs: START_MS, keyframes: [], version: 5, route: null };
+    const fb: FrameBuffer = { ...createFrameBuffer(), simTimeMs: START_MS, version: 5 };
+    const shown = createShownState();
+    shown.show({ kind: 'run', runId: 3, result: fakeRun(), startMs: START_MS, endMs: START_MS + 300_000 });
     const { clock, tick } = manualClock();
     const { client, calls } = manualClient();
-    const stop = startRouteFollower(store, fb, clock, client);
-    return { store, fb, tick, calls, stop };
+    const stop = startRouteFollower(store, fb, shown, clock, client);
+    return { store, fb, shown, tick, calls, stop };
   }
 
   it('asks at once on a selection, stores the answer, and does not ask again while nothing changed', async () => {
@@ -102,6 +105,25 @@ describe('startRouteFollower', () => {
     calls.at(-1)!.answer(null);
     await flush();
     expect(fb.route).toEqual({ runId: 3, satIndex: 1, tMs: START_MS, hops: null, latencyS: null });
+  });
+
+  it('drops an answer that arrives after another run is shown; asks nothing while an orbit view is shown', async () => {
+    const { store, fb, shown, tick, calls } = setup();
+    store.setState({ selectedSat: 1 });
+    const rerun = fakeRun();
+    shown.show({ kind: 'run', runId: 4, result: rerun, startMs: START_MS, endMs: START_MS + 300_000 });
+    calls[0]!.answer({ runId: 3, tMs: START_MS, hops: [1, -1], latencyS: 0.003 });
+    await flush();
+    expect(fb.route).toBeNull();
+    tick(START_MS); // same satellite and time, another run: asked again
+    expect(calls).toHaveLength(2);
+    calls[1]!.answer({ runId: 4, tMs: START_MS, hops: [1, -1], latencyS: 0.003 });
+    await flush();
+    expect(fb.route).toMatchObject({ runId: 4, satIndex: 1 });
+    shown.show({ kind: 'orbits', viewId: 5, satCount: 2, workers: 2, scenario: rerun.scenario, startMs: START_MS, endMs: START_MS + 300_000 });
+    tick(START_MS + 1000);
+    expect(calls).toHaveLength(2);
+    expect(fb.route).toBeNull();
   });
 
   it('stops asking once stopped', () => {

@@ -1,5 +1,6 @@
 // Scenario-draft editing: parameters land on their schema path without touching the input, PUE on every hub,
-// pasted catalogues replace the constellation with the detected format, and validation names the path.
+// pasted catalogues replace the constellation with the detected format, and the worker's validation (the schema's)
+// names the path each form field carries.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,12 +10,12 @@ import {
   readDraftValues,
   setDispatchPolicy,
   setDownlinkKind,
+  DRAFT_PARAMS,
   setDraftParam,
-  validateDraft,
   withCatalogText,
 } from '../../src/app/ui/scenario-draft.ts';
 import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
-import { parseScenario } from '../../src/sim/scenario/schema.ts';
+import { parseScenario, safeParseScenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';
 
 const base = threeBodyScenario;
 const frozen = JSON.stringify(base);
@@ -78,14 +79,26 @@ describe('setDraftParam', () => {
   });
 });
 
-describe('validateDraft', () => {
-  it('is empty for the presets and names the path of a bad field', () => {
-    expect(validateDraft(base)).toEqual([]);
-    expect(validateDraft(setDraftParam(base, 'durationH', -1))).toEqual([{ path: 'durationH', message: 'must be > 0' }]);
-    expect(validateDraft(setDraftParam(base, 'seed', 1.5))).toEqual([{ path: 'seed', message: 'must be an integer within [0, 4294967295]' }]);
-    const pue = validateDraft(setDraftParam(base, 'pue', 0.5));
+describe('errors of a bad field, by the path its form field carries', () => {
+  const errorsOf = (d: ScenarioInput) => {
+    const r = safeParseScenario(d); // what the worker replies (SimApi.run validates once)
+    return r.ok ? [] : r.errors;
+  };
+  const pathOf = (key: string) => DRAFT_PARAMS.find((p) => p.key === key)!.path;
+
+  it('the preset is valid; a bad duration, seed or PUE is named by the field path', () => {
+    expect(errorsOf(base)).toEqual([]);
+    expect(errorsOf(setDraftParam(base, 'durationH', -1))).toEqual([{ path: pathOf('durationH'), message: 'must be > 0' }]);
+    expect(errorsOf(setDraftParam(base, 'seed', 1.5))).toEqual([{ path: pathOf('seed'), message: 'must be an integer within [0, 4294967295]' }]);
+    const pue = errorsOf(setDraftParam(base, 'pue', 0.5));
     expect(pue).toHaveLength(10);
-    expect(pue[0]).toEqual({ path: 'hubs[0].pue', message: 'must be within [1, 5]' });
+    expect(pue[0]).toEqual({ path: pathOf('pue').replace('*', '0'), message: 'must be within [1, 5]' });
+  });
+
+  it('an invalid draft still shows its values and the schema defaults (the form reads without validating)', () => {
+    const bad = setDraftParam(base, 'durationH', -1);
+    expect(readDraftValues(bad)).toMatchObject({ durationH: -1, topsInt8: 744, gpuUsdPerHour: 2.35, seed: 20250514 });
+    expect(readDraftValues({ ...base, seed: undefined }).seed).toBe(1);
   });
 });
 
@@ -99,7 +112,7 @@ describe('withCatalogText', () => {
     expect(json.ok && json.format).toBe('omm-json');
     const csv = withCatalogText(base, readFileSync('tle/three-body-20260710.csv', 'utf8'));
     expect(csv.ok && csv.format).toBe('omm-csv');
-    expect(r.ok && validateDraft(r.draft)).toEqual([]);
+    expect(r.ok && safeParseScenario(r.draft).ok).toBe(true);
   });
 
   it('reports text that is no catalogue, naming the first line', () => {

@@ -37,16 +37,27 @@ describe('url state', () => {
   });
 });
 
-describe('currentUrlState of an orbit view (no run)', () => {
-  it('keeps preset and time; no satellite (orbit views select by index only)', async () => {
+describe('currentUrlState of what is shown', () => {
+  it('an orbit view keeps preset and time, no satellite (orbit views select by index only); nothing shown: no time', async () => {
     const { currentUrlState } = await import('../../src/app/url-state.ts');
     const { createUiStore } = await import('../../src/app/store.ts');
-    const { frameBuffer } = await import('../../src/app/frame-buffer.ts');
+    const { NOTHING_SHOWN } = await import('../../src/app/shown.ts');
     const { walker1mScenario } = await import('../../src/sim/scenario/presets.ts');
+    const { parseScenario } = await import('../../src/sim/scenario/schema.ts');
     const store = createUiStore({ scenarioDraft: walker1mScenario, presetName: 'walker-1m', selectedSat: 5 });
     const t = Date.parse('2026-04-02T03:00:00Z');
-    const fb = { ...frameBuffer, run: null, keyframesWindowed: true, simTimeMs: t };
-    expect(currentUrlState(store, fb)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m', timeMs: t });
-    expect(currentUrlState(store, { ...fb, keyframesWindowed: false })).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m' });
+    const orbits = { kind: 'orbits', viewId: 1, satCount: 1_000_000, workers: 2, scenario: parseScenario(walker1mScenario), startMs: t, endMs: t + 3_600_000 } as const;
+    expect(currentUrlState(store, orbits, t)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m', timeMs: t });
+    expect(currentUrlState(store, NOTHING_SHOWN, t)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m' });
+  });
+
+  it('a run: the selected satellite by NORAD id', async () => {
+    const { currentUrlState } = await import('../../src/app/url-state.ts');
+    const { createUiStore } = await import('../../src/app/store.ts');
+    const { fakeRun, START_MS } = await import('./fixtures.ts');
+    const run = fakeRun();
+    const store = createUiStore({ scenarioDraft: run.scenario, presetName: 'three-body', selectedSat: 1, mode: 'hybrid' });
+    const shown = { kind: 'run', runId: 1, result: run, startMs: START_MS, endMs: START_MS + 300_000 } as const;
+    expect(encodeUrlState(currentUrlState(store, shown, START_MS + 90_000))).toBe('?preset=three-body&t=2026-04-02T00:01:30Z&speed=60&mode=hybrid&sat=63983');
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as THREE from 'three';
 import type { FrameBuffer } from '../../src/app/frame-buffer.ts';
+import type { Shown } from '../../src/app/shown.ts';
 import type { KeyframeBlock } from '../../workers/protocol.ts';
 import type { RunResult } from '../../src/sim/engine/result-types.ts';
 import { IslLayer, islOpacity, maxLinksPerFrame, writeLinkVertices } from '../../src/app/view3d/isl-layer.ts';
@@ -25,10 +26,12 @@ function withLinks(block: KeyframeBlock, links: [number, number][][]): KeyframeB
   return { ...block, islOffsets: offsets, islPairs: Int32Array.from(links.flat(2)) };
 }
 
+const run = { satellites: Array.from({ length: N }, () => ({ meanAltitudeKm: 550 })), scenario: { stepS: 60 } } as unknown as RunResult;
+const shown: Shown = { kind: 'run', runId: 1, result: run, startMs: T0, endMs: T0 + 240_000 };
+
 function frameBuffer(): FrameBuffer {
-  const run = { satellites: Array.from({ length: N }, () => ({ meanAltitudeKm: 550 })), scenario: { stepS: 60 } } as unknown as RunResult;
   return {
-    simTimeMs: T0, startMs: T0, endMs: T0 + 240_000, run, runId: 1, version: 1,
+    simTimeMs: T0, version: 1, route: null,
     keyframes: [
       withLinks(circularBlock(N, T0, T0, 60, 3), [[[0, 1]], [[0, 1], [1, 2]], [[0, 1], [1, 2], [2, 3]]]),
       withLinks(circularBlock(N, T0, T0 + 180_000, 60, 2), [[[2, 3]], [[0, 3]]]),
@@ -63,7 +66,7 @@ describe('IslLayer.update', () => {
     const attr = () => isls.lines.geometry.getAttribute('aLink') as THREE.BufferAttribute;
     const step = (tMs: number) => {
       fb.simTimeMs = tMs;
-      sats.update(fb, 'onboard', null, 1);
+      sats.update(fb, shown, 'onboard', null, 1);
       isls.update(fb.version, sats.index, sats.pair, true);
     };
     step(T0 + 70_000); // k0 = 1: two links

@@ -7,7 +7,7 @@ import { StateIcon } from './StateIcon.tsx';
 import { formatBytes, formatDurationS, formatPercent } from '../../sim/report/format.ts';
 import { formatUtcSecond } from './format.ts';
 import { inspectSatellite, routeSummary, type ContactInfo, type SatInspection } from './inspector-data.ts';
-import { useRun, useServices, useClockValue } from './services.ts';
+import { useServices, useClockValue, useShown } from './services.ts';
 
 /** Refresh period of the inspector, ms of wall time (~4 Hz). */
 const INSPECTOR_PERIOD_MS = 250;
@@ -16,16 +16,17 @@ export function Inspector() {
   const store = useUiStore();
   const selected = useUi(store, (s) => s.selectedSat);
   const mode = useUi(store, (s) => s.mode);
-  const run = useRun();
+  const shown = useShown();
+  const run = shown.kind === 'run' ? shown.result : null;
+  const startMs = shown.kind === 'run' ? shown.startMs : 0;
   const { frameBuffer } = useServices();
   const info = useClockValue(
-    (fb) => (run && selected !== null ? inspectSatellite(run, fb.keyframes, selected, fb.simTimeMs, fb.startMs, mode) : null),
+    (fb) => (run && selected !== null ? inspectSatellite(run, fb.keyframes, selected, fb.simTimeMs, startMs, mode) : null),
     INSPECTOR_PERIOD_MS,
-    [run, selected, mode],
+    [run, startMs, selected, mode],
   );
   const route = useClockValue((fb) => (run && selected !== null ? routeSummary(run, fb.route, selected) : ''), INSPECTOR_PERIOD_MS, [run, selected]);
-  const orbitView = useUi(store, (s) => s.orbitView);
-  if (orbitView && !run) return <OrbitViewInspector selected={selected} onClose={() => store.setState({ selectedSat: null })} />;
+  if (shown.kind === 'orbits') return <OrbitViewInspector selected={selected} onClose={() => store.setState({ selectedSat: null })} />;
   return (
     <InspectorSection>
       {info === null ? (

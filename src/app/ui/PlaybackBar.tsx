@@ -4,8 +4,7 @@ import { useEffect, useRef } from 'react';
 import { SPEED_PRESETS, useUi, useUiStore } from '../store.ts';
 import { Icon } from './Icon.tsx';
 import { formatElapsed, formatSpeed, formatUtcSecond } from './format.ts';
-import { isShowing } from '../frame-buffer.ts';
-import { useServices, useShowing } from './services.ts';
+import { useServices, useShowing, useShown } from './services.ts';
 
 /** How often the scrubber follows the clock, ms of wall time. */
 const SCRUBBER_PERIOD_MS = 100;
@@ -73,23 +72,24 @@ export function PlaybackBar() {
 }
 
 function Scrubber() {
-  const { clock, frameBuffer } = useServices();
-  const showing = useShowing();
+  const { clock } = useServices();
+  const shown = useShown();
   const inputRef = useRef<HTMLInputElement>(null);
   const labelRef = useRef<HTMLSpanElement>(null);
   const dragging = useRef(false);
-  const durationS = showing ? Math.max(0, (frameBuffer.endMs - frameBuffer.startMs) / 1000) : 0;
+  const startMs = shown.kind === 'none' ? 0 : shown.startMs;
+  const durationS = shown.kind === 'none' ? 0 : Math.max(0, (shown.endMs - shown.startMs) / 1000);
 
   useEffect(
     () =>
       clock.subscribe((t) => {
-        const offsetMs = t - frameBuffer.startMs;
+        const offsetMs = t - (shown.kind === 'none' ? 0 : shown.startMs);
         const input = inputRef.current;
         if (input && !dragging.current) input.value = String(Math.round(offsetMs / 1000));
         if (input) input.setAttribute('aria-valuetext', formatUtcSecond(t));
-        if (labelRef.current) labelRef.current.textContent = isShowing(frameBuffer) ? formatElapsed(offsetMs) : '';
+        if (labelRef.current) labelRef.current.textContent = shown.kind === 'none' ? '' : formatElapsed(offsetMs);
       }, SCRUBBER_PERIOD_MS),
-    [clock, frameBuffer],
+    [clock, shown],
   );
 
   return (
@@ -103,11 +103,11 @@ function Scrubber() {
         max={durationS}
         step={1}
         defaultValue={0}
-        disabled={!showing}
+        disabled={shown.kind === 'none'}
         onPointerDown={() => (dragging.current = true)}
         onPointerUp={() => (dragging.current = false)}
         onBlur={() => (dragging.current = false)}
-        onInput={(e) => clock.seek(frameBuffer.startMs + Number(e.currentTarget.value) * 1000)}
+        onInput={(e) => clock.seek(startMs + Number(e.currentTarget.value) * 1000)}
       />
       <span ref={labelRef} className="elapsed muted" aria-hidden="true" />
     </div>

@@ -5,7 +5,7 @@ import { presets } from '../../sim/scenario/presets.ts';
 import { useUi, useUiStore } from '../store.ts';
 import { ErrorsList } from './ErrorsList.tsx';
 import { ParamsForm } from './ParamsForm.tsx';
-import { validateDraft, withCatalogText } from './scenario-draft.ts';
+import { withCatalogText } from './scenario-draft.ts';
 import { useServices } from './services.ts';
 
 export function ScenarioPanel() {
@@ -29,8 +29,7 @@ export function ScenarioPanel() {
       } else {
         draft = { ...draft, constellation: presets[basePreset]!.constellation };
       }
-      const errors = validateDraft(draft);
-      if (errors.length > 0) return void store.setState({ scenarioErrors: errors, ingestIssues: [] });
+      // Not validated here: the worker validates it once and replies errors by path (shown by ErrorsList).
       const custom = catalogText.trim() !== '' || store.getState().presetName === 'custom';
       store.setState({ scenarioDraft: draft, presetName: custom ? 'custom' : basePreset, scenarioErrors: [], ingestIssues: [], errorMessage: null });
       void client.run(draft);

@@ -5,7 +5,7 @@ import { useUi, useUiStore } from '../store.ts';
 import { StateIcon } from './StateIcon.tsx';
 import { formatBytes } from '../../sim/report/format.ts';
 import { formatUtcTime } from './format.ts';
-import { useClockValue, useRun } from './services.ts';
+import { useClockValue, useShown } from './services.ts';
 import { contactRows, satelliteRows } from './table-rows.ts';
 
 const PAGE_SIZE = 50;
@@ -14,14 +14,16 @@ const TABLE_PERIOD_MS = 1000;
 
 export function TableView() {
   const store = useUiStore();
-  const run = useRun();
+  const shown = useShown();
+  const run = shown.kind === 'run' ? shown.result : null;
+  const startMs = shown.kind === 'run' ? shown.startMs : 0;
   const mode = useUi(store, (s) => s.mode);
   const selected = useUi(store, (s) => s.selectedSat);
   const [page, setPage] = useState(0);
   const satCount = run?.satellites.length ?? 0;
   const pages = Math.max(1, Math.ceil(satCount / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
-  const rows = useClockValue((fb) => (run ? satelliteRows(run, fb.keyframes, mode, fb.simTimeMs, fb.startMs, p * PAGE_SIZE, PAGE_SIZE) : []), TABLE_PERIOD_MS, [run, mode, p]);
+  const rows = useClockValue((fb) => (run ? satelliteRows(run, fb.keyframes, mode, fb.simTimeMs, startMs, p * PAGE_SIZE, PAGE_SIZE) : []), TABLE_PERIOD_MS, [run, startMs, mode, p]);
   const contacts = useClockValue((fb) => (run ? contactRows(run, fb.simTimeMs, CONTACT_ROWS) : []), TABLE_PERIOD_MS, [run]);
   if (!run) return <div className="table-view muted">Waiting for the first run…</div>;
   return (

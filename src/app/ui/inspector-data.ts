@@ -3,6 +3,7 @@
 import type { KeyframeBlock } from '../../../workers/protocol.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
 import type { ShownRoute } from '../frame-buffer.ts';
+import { stepIndexAt } from '../shown.ts';
 import { SAT_STATE_NAMES } from '../../sim/engine/timeline.ts';
 import type { ProcessingMode } from '../../sim/scenario/schema.ts';
 import { satGeodetic } from './sat-position.ts';
@@ -41,14 +42,6 @@ export interface SatInspection {
   lostAtMs: number | null;
   current: ContactInfo | null;
   next: ContactInfo | null;
-}
-
-/** Index of the timeline step holding `tMs` (clamped), or −1 without a timeline. */
-export function stepIndexAt(run: RunResult, tMs: number, startMs: number): number {
-  const tl = run.timeline;
-  if (!tl || tl.stepCount === 0) return -1;
-  const k = Math.floor((tMs - startMs) / (run.scenario.stepS * 1000));
-  return Math.max(0, Math.min(tl.stepCount - 1, k));
 }
 
 /** Light from the shadow fraction: < 0.01 sunlit, > 0.99 eclipse, between penumbra. */

@@ -1,8 +1,11 @@
 // Editing the scenario draft from the scenario panel: the key parameters (read with their schema defaults,
-// written immutably along their path), the pasted catalogue, validation and export file names.
+// written immutably along their path), the pasted catalogue and export file names. Nothing here validates a draft:
+// the simulation worker does, once per run, and replies its errors by path (the form's fields carry those paths).
 // Pure; imports the scenario schema and the catalogue format detector only.
 import { detectCatalogFormat } from '../../sim/catalog/index.ts';
-import { safeParseScenario, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
+import { dispatchSchema, economicsSchema, gpuSchema, hubSchema } from '../../sim/scenario/schema-ground.ts';
+import { satelliteSchema } from '../../sim/scenario/schema-satellite.ts';
+import { scenarioSchema, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
 
 export type DraftParamKey =
   | 'topsInt8'
@@ -52,31 +55,41 @@ export type DraftValues = Record<DraftParamKey, number | undefined> & {
   pueRange: [number, number] | null;
 };
 
-/** The draft with every default filled in (null when it does not validate). */
-function effective(d: ScenarioInput): Scenario | null {
-  const r = safeParseScenario(d);
-  return r.ok ? r.scenario : null;
-}
+/** The schema's defaults of the fields the form shows, read from the schema once (empty sections parsed). */
+const DEFAULTS = (() => {
+  const satellite = satelliteSchema.parse({});
+  const downlink = satellite.downlink;
+  return {
+    topsInt8: satellite.compute.topsInt8,
+    storageGB: satellite.storageGB,
+    txPowerW: downlink.kind === 'shannon' ? downlink.txPowerW : undefined,
+    gpuUsdPerHour: gpuSchema.parse({}).usdPerHour,
+    launchUsdPerKg: economicsSchema.parse({}).launchUsdPerKg,
+    dispatch: dispatchSchema.parse({}),
+    pue: hubSchema.shape.pue.parse(undefined),
+    seed: scenarioSchema.shape.seed.parse(undefined),
+  };
+})();
 
+/** The values shown in the form: the draft's own, else the schema default (read without validating the draft). */
 export function readDraftValues(d: ScenarioInput): DraftValues {
-  const s = effective(d);
-  const dl = s?.satellite.downlink ?? d.satellite?.downlink ?? { kind: 'shannon' as const };
-  const pues = (s?.hubs ?? d.hubs).map((h) => h.pue ?? 1.25);
+  const dl = d.satellite?.downlink ?? { kind: 'shannon' as const };
+  const pues = d.hubs.map((h) => h.pue ?? DEFAULTS.pue);
   const pueMin = Math.min(...pues);
   const pueMax = Math.max(...pues);
   return {
-    topsInt8: s?.satellite.compute.topsInt8 ?? d.satellite?.compute?.topsInt8,
+    topsInt8: d.satellite?.compute?.topsInt8 ?? DEFAULTS.topsInt8,
     downlinkRateMbps: dl.kind === 'fixed' ? dl.rateMbps : undefined,
-    downlinkTxPowerW: dl.kind === 'shannon' ? (s?.satellite.downlink.kind === 'shannon' ? s.satellite.downlink.txPowerW : dl.txPowerW) : undefined,
-    gpuUsdPerHour: s?.gpu.usdPerHour ?? d.gpu?.usdPerHour,
+    downlinkTxPowerW: dl.kind === 'shannon' ? (dl.txPowerW ?? DEFAULTS.txPowerW) : undefined,
+    gpuUsdPerHour: d.gpu?.usdPerHour ?? DEFAULTS.gpuUsdPerHour,
     pue: pueMin === pueMax ? pueMin : undefined,
-    launchUsdPerKg: s?.economics.launchUsdPerKg ?? d.economics?.launchUsdPerKg,
-    storageGB: s?.satellite.storageGB ?? d.satellite?.storageGB,
-    maxQueueWaitS: s?.dispatch.maxQueueWaitS ?? d.dispatch?.maxQueueWaitS,
+    launchUsdPerKg: d.economics?.launchUsdPerKg ?? DEFAULTS.launchUsdPerKg,
+    storageGB: d.satellite?.storageGB ?? DEFAULTS.storageGB,
+    maxQueueWaitS: d.dispatch?.maxQueueWaitS ?? DEFAULTS.dispatch.maxQueueWaitS,
     durationH: d.durationH,
-    seed: s?.seed ?? d.seed,
+    seed: d.seed ?? DEFAULTS.seed,
     downlinkKind: dl.kind,
-    policy: s?.dispatch.policy ?? d.dispatch?.policy ?? 'west-first',
+    policy: d.dispatch?.policy ?? DEFAULTS.dispatch.policy,
     pueRange: pues.length > 0 && pueMin !== pueMax ? [pueMin, pueMax] : null,
   };
 }
@@ -144,12 +157,6 @@ export function withCatalogText(d: ScenarioInput, text: string, label = 'pasted'
   }
   const constellation = { ...d.constellation, sources: [{ kind: format, text, label }] };
   return { ok: true, format, draft: { ...d, constellation } };
-}
-
-/** Validation errors of a draft (path: message), empty when it is valid. */
-export function validateDraft(d: ScenarioInput): ScenarioError[] {
-  const r = safeParseScenario(d);
-  return r.ok ? [] : r.errors;
 }
 
 /** Download name of an export, e.g. `three-body-seed20250514.json` (unsafe characters become '-'). */

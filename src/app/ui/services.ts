@@ -1,11 +1,12 @@
-// The app's services passed down by React context (no module singletons): the sim client, the playback
-// clock and the per-frame buffer. Also small hooks over them. Imports React and app types only.
-import { createContext, useCallback, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+// The app's services passed down by React context (no module singletons): the sim client, what it shows, the
+// playback clock and the per-frame buffer. Also small hooks over them. Imports React and app types only.
+import { createContext, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../workers/protocol.ts';
 import type { ScenarioInput } from '../../sim/scenario/schema.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
-import { isShowing, type FrameBuffer } from '../frame-buffer.ts';
+import type { FrameBuffer } from '../frame-buffer.ts';
 import type { PlaybackClock } from '../playback-clock.ts';
+import type { Shown, ShownSource } from '../shown.ts';
 
 /** What the UI needs of the sim client (src/app/sim-client.ts). */
 export interface AppSimClient {
@@ -21,6 +22,8 @@ export interface AppSimClient {
 
 export interface AppServices {
   client: AppSimClient;
+  /** What is shown (the client's; read-only here). */
+  shown: ShownSource;
   clock: PlaybackClock;
   frameBuffer: FrameBuffer;
 }
@@ -67,19 +70,19 @@ export function shallowEqual<T>(a: T, b: T): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Whether a run or an orbit view is shown (re-renders when that changes). */
+/** What is shown, re-rendering on its change event (and only then). */
+export function useShown(): Shown {
+  const { shown } = useServices();
+  return useSyncExternalStore(shown.subscribe, () => shown.current);
+}
+
+/** Whether a run or an orbit view is shown. */
 export function useShowing(): boolean {
-  const { clock, frameBuffer } = useServices();
-  return useSyncExternalStore(useRunChange(clock), () => isShowing(frameBuffer));
+  return useShown().kind !== 'none';
 }
 
-/** The run shown (frameBuffer.run), re-rendering when a new run arrives. */
+/** The run shown, null when none is (nothing, or an orbit view). */
 export function useRun(): RunResult | null {
-  const { clock, frameBuffer } = useServices();
-  return useSyncExternalStore(useRunChange(clock), () => frameBuffer.run);
-}
-
-/** The clock's run-change event as a useSyncExternalStore subscription (stable per clock). */
-function useRunChange(clock: PlaybackClock): (onChange: () => void) => () => void {
-  return useCallback((onChange: () => void) => clock.onRunChange(() => onChange()), [clock]);
+  const s = useShown();
+  return s.kind === 'run' ? s.result : null;
 }

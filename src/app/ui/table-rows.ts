@@ -4,7 +4,8 @@ import type { KeyframeBlock } from '../../../workers/protocol.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
 import { SAT_STATE_NAMES } from '../../sim/engine/timeline.ts';
 import type { ProcessingMode } from '../../sim/scenario/schema.ts';
-import { lightOf, stepIndexAt } from './inspector-data.ts';
+import { stepIndexAt } from '../shown.ts';
+import { lightOf } from './inspector-data.ts';
 import { satGeodetic } from './sat-position.ts';
 
 export interface SatRow {

@@ -1,5 +1,5 @@
 // Inside the r3f <Canvas>: builds the GlobeSceneCore (layers), loads the land outlines, runs the ONE per-frame
-// update in useFrame (reading the frame buffer and store.getState(), never React state), times each frame,
+// update in useFrame (reading the frame buffer, shown.current and store.getState(), never React state), times each frame,
 // exposes GPU picking and flips data-frame-ready on the container after a frame with satellites is drawn.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
@@ -7,6 +7,7 @@ import { OrbitControls } from '@react-three/drei';
 import type * as THREE from 'three';
 import type { Topology } from 'topojson-specification';
 import type { FrameBuffer } from '../frame-buffer.ts';
+import type { ShownSource } from '../shown.ts';
 import type { UiStore } from '../store.ts';
 import { FrameTimer } from './frame-timing.ts';
 import { GlobeSceneCore } from './globe-scene-core.ts';
@@ -18,6 +19,7 @@ export type PickFn = (xPx: number, yPx: number) => number;
 export interface GlobeSceneProps {
   store: UiStore;
   fb: FrameBuffer;
+  shown: ShownSource;
   containerRef: RefObject<HTMLDivElement | null>;
   labelsRef: RefObject<HTMLDivElement | null>;
   pickRef: { current: PickFn | null };
@@ -32,7 +34,7 @@ interface ControlsLike {
   getDistance?: () => number;
 }
 
-export function GlobeScene({ store, fb, containerRef, labelsRef, pickRef }: GlobeSceneProps) {
+export function GlobeScene({ store, fb, shown, containerRef, labelsRef, pickRef }: GlobeSceneProps) {
   const get = useThree((s) => s.get);
   const [core, setCore] = useState<GlobeSceneCore | null>(null);
   const coreRef = useRef<GlobeSceneCore | null>(null);
@@ -82,7 +84,7 @@ export function GlobeScene({ store, fb, containerRef, labelsRef, pickRef }: Glob
   useFrame((state) => {
     const c = coreRef.current;
     if (!c) return;
-    c.update(fb, store.getState(), state.camera, state.size.width, state.size.height, state.gl.getPixelRatio());
+    c.update(fb, shown.current, store.getState(), state.camera, state.size.width, state.size.height, state.gl.getPixelRatio());
     const controls = controlsRef.current;
     const d = controls?.getDistance?.();
     // Slower rotation close to the surface, so a drag moves the ground at a similar speed at every zoom.

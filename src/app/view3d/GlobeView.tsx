@@ -1,10 +1,12 @@
 // The 3D view: a full-size <div data-testid="globe"> holding the r3f <Canvas> (GlobeScene) and the label
 // overlay; click (without drag) on a satellite selects it, on empty space clears the selection (GPU picking).
-// Reads per-frame data from the frame buffer in useFrame; React renders only on mount.
+// Reads per-frame data from the frame buffer and what is shown in useFrame; React renders only on mount.
 import { useContext, useRef, type PointerEvent } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { frameBuffer as defaultFrameBuffer, type FrameBuffer } from '../frame-buffer.ts';
+import type { FrameBuffer } from '../frame-buffer.ts';
+import type { ShownSource } from '../shown.ts';
 import { UiStoreContext, type UiStore } from '../store.ts';
+import { AppServicesContext } from '../ui/services.ts';
 import { GlobeScene, type PickFn } from './GlobeScene.tsx';
 import { timedPick } from './frame-timing.ts';
 import { cameraPositionAbove } from './scene-units.ts';
@@ -12,8 +14,10 @@ import { cameraPositionAbove } from './scene-units.ts';
 export interface GlobeViewProps {
   /** The UI store; defaults to the one of UiStoreContext. */
   store?: UiStore;
-  /** Per-frame data; defaults to the app's frameBuffer singleton (tests and harnesses pass their own). */
+  /** Per-frame data; defaults to the frame buffer of AppServicesContext. */
   frameBuffer?: FrameBuffer;
+  /** What is shown; defaults to the one of AppServicesContext. */
+  shown?: ShownSource;
 }
 
 /** Start view: above China (35° N, 105° E) at 3 Earth radii from the centre. */
@@ -22,10 +26,13 @@ export const START_CAMERA = cameraPositionAbove(35, 105, 3);
 export const CLICK_SLOP_PX = 4;
 const BACKGROUND = '#02050b';
 
-export function GlobeView({ store: storeProp, frameBuffer = defaultFrameBuffer }: GlobeViewProps) {
+export function GlobeView({ store: storeProp, frameBuffer: fbProp, shown: shownProp }: GlobeViewProps) {
   const contextStore = useContext(UiStoreContext);
+  const services = useContext(AppServicesContext);
   const store = storeProp ?? contextStore;
-  if (!store) throw new Error('GlobeView: pass a store or render inside UiStoreContext');
+  const frameBuffer = fbProp ?? services?.frameBuffer;
+  const shown = shownProp ?? services?.shown;
+  if (!store || !frameBuffer || !shown) throw new Error('GlobeView: pass store, frameBuffer and shown, or render inside UiStoreContext and AppServicesContext');
   const containerRef = useRef<HTMLDivElement | null>(null);
   const labelsRef = useRef<HTMLDivElement | null>(null);
   const pickRef = useRef<PickFn | null>(null);
@@ -62,7 +69,7 @@ export function GlobeView({ store: storeProp, frameBuffer = defaultFrameBuffer }
         onCreated={({ gl }) => gl.setClearColor(BACKGROUND, 1)}
         style={{ position: 'absolute', inset: 0 }}
       >
-        <GlobeScene store={store} fb={frameBuffer} containerRef={containerRef} labelsRef={labelsRef} pickRef={pickRef} />
+        <GlobeScene store={store} fb={frameBuffer} shown={shown} containerRef={containerRef} labelsRef={labelsRef} pickRef={pickRef} />
       </Canvas>
       <div ref={labelsRef} aria-hidden="true" style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden' }} />
     </div>

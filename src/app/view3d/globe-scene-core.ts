@@ -1,7 +1,9 @@
-// Composes the 3D view's layers under one Earth-fixed group and updates them from the frame buffer once
-// per frame (the only per-frame entry point). No React: GlobeScene.tsx calls update() from useFrame.
+// Composes the 3D view's layers under one Earth-fixed group and updates them from the frame buffer and what is
+// shown once per frame (the only per-frame entry point). No React: GlobeScene.tsx calls update() from useFrame.
 import * as THREE from 'three';
 import type { FrameBuffer } from '../frame-buffer.ts';
+import { shownScenario, type Shown } from '../shown.ts';
+import type { RunResult } from '../../sim/engine/result-types.ts';
 import type { UiState } from '../store.ts';
 import { GlobeLayer } from './globe-layer.ts';
 import { GpuPicker } from './gpu-picker.ts';
@@ -30,8 +32,8 @@ export class GlobeSceneCore {
   private readonly isls: IslLayer;
   private readonly route = new RouteLine();
   private readonly labels: GroundLabels | null;
-  private runRef: unknown = null;
-  private orbitScenarioRef: unknown = null;
+  private shown: Shown | null = null;
+  private run: RunResult | null = null;
   private shellAltKm = NaN;
 
   constructor(labelContainer: HTMLElement | null) {
@@ -48,19 +50,20 @@ export class GlobeSceneCore {
     this.satellites.clockMs = () => performance.now(); // wall time only sizes upload bands, never sim state
   }
 
-  /** Per frame. `ui` is read with store.getState() (no subscription, no allocation). */
-  update(fb: FrameBuffer, ui: UiState, camera: THREE.Camera, widthPx: number, heightPx: number, pixelRatio: number): void {
-    if (fb.run !== this.runRef || (fb.orbitScenario ?? null) !== this.orbitScenarioRef) this.setRun(fb);
+  /** Per frame. `shown` is shown.current and `ui` store.getState() (no subscription, no allocation). */
+  update(fb: FrameBuffer, shown: Shown, ui: UiState, camera: THREE.Camera, widthPx: number, heightPx: number, pixelRatio: number): void {
+    if (shown !== this.shown) this.setShown(shown);
+    const run = this.run;
     sunDirectionEcef(fb.simTimeMs, sun);
     this.globe.setSunDirection(sun[0]!, sun[1]!, sun[2]!);
-    this.satellites.update(fb, ui.mode, ui.selectedSat, pixelRatio);
+    this.satellites.update(fb, shown, ui.mode, ui.selectedSat, pixelRatio);
     const index = this.satellites.index;
     this.isls.update(fb.version, index, this.satellites.pair, ui.showIsls);
     this.downlinks.update(fb.simTimeMs, index);
-    this.route.update(fb.route, ui.selectedSat, fb.runId, fb.simTimeMs, index);
-    this.track.update(ui.selectedSat, fb.simTimeMs, this.satellites.pair.k0, fb.version, index, fb.run);
+    this.route.update(fb.route, ui.selectedSat, shown.kind === 'run' ? shown.runId : -1, fb.simTimeMs, index);
+    this.track.update(ui.selectedSat, fb.simTimeMs, this.satellites.pair.k0, fb.version, index, run);
     this.ground.setPixelRatio(pixelRatio);
-    this.ground.setFootprints(ui.showFootprints, fb.run?.scenario.groundStations, this.shellAltKm);
+    this.ground.setFootprints(ui.showFootprints, run?.scenario.groundStations, this.shellAltKm);
     this.labels?.update(camera, widthPx, heightPx);
   }
 
@@ -81,11 +84,11 @@ export class GlobeSceneCore {
     this.labels?.dispose();
   }
 
-  private setRun(fb: FrameBuffer): void {
-    this.runRef = fb.run;
-    this.orbitScenarioRef = fb.orbitScenario ?? null;
-    const run = fb.run;
-    const scenario = run?.scenario ?? fb.orbitScenario ?? null;
+  /** What is shown changed: its stations and hubs, and (a run) its sessions and shell altitude. */
+  private setShown(shown: Shown): void {
+    this.shown = shown;
+    const run = (this.run = shown.kind === 'run' ? shown.result : null);
+    const scenario = shownScenario(shown);
     const sites = scenario ? groundSites(scenario) : [];
     this.ground.setSites(sites);
     this.labels?.setSites(sites);

@@ -3,7 +3,7 @@
 // shader. Also the picking twin (same geometry and textures, id material). No React; reads a FrameBuffer.
 import * as THREE from 'three';
 import type { FrameBuffer } from '../frame-buffer.ts';
-import { currentStep } from '../frame-buffer.ts';
+import { timelineStep, type Shown } from '../shown.ts';
 import { KeyframeIndex, type KeyframePair } from './keyframe-index.ts';
 import { UNITS_PER_KM } from './scene-units.ts';
 import { SATELLITE_FRAGMENT, SATELLITE_ID_FRAGMENT, SATELLITE_VERTEX } from './satellite-shaders.ts';
@@ -84,7 +84,7 @@ export class SatelliteLayer {
   private texHeight = 1;
   private state: THREE.DataTexture;
   private satCount = -1;
-  private runId = -1;
+  private shown: Shown | null = null;
   private version = -1;
   private stateStep = -1;
   private stateMode = '';
@@ -127,8 +127,8 @@ export class SatelliteLayer {
   }
 
   /** Per frame: uploads what changed (typed-array copies only), sets the interpolation uniforms. */
-  update(fb: FrameBuffer, mode: string, selectedSat: number | null, pixelRatio: number): void {
-    if (fb.version !== this.version) this.rebuild(fb);
+  update(fb: FrameBuffer, shown: Shown, mode: string, selectedSat: number | null, pixelRatio: number): void {
+    if (fb.version !== this.version || shown !== this.shown) this.rebuild(fb, shown);
     this.material.uniforms['uPixelRatio']!.value = pixelRatio;
     this.u.uSelected.value = selectedSat ?? -1;
     const n = this.index.satCount;
@@ -142,9 +142,9 @@ export class SatelliteLayer {
     this.prefetch(fb.simTimeMs);
     this.u.uU.value = this.pair.u;
     this.u.uH.value = this.pair.hS;
-    const step = currentStep(fb);
+    const step = timelineStep(shown, fb.simTimeMs);
     if (step !== this.stateStep || mode !== this.stateMode) {
-      const tl = fb.run?.timeline;
+      const tl = shown.kind === 'run' ? shown.result.timeline : undefined;
       copyStateRow(tl && tl.satCount === n ? tl.modes[mode]?.state : undefined, step, n, this.state.image.data as Uint8Array);
       this.state.needsUpdate = true;
       this.stateStep = step;
@@ -165,16 +165,19 @@ export class SatelliteLayer {
     }
   }
 
-  /** New run or keyframes: re-index, resize textures if the satellite count changed, forget loaded frames. */
-  private rebuild(fb: FrameBuffer): void {
+  /**
+   * New run or keyframes: re-index, resize textures if the satellite count changed, forget loaded frames. An orbit
+   * view's keyframes are a window: outside it nothing is drawn (strict index).
+   */
+  private rebuild(fb: FrameBuffer, shown: Shown): void {
     this.version = fb.version;
-    const runSats = fb.run?.satellites.length;
+    const runSats = shown.kind === 'run' ? shown.result.satellites.length : undefined;
     this.index.rebuild(fb.keyframes.filter((b) => runSats === undefined || b.satCount === runSats));
-    this.index.strict = fb.keyframesWindowed === true;
+    this.index.strict = shown.kind === 'orbits';
     const n = this.index.satCount;
-    const sameRun = n === this.satCount && fb.runId === this.runId;
+    const sameRun = n === this.satCount && shown === this.shown;
     if (n !== this.satCount) this.resize(n);
-    this.runId = fb.runId;
+    this.shown = shown;
     // Same run, more or fewer blocks: a slot keeps its upload if its frame is still there (no 2 × 24 MB re-upload
     // for 10⁶ satellites each time the window moves).
     for (const s of this.slots) s.frame = sameRun && s.frame >= 0 ? this.index.frameAt(s.timeMs) : -1;
