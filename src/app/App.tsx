@@ -44,9 +44,7 @@ export function App() {
           <Charts />
           <ScenarioPanel />
           <ExportPanel />
-          <p className="muted small keys">
-            Keys: Space play/pause · ←/→ step (Shift ×10) · Home start · +/− speed · / search · Esc deselect · T table
-          </p>
+          <p className="muted small keys">Keys: Space play/pause · ←/→ step (Shift ×10) · Home start · +/− speed · / search · Esc deselect · T table</p>
         </aside>
       </main>
     </div>

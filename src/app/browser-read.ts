@@ -22,4 +22,3 @@ export async function browserReadText(path: string): Promise<string> {
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText} for ${url.pathname}`);
   return res.text();
 }
-

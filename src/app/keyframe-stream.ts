@@ -31,7 +31,7 @@ export interface RunKeyframeStream {
 export async function streamRunKeyframes(s: RunKeyframeStream): Promise<void> {
   const stepMs = s.stepS * 1000;
   const total = Math.ceil((s.endMs - s.startMs) / stepMs) + 1;
-  for (let first = 0; first < total; ) {
+  for (let first = 0; first < total;) {
     const count = Math.min(first === 0 ? Math.min(FIRST_BLOCK_KEYFRAMES, s.perBlock) : s.perBlock, total - first);
     const block = await s.fetch(s.startMs + first * stepMs, count);
     if (block === null || !s.isCurrent()) return;

@@ -46,7 +46,12 @@ export function defaultOrbitWorkers(): number {
 }
 
 /** Opens `viewId` on every worker (each loads and packs its slice in parallel). Disposes the workers on failure. */
-export async function openOrbitPool(viewId: number, scenario: ScenarioInput, files: Record<string, string> | undefined, opts: OrbitPoolOptions = {}): Promise<OpenPoolResult> {
+export async function openOrbitPool(
+  viewId: number,
+  scenario: ScenarioInput,
+  files: Record<string, string> | undefined,
+  opts: OrbitPoolOptions = {},
+): Promise<OpenPoolResult> {
   const parts = opts.workers ?? defaultOrbitWorkers();
   const connect = opts.connect ?? orbitWorker;
   const conns = Array.from({ length: parts }, connect);

@@ -15,7 +15,14 @@ export interface RouteSource {
 }
 
 /** Starts following; returns the function that stops it. */
-export function startRouteFollower(store: UiStore, fb: FrameBuffer, shown: ShownSource, clock: PlaybackClock, client: RouteSource, periodMs = ROUTE_PERIOD_MS): () => void {
+export function startRouteFollower(
+  store: UiStore,
+  fb: FrameBuffer,
+  shown: ShownSource,
+  clock: PlaybackClock,
+  client: RouteSource,
+  periodMs = ROUTE_PERIOD_MS,
+): () => void {
   let inFlight = false;
   let asked = { sat: -1, runId: -1, tMs: NaN, version: -1 };
   const shownRunId = () => (shown.current.kind === 'run' ? shown.current.runId : -1);

@@ -108,7 +108,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     const { reply, connection } = sent;
     // Too many satellites to simulate here: the worker counted them (one load of the catalogue); show the orbits.
     if (!reply.ok && reply.orbitsOnly && sub.kind === 'run') return showOrbits(sub, reply.orbitsOnly.scenario);
-    if (!reply.ok) store.setState({ status: 'error', progress: null, scenarioErrors: reply.scenarioErrors, ingestIssues: reply.ingestIssues, errorMessage: reply.message });
+    if (!reply.ok)
+      store.setState({ status: 'error', progress: null, scenarioErrors: reply.scenarioErrors, ingestIssues: reply.ingestIssues, errorMessage: reply.message });
     else showRun(reply, connection);
     return reply;
   }
@@ -118,10 +119,20 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     const startMs = parseIsoUtc(result.scenario.epochIso);
     const next: ShownRun = { kind: 'run', runId, result, startMs, endMs: startMs + result.scenario.durationH * 3_600_000 };
     const keepMode = result.summary.modes[store.getState().mode] !== undefined;
-    present(next, { status: 'ready', progress: null, scenarioErrors: [], ingestIssues: result.ingestIssues, ...(keepMode ? {} : { mode: result.scenario.processing.mode }) });
+    present(next, {
+      status: 'ready',
+      progress: null,
+      scenarioErrors: [],
+      ingestIssues: result.ingestIssues,
+      ...(keepMode ? {} : { mode: result.scenario.processing.mode }),
+    });
     orbits.close();
     streaming = streamRunKeyframes({
-      fb, startMs, endMs: next.endMs, stepS, perBlock,
+      fb,
+      startMs,
+      endMs: next.endMs,
+      stepS,
+      perBlock,
       fetch: (from, count) => Promise.race([c.api.keyframes({ runId, startMs: from, stepS, count }), c.died]),
       isCurrent: () => isShown(next),
     }).catch((err: unknown) => {
@@ -148,7 +159,11 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     present(next, { status: 'ready', progress: null, scenarioErrors: [], ingestIssues: p.issues });
     const isCurrent = () => isShown(next);
     streaming = streamKeyframeWindow({
-      fb, runId: viewId, runStartMs: p.startMs, isCurrent, wait,
+      fb,
+      runId: viewId,
+      runStartMs: p.startMs,
+      isCurrent,
+      wait,
       plan: planKeyframeWindow(p.satCount, stepS, p.endMs - p.startMs),
       fetch: (startMs, count) => p.keyframes(viewId, startMs, stepS, count),
       onLoading: (loading) => isCurrent() && store.setState({ orbitsLoading: loading }),

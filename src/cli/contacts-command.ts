@@ -59,8 +59,12 @@ function csvField(s: string): string {
 function formatRow(w: ContactWindow, sats: TleEntry[], stations: GroundStation[]): string {
   const sat = sats[w.satIndex]!;
   return [
-    String(sat.norad), csvField(sat.name), csvField(stations[w.stationIndex]!.id),
-    isoUtc(Math.round(w.aosMs)), isoUtc(Math.round(w.losMs)), w.maxElevationDeg.toFixed(3),
+    String(sat.norad),
+    csvField(sat.name),
+    csvField(stations[w.stationIndex]!.id),
+    isoUtc(Math.round(w.aosMs)),
+    isoUtc(Math.round(w.losMs)),
+    w.maxElevationDeg.toFixed(3),
     w.partialStart || w.partialEnd ? 'yes' : 'no',
   ].join(',');
 }
@@ -102,9 +106,7 @@ function chunkTimes(startMs: number, endMs: number, stepS: number, c: number): n
 }
 
 /** Finds all windows of the run on a grid over [startMs, startMs + hours] (both ends sampled). */
-export async function findContacts(
-  satrecs: SatRec[], stations: GroundStation[], startMs: number, hours: number, stepS: number,
-): Promise<ContactWindow[]> {
+export async function findContacts(satrecs: SatRec[], stations: GroundStation[], startMs: number, hours: number, stepS: number): Promise<ContactWindow[]> {
   const propagator = await createOrbitPropagator(satrecs);
   try {
     const finder = new ContactFinder(satrecs.length, stations);
@@ -130,7 +132,13 @@ export async function runContactsCommand(opts: ContactsCommandOptions, io: Conta
     const sats = readCatalog(io.readText(opts.tlePath), opts.tlePath, startMs, io.writeErr);
     if (sats.length === 0) throw new RangeError(`--tle: no usable element sets in ${opts.tlePath}`);
     const stations = pickStations(io.readText(opts.stationsCsvPath), opts.stationsCsvPath, opts.stationIds, opts.maskDeg);
-    const windows = await findContacts(sats.map((s) => s.satrec), stations, startMs, opts.hours, opts.stepS ?? 60);
+    const windows = await findContacts(
+      sats.map((s) => s.satrec),
+      stations,
+      startMs,
+      opts.hours,
+      opts.stepS ?? 60,
+    );
     const rows = windows.map((w) => formatRow(w, sats, stations));
     io.writeOut([CONTACTS_CSV_HEADER, ...rows].join('\n') + '\n');
     return 0;

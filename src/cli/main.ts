@@ -1,5 +1,6 @@
 // The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV), `route` (latency
-// over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts). Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input.
+// over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts). Exit codes: 0 ok, 1 run failed (reproduce: a
+// check failed), 2 bad input.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
@@ -73,7 +74,10 @@ export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number
 
   program
     .command('reproduce')
-    .description('reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip) with each source\'s parameters; one tab-separated line per figure, exit 1 on any FAIL')
+    .description(
+      "reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip) with each source's parameters; " +
+        'one tab-separated line per figure, exit 1 on any FAIL',
+    )
     .option('--only <group...>', 'check groups or id prefixes to run (e.g. cote dove.pass kodan)')
     .action(async (o) => {
       code = await runReproduceCommand(io, o.only ? { only: o.only } : {});

@@ -53,7 +53,12 @@ export class ParallelPropagator implements GridPropagator {
   private failure: Error | undefined;
   private scanning: boolean;
 
-  private constructor(readonly satCount: number, private readonly workers: Worker[], private readonly bounds: number[], stations: boolean) {
+  private constructor(
+    readonly satCount: number,
+    private readonly workers: Worker[],
+    private readonly bounds: number[],
+    stations: boolean,
+  ) {
     this.scanning = stations;
     workers.forEach((w, k) => {
       w.on('message', (m: WorkerReply) => this.onReply(k, m));
@@ -67,9 +72,12 @@ export class ParallelPropagator implements GridPropagator {
     const parts = Math.max(1, Math.min(opts.workers ?? availableParallelism(), satrecs.length || 1));
     const bounds = splitRanges(satrecs.length, parts);
     const packed = packElements(satrecs);
-    const workers = bounds.slice(0, -1).map((s0, k) => new Worker(WORKER_ENTRY, {
-      workerData: { ...workerDataFor(satrecs, packed, s0, bounds[k + 1]!), ...(opts.stations ? { stations: opts.stations } : {}) },
-    }));
+    const workers = bounds.slice(0, -1).map(
+      (s0, k) =>
+        new Worker(WORKER_ENTRY, {
+          workerData: { ...workerDataFor(satrecs, packed, s0, bounds[k + 1]!), ...(opts.stations ? { stations: opts.stations } : {}) },
+        }),
+    );
     try {
       await Promise.all(workers.map(waitReady));
     } catch (err) {
@@ -193,7 +201,8 @@ function waitReady(w: Worker): Promise<void> {
  * Same results either way.
  */
 export async function createCliPropagator(
-  satrecs: SatRec[], opts: ParallelPropagatorOptions & { onFallback?: (why: string) => void } = {},
+  satrecs: SatRec[],
+  opts: ParallelPropagatorOptions & { onFallback?: (why: string) => void } = {},
 ): Promise<GridPropagator> {
   if (satrecs.length >= PARALLEL_MIN_SATELLITES && (opts.workers ?? availableParallelism()) > 1) {
     try {

@@ -27,7 +27,4 @@ export type WorkerRequest =
 
 /** Sent once when the worker is ready, then once per request. */
 export type WorkerReply =
-  | { kind: 'ready' }
-  | { kind: 'done'; id: number }
-  | { kind: 'contacts'; id: number; windows: Float64Array }
-  | { kind: 'failed'; id: number; message: string };
+  { kind: 'ready' } | { kind: 'done'; id: number } | { kind: 'contacts'; id: number; windows: Float64Array } | { kind: 'failed'; id: number; message: string };

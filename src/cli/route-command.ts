@@ -26,7 +26,10 @@ export interface RouteCommandOptions {
   durationS?: number;
   /** Time between routes, s (default 60). */
   stepS?: number;
-  /** Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (Hypatia / Starlink FCC filing, docs/sources.md#network-geometry). */
+  /**
+   * Elevation mask of both endpoints, degrees. Default: the station's mask, else 25° for LAT,LON (Hypatia / Starlink FCC filing, docs/sources.md#network-
+   * geometry).
+   */
   maskDeg?: number;
   /** ISL parameters; overrides of the scenario's `isl` block (its on/off and relay switches do not apply here). */
   isl?: Partial<IslParams>;
@@ -60,7 +63,10 @@ export async function runRouteCommand(opts: RouteCommandOptions, io: RouteIo): P
     const propagator = await createOrbitPropagator(records.map((r) => r.satrec));
     let found = 0;
     try {
-      const network = new IslNetwork(records.map((r) => r.walker), isl);
+      const network = new IslNetwork(
+        records.map((r) => r.walker),
+        isl,
+      );
       for (const sample of routeBetween({ network, propagator, from: places[0], to: places[1], timesMs })) {
         if (sample.route) found++;
         io.out(formatRouteRow(sample, records, places) + '\n');
@@ -102,8 +108,10 @@ function headerLines(scenario: Scenario, satCount: number, places: readonly [Rou
   const ms = (s: number) => (s * 1000).toFixed(2);
   return [
     `# route ${places[0].label} → ${places[1].label}; scenario ${scenario.name}, ${satCount} satellites`,
-    `# ISL: ${p.topology}, ≤ ${p.maxRangeKm} km, ≥ ${p.atmMarginKm} km above the surface, ${p.terminalsPerSat} terminals, ${p.rateGbps} Gbit/s, ${p.acquisitionS} s acquisition; endpoint masks ${a!.minElevationDeg}° / ${b!.minElevationDeg}°`,
-    `# great circle ${bounds.greatCircleKm.toFixed(0)} km: ${ms(bounds.vacuumS)} ms at c (lower bound), ${ms(bounds.straightFibreS)} ms in straight fibre, ${ms(bounds.terrestrialFibreS)} ms in terrestrial fibre (route factor ${scenario.backhaul.routeFactor})`,
+    `# ISL: ${p.topology}, ≤ ${p.maxRangeKm} km, ≥ ${p.atmMarginKm} km above the surface, ${p.terminalsPerSat} terminals, ${p.rateGbps} Gbit/s, ` +
+      `${p.acquisitionS} s acquisition; endpoint masks ${a!.minElevationDeg}° / ${b!.minElevationDeg}°`,
+    `# great circle ${bounds.greatCircleKm.toFixed(0)} km: ${ms(bounds.vacuumS)} ms at c (lower bound), ${ms(bounds.straightFibreS)} ms in straight fibre, ` +
+      `${ms(bounds.terrestrialFibreS)} ms in terrestrial fibre (route factor ${scenario.backhaul.routeFactor})`,
     '# latency = light time over the hops (vacuum), one way; round trip = 2 × one way over the same path',
     ROUTE_TSV_HEADER,
   ];

@@ -24,7 +24,10 @@ describe('orbit view API', () => {
     const apis = [createOrbitViewApi(readText), createOrbitViewApi(readText)];
     const replies = await openParts(apis, scenario);
     const n = 30 * 41;
-    expect(replies.map((r) => (r.ok ? [r.satCount, r.from, r.to] : r.message))).toEqual([[n, 0, 615], [n, 615, n]]);
+    expect(replies.map((r) => (r.ok ? [r.satCount, r.from, r.to] : r.message))).toEqual([
+      [n, 0, 615],
+      [n, 615, n],
+    ]);
     expect(replies[0]!.ok && replies[0]!.endMs - replies[0]!.startMs).toBe(24 * 3_600_000);
     const count = 3;
     const positionsKm = new Float32Array(count * n * 3);
@@ -33,8 +36,12 @@ describe('orbit view API', () => {
     expect(await Promise.all(apis.map((a) => a.fill(req)))).toEqual([null, null]);
     // Oracle: the sim API's keyframe builder on satellite.js SatRecs of the generated shell (packed backend).
     const satrecs = generateWalker({ ...walker, epochMs }).map((r) => r.satrec);
-    const oracle = buildKeyframeBlock({ propagator: await createOrbitPropagator(satrecs, { backend: 'packed' }), lostAtMs: new Float64Array(n).fill(Infinity) }, 1,
-      { runId: 1, startMs: req.startMs, stepS: 60, count }, (l) => new Float32Array(l));
+    const oracle = buildKeyframeBlock(
+      { propagator: await createOrbitPropagator(satrecs, { backend: 'packed' }), lostAtMs: new Float64Array(n).fill(Infinity) },
+      1,
+      { runId: 1, startMs: req.startMs, stepS: 60, count },
+      (l) => new Float32Array(l),
+    );
     expect(positionsKm).toEqual(oracle.positionsKm);
     expect(velocitiesKmS).toEqual(oracle.velocitiesKmS);
     // Per-slice replies (no SharedArrayBuffer): part 1's arrays are its rows of every frame.
@@ -48,7 +55,12 @@ describe('orbit view API', () => {
     const starlink = { ...presets['starlink']!, constellation: { sources: [{ kind: 'tle', file: 'tle/starlink-20260512.tle' }] } } as ScenarioInput;
     const apis = [createOrbitViewApi(readText), createOrbitViewApi(readText)];
     const replies = await openParts(apis, starlink, 7);
-    const parsed = parseTle(readFileSync('tle/starlink-20260512.tle', 'utf8'), { source: 's', referenceMs: Date.UTC(2026, 4, 12, 12), maxEpochAgeDays: 30, warnEpochAgeDays: 14 });
+    const parsed = parseTle(readFileSync('tle/starlink-20260512.tle', 'utf8'), {
+      source: 's',
+      referenceMs: Date.UTC(2026, 4, 12, 12),
+      maxEpochAgeDays: 30,
+      warnEpochAgeDays: 14,
+    });
     const n = parsed.records.length;
     expect(replies.every((r) => r.ok && r.satCount === n)).toBe(true);
     expect(await apis[0]!.describe({ viewId: 7, index: n - 1 })).toEqual({ name: parsed.records[n - 1]!.name, norad: parsed.records[n - 1]!.norad });
@@ -61,16 +73,34 @@ describe('orbit view API', () => {
     await api!.open({ viewId: 3, scenario, part: 0, parts: 1 });
     expect(await api!.describe({ viewId: 3, index: 41 * 2 + 4 })).toEqual({ name: 'MEGA 3-5', norad: 900_000 + 86 });
     await expect(api!.fill({ viewId: 3, startMs: epochMs, stepS: 0, count: 1 })).rejects.toThrow('fill.stepS: must be > 0 s, got 0');
-    await expect(api!.fill({ viewId: 3, startMs: epochMs, stepS: 60, count: 2, shared: { positionsKm: new Float32Array(3), velocitiesKmS: new Float32Array(3) } }))
-      .rejects.toThrow('fill.shared: arrays hold 3 floats, 7380 needed (2 × 1230 × 3)');
-    const big = await api!.open({ viewId: 4, scenario: { ...scenario, constellation: { sources: [{ ...walker, planes: 3000, satsPerPlane: 1000 }] } }, part: 0, parts: 1 });
-    expect(big.ok ? 'ok' : big.message).toBe(`no satellite could be loaded: constellation.sources[0] (walker): walker.planes × satsPerPlane: 3000000 satellites, more than 2000000`);
+    await expect(
+      api!.fill({ viewId: 3, startMs: epochMs, stepS: 60, count: 2, shared: { positionsKm: new Float32Array(3), velocitiesKmS: new Float32Array(3) } }),
+    ).rejects.toThrow('fill.shared: arrays hold 3 floats, 7380 needed (2 × 1230 × 3)');
+    const big = await api!.open({
+      viewId: 4,
+      scenario: { ...scenario, constellation: { sources: [{ ...walker, planes: 3000, satsPerPlane: 1000 }] } },
+      part: 0,
+      parts: 1,
+    });
+    expect(big.ok ? 'ok' : big.message).toBe(
+      `no satellite could be loaded: constellation.sources[0] (walker): walker.planes × satsPerPlane: 3000000 satellites, more than 2000000`,
+    );
     const bad = await api!.open({ viewId: 5, scenario: { ...scenario, durationH: -1 }, part: 0, parts: 1 });
     expect(bad.ok ? [] : bad.scenarioErrors.map((e) => e.path)).toEqual(['durationH']);
-    const missing = await api!.open({ viewId: 6, scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }] } }, part: 0, parts: 1 });
+    const missing = await api!.open({
+      viewId: 6,
+      scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }] } },
+      part: 0,
+      parts: 1,
+    });
     expect(missing.ok ? 'ok' : missing.message).toMatch(/^no satellite could be loaded: constellation\.sources\[0\]\.file: cannot read "tle\/nope\.tle"/);
     // A bad source next to a good one is quarantined, as in a run: the good one shows, the issue names the bad one.
-    const mixed = await api!.open({ viewId: 7, scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }, walker] } }, part: 0, parts: 1 });
+    const mixed = await api!.open({
+      viewId: 7,
+      scenario: { ...scenario, constellation: { sources: [{ kind: 'tle', file: 'tle/nope.tle' }, walker] } },
+      part: 0,
+      parts: 1,
+    });
     expect(mixed.ok ? [mixed.satCount, mixed.issues.map((i) => i.field)] : mixed.message).toEqual([1230, ['file']]);
   });
 });

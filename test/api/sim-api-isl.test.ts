@@ -31,7 +31,8 @@ function pairsOf(block: KeyframeBlock, f: number): [number, number][] {
   return out;
 }
 
-const posOf = (block: KeyframeBlock, f: number, s: number) => Array.from(block.positionsKm.subarray((f * block.satCount + s) * 3, (f * block.satCount + s) * 3 + 3));
+const posOf = (block: KeyframeBlock, f: number, s: number) =>
+  Array.from(block.positionsKm.subarray((f * block.satCount + s) * 3, (f * block.satCount + s) * 3 + 3));
 const dist = (p: number[], q: ArrayLike<number>) => Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!);
 
 describe('ISLs in keyframe blocks (three-body, 2 h)', () => {
@@ -176,7 +177,22 @@ describe('ISLs of a Walker shell (+Grid)', () => {
     const input = threeBody({
       durationH: 0.25,
       stepS: 60,
-      constellation: { sources: [{ kind: 'walker', label: 'shell', pattern: 'delta', planes: 12, satsPerPlane: 10, phasing: 1, altitudeKm: 1000, inclinationDeg: 53, namePrefix: 'W', firstNorad: 900000 }] },
+      constellation: {
+        sources: [
+          {
+            kind: 'walker',
+            label: 'shell',
+            pattern: 'delta',
+            planes: 12,
+            satsPerPlane: 10,
+            phasing: 1,
+            altitudeKm: 1000,
+            inclinationDeg: 53,
+            namePrefix: 'W',
+            firstNorad: 900000,
+          },
+        ],
+      },
     } as Partial<ScenarioInput>);
     okResult(await api.run({ runId: 1, scenario: input }));
     const { records } = await loadConstellation(parseScenario(input), readText);

@@ -155,7 +155,10 @@ describe('SimApi errors at the edge', () => {
     const result = okResult(await api.run({ runId: 2, scenario: input }));
     expect(result.satellites).toHaveLength(10);
     expect(result.satellites.map((s) => s.name.trim())).not.toContain('SCS-01 B');
-    expect(result.ingestIssues.map((i) => [i.code, i.line, i.column])).toEqual([['checksum', 5, 69], ['line-length', 9, undefined]]);
+    expect(result.ingestIssues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['checksum', 5, 69],
+      ['line-length', 9, undefined],
+    ]);
     expect(result.ingestIssues[0]!.message).toBe('pasted line 5 col 69 (NORAD 63983 "SCS-01 B"): checksum digit is 0, computed 5');
   });
 
@@ -184,7 +187,9 @@ describe('SimApi errors at the edge', () => {
 describe('SimApi.run: one catalogue load, stage reuse between runs', () => {
   it('answers orbitsOnly with the count and the validated scenario above maxSatellites, without simulating', async () => {
     const api = createSimApi(deps);
-    const mega = threeBody({ constellation: { sources: [{ kind: 'walker', planes: 1000, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const mega = threeBody({
+      constellation: { sources: [{ kind: 'walker', planes: 1000, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] },
+    });
     const reply = await api.run({ runId: 1, scenario: mega, maxSatellites: 20_000 });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
@@ -202,7 +207,7 @@ describe('SimApi.run: one catalogue load, stage reuse between runs', () => {
     expect(runToJson(counted)).toBe(runToJson(okResult(reply0)));
   });
 
-  it('reuses the last run\'s stages for an edit of prices (no file read), identical to a fresh run', async () => {
+  it("reuses the last run's stages for an edit of prices (no file read), identical to a fresh run", async () => {
     const reads: string[] = [];
     const api = createSimApi({ ...deps, readText: (p: string) => (reads.push(p), readText(p)) });
     await api.run({ runId: 1, scenario: twoHours });

@@ -3,7 +3,14 @@
 // shown changed with exactly one event per run, orbit view or clear. The playback clock is wired as in main.tsx
 // (it keeps the time of a rerun over the same window).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSimClient, WORKER_GAVE_UP_MESSAGE, WORKER_RESTARTED_MESSAGE, type SimClient, type SimClientOptions, type SimConnection } from '../../src/app/sim-client.ts';
+import {
+  createSimClient,
+  WORKER_GAVE_UP_MESSAGE,
+  WORKER_RESTARTED_MESSAGE,
+  type SimClient,
+  type SimClientOptions,
+  type SimConnection,
+} from '../../src/app/sim-client.ts';
 import { createFrameBuffer } from '../../src/app/frame-buffer.ts';
 import { createPlaybackClock } from '../../src/app/playback-clock.ts';
 import { shownWindow, type Shown } from '../../src/app/shown.ts';
@@ -64,7 +71,14 @@ function fakeConnection(kind: 'worker' | 'main-thread' = 'worker') {
 
 /** The worker's reply to a scenario with more satellites than the request's maxSatellites. */
 function orbitsOnly(runId: number, satCount: number, input: ScenarioInput): RunReply {
-  return { runId, ok: false, scenarioErrors: [], ingestIssues: [], message: `${satCount} satellites`, orbitsOnly: { satCount, scenario: parseScenario(input) } };
+  return {
+    runId,
+    ok: false,
+    scenarioErrors: [],
+    ingestIssues: [],
+    message: `${satCount} satellites`,
+    orbitsOnly: { satCount, scenario: parseScenario(input) },
+  };
 }
 
 /** A client over `connections` (one per connect), with the clock told what is shown, as main.tsx does. */
@@ -231,7 +245,10 @@ describe('sim client', () => {
     const opened: [number, string][] = [];
     const fills: [number, number][] = [];
     let disposed = 0;
-    const big = threeBody({ name: 'big', constellation: { sources: [{ kind: 'walker', planes: 30, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const big = threeBody({
+      name: 'big',
+      constellation: { sources: [{ kind: 'walker', planes: 30, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] },
+    });
     const { store, fb, client } = setup([w], {
       maxSimSatellites: 1000,
       wait: () => new Promise((r) => setTimeout(r, 1)),
@@ -240,10 +257,24 @@ describe('sim client', () => {
         return {
           ok: true,
           pool: {
-            satCount: 1230, startMs: epochMs, endMs: epochMs + 3_600_000, issues: [], workers: 2,
+            satCount: 1230,
+            startMs: epochMs,
+            endMs: epochMs + 3_600_000,
+            issues: [],
+            workers: 2,
             keyframes: async (runId, startMs, stepS, count) => {
               fills.push([(startMs - epochMs) / 60_000, count]);
-              return { runId, startMs, stepS, count, satCount: 1230, positionsKm: new Float32Array(count * 3690), velocitiesKmS: new Float32Array(count * 3690), islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
+              return {
+                runId,
+                startMs,
+                stepS,
+                count,
+                satCount: 1230,
+                positionsKm: new Float32Array(count * 3690),
+                velocitiesKmS: new Float32Array(count * 3690),
+                islOffsets: new Int32Array(count + 1),
+                islPairs: new Int32Array(0),
+              };
             },
             describe: async (i) => ({ name: `MEGA ${i}`, norad: 900_000 + i }),
             search: async (q) => [{ index: 7, rank: 2, name: `${q} 7`, norad: 900_007 }],
@@ -260,12 +291,23 @@ describe('sim client', () => {
     expect(await shown).toBeNull();
     expect(opened).toEqual([[2, 'big']]);
     expect(store.getState()).toMatchObject({ status: 'ready', summary: null, orbitView: { satCount: 1230, workers: 2 } });
-    expect(client.shown.current).toEqual({ kind: 'orbits', viewId: 2, satCount: 1230, workers: 2, scenario: parseScenario(big), startMs: epochMs, endMs: epochMs + 3_600_000 });
+    expect(client.shown.current).toEqual({
+      kind: 'orbits',
+      viewId: 2,
+      satCount: 1230,
+      workers: 2,
+      scenario: parseScenario(big),
+      startMs: epochMs,
+      endMs: epochMs + 3_600_000,
+    });
     expect(fb.simTimeMs).toBe(epochMs);
     // 1,230 satellites: 61-frame blocks (an hour), so the hour is one block; a two-frame bridge comes first, then
     // goes once the block is in.
     await until(() => fb.keyframes.length === 1 && fb.keyframes[0]!.count === 61);
-    expect(fills.slice(0, 2)).toEqual([[0, 2], [0, 61]]);
+    expect(fills.slice(0, 2)).toEqual([
+      [0, 2],
+      [0, 61],
+    ]);
     expect(await client.describe(5)).toEqual({ name: 'MEGA 5', norad: 900_005 });
     expect(await client.search('MEGA')).toEqual([{ index: 7, rank: 2, name: 'MEGA 7', norad: 900_007 }]);
     expect(await client.exportRun('json')).toBeNull();
@@ -285,16 +327,27 @@ describe('sim client', () => {
   it('changes what is shown once per run, orbit view and clear; each listener sees the store and frame buffer already changed', async () => {
     const w = fakeConnection();
     const pool = (satCount: number) => ({
-      satCount, startMs: epochMs, endMs: epochMs + 3_600_000, issues: [], workers: 2,
+      satCount,
+      startMs: epochMs,
+      endMs: epochMs + 3_600_000,
+      issues: [],
+      workers: 2,
       keyframes: () => new Promise<never>(() => undefined), // the window never fills: only the changes matter here
-      describe: async () => null, search: async () => [], dispose: () => undefined,
+      describe: async () => null,
+      search: async () => [],
+      dispose: () => undefined,
     });
-    const { store, fb, client } = setup([w], { maxSimSatellites: 1000, openPool: async (_id, sc) => ({ ok: true, pool: pool(sc.name === 'big' ? 1230 : 1640) }) });
+    const { store, fb, client } = setup([w], {
+      maxSimSatellites: 1000,
+      openPool: async (_id, sc) => ({ ok: true, pool: pool(sc.name === 'big' ? 1230 : 1640) }),
+    });
     const seen: string[] = [];
     client.shown.subscribe((next, prev) => {
       const st = store.getState();
       const consistent =
-        client.shown.current === next && fb.keyframes.length === 0 && fb.route === null &&
+        client.shown.current === next &&
+        fb.keyframes.length === 0 &&
+        fb.route === null &&
         (st.summary?.scenarioName ?? null) === (next.kind === 'run' ? next.result.summary.scenarioName : null) &&
         (st.orbitView?.satCount ?? null) === (next.kind === 'orbits' ? next.satCount : null);
       const id = next.kind === 'run' ? next.runId : next.kind === 'orbits' ? next.viewId : '';
@@ -308,11 +361,13 @@ describe('sim client', () => {
       r.resolve(reply(r.req));
       await pending;
     };
-    const walker = (name: string, planes: number) => threeBody({ name, constellation: { sources: [{ kind: 'walker', planes, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const walker = (name: string, planes: number) =>
+      threeBody({ name, constellation: { sources: [{ kind: 'walker', planes, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
     await answer((req) => ok(req, fakeResult('small')), client.run(threeBody({ name: 'small' }))); // run 1
     await answer((req) => orbitsOnly(req.runId, 1230, walker('big', 30)), client.run(walker('big', 30))); // run 2 → view 3
     await answer((req) => orbitsOnly(req.runId, 1640, walker('bigger', 40)), client.run(walker('bigger', 40))); // run 4 → view 5
-    await answer((req) => ({ runId: req.runId, ok: false, scenarioErrors: [], ingestIssues: [], message: 'the run failed' }), client.run(threeBody())); // run 6: no change
+    // run 6: no change
+    await answer((req) => ({ runId: req.runId, ok: false, scenarioErrors: [], ingestIssues: [], message: 'the run failed' }), client.run(threeBody()));
     await answer((req) => ok(req, fakeResult('again')), client.run(threeBody({ name: 'again' }))); // run 7
     client.dispose();
     expect(seen).toEqual([
@@ -330,14 +385,24 @@ describe('sim client', () => {
     const w = fakeConnection();
     const { store, client } = setup([w], {
       maxSimSatellites: 10,
-      openPool: async () => ({ ok: false, scenarioErrors: [], message: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' }),
+      openPool: async () => ({
+        ok: false,
+        scenarioErrors: [],
+        message: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000',
+      }),
     });
-    const huge = threeBody({ constellation: { sources: [{ kind: 'walker', planes: 300, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] } });
+    const huge = threeBody({
+      constellation: { sources: [{ kind: 'walker', planes: 300, satsPerPlane: 1000, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] },
+    });
     const shown = client.run(huge);
     await until(() => w.runs.length === 1);
     w.runs[0]!.resolve(orbitsOnly(w.runs[0]!.req.runId, 300_000, huge));
     await shown;
-    expect(store.getState()).toMatchObject({ status: 'error', orbitView: null, errorMessage: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000' });
+    expect(store.getState()).toMatchObject({
+      status: 'error',
+      orbitView: null,
+      errorMessage: 'constellation.sources[0]: walker.planes × satsPerPlane: 3000000 satellites, more than 2000000',
+    });
     expect(client.shown.current.kind).toBe('none');
     client.dispose();
   });

@@ -12,7 +12,10 @@ import type { KeyframeBlock, RunReply, SimApi } from '../../src/sim/api/protocol
 import { threeBody } from '../helpers/run.ts';
 
 /** A connection whose runs answer `reply` at once, and which the test can kill. */
-function connection(kind: SimWhere, reply: (runId: number) => RunReply = (runId) => ({ runId, ok: false, scenarioErrors: [], ingestIssues: [], message: 'x' })) {
+function connection(
+  kind: SimWhere,
+  reply: (runId: number) => RunReply = (runId) => ({ runId, ok: false, scenarioErrors: [], ingestIssues: [], message: 'x' }),
+) {
   let kill: (e: Error) => void = () => undefined;
   const died = new Promise<never>((_, reject) => (kill = reject));
   died.catch(() => undefined);
@@ -70,10 +73,13 @@ describe('createSimConnector', () => {
   it('a connection that cannot be made is tried again on the next request', async () => {
     let attempts = 0;
     const ok = connection('worker');
-    const connector = createSimConnector(async () => {
-      if (attempts++ === 0) throw new Error('no Worker');
-      return ok.conn;
-    }, { replaced: () => undefined, gaveUp: () => undefined });
+    const connector = createSimConnector(
+      async () => {
+        if (attempts++ === 0) throw new Error('no Worker');
+        return ok.conn;
+      },
+      { replaced: () => undefined, gaveUp: () => undefined },
+    );
     await expect(connector.get()).rejects.toThrow('no Worker');
     expect(await connector.get()).toBe(ok.conn);
   });
@@ -82,11 +88,17 @@ describe('createSimConnector', () => {
 describe('createRunSubmitter', () => {
   it('hands out increasing ids shared with orbit views and drops the reply of a superseded request', async () => {
     const answers: ((r: RunReply) => void)[] = [];
-    const api = { run: (req: { runId: number }) => new Promise<RunReply>((resolve) => answers.push((r) => resolve({ ...r, runId: req.runId }))) } as unknown as SimApi;
+    const api = {
+      run: (req: { runId: number }) => new Promise<RunReply>((resolve) => answers.push((r) => resolve({ ...r, runId: req.runId }))),
+    } as unknown as SimApi;
     const conn: SimConnection = { api, kind: 'worker', died: new Promise<never>(() => undefined), dispose: () => undefined };
     const started: [number, boolean][] = [];
     const connector = createSimConnector(async () => conn, { replaced: () => undefined, gaveUp: () => undefined });
-    const submitter = createRunSubmitter(connector, 20_000, { started: (id, re) => started.push([id, re]), progress: () => undefined, failedToStart: () => undefined });
+    const submitter = createRunSubmitter(connector, 20_000, {
+      started: (id, re) => started.push([id, re]),
+      progress: () => undefined,
+      failedToStart: () => undefined,
+    });
     const sub = { kind: 'run' as const, scenario: threeBody() };
     const a = submitter.submit(sub);
     expect(submitter.nextId()).toBe(2); // an orbit view supersedes run 1
@@ -97,7 +109,10 @@ describe('createRunSubmitter', () => {
     answers[1]!(failure);
     expect(await a).toBeNull();
     expect((await b)?.reply.runId).toBe(3);
-    expect(started).toEqual([[1, false], [3, true]]);
+    expect(started).toEqual([
+      [1, false],
+      [3, true],
+    ]);
     expect(submitter.last).toBe(sub);
     expect([submitter.isLatest(3), submitter.isLatest(2)]).toEqual([true, false]);
   });
@@ -118,11 +133,31 @@ describe('streamRunKeyframes', () => {
     const fb = createFrameBuffer();
     const asked: [number, number][] = [];
     let shown = true;
-    await streamRunKeyframes({ fb, startMs: 0, endMs: 7_200_000, stepS: 60, perBlock: 60, isCurrent: () => shown, fetch: async (s, n) => (asked.push([s / 60_000, n]), block(s, n)) });
-    expect(asked).toEqual([[0, 2], [2, 60], [62, 59]]);
+    await streamRunKeyframes({
+      fb,
+      startMs: 0,
+      endMs: 7_200_000,
+      stepS: 60,
+      perBlock: 60,
+      isCurrent: () => shown,
+      fetch: async (s, n) => (asked.push([s / 60_000, n]), block(s, n)),
+    });
+    expect(asked).toEqual([
+      [0, 2],
+      [2, 60],
+      [62, 59],
+    ]);
     expect([fb.keyframes.map((k) => k.count), fb.version]).toEqual([[2, 60, 59], 3]);
     const other = createFrameBuffer();
-    await streamRunKeyframes({ fb: other, startMs: 0, endMs: 7_200_000, stepS: 60, perBlock: 60, isCurrent: () => shown, fetch: async (s, n) => ((shown = false), block(s, n)) });
+    await streamRunKeyframes({
+      fb: other,
+      startMs: 0,
+      endMs: 7_200_000,
+      stepS: 60,
+      perBlock: 60,
+      isCurrent: () => shown,
+      fetch: async (s, n) => ((shown = false), block(s, n)),
+    });
     expect(other.keyframes).toEqual([]); // the block of a run no longer shown is not kept
     shown = true;
     await streamRunKeyframes({ fb: other, startMs: 0, endMs: 7_200_000, stepS: 60, perBlock: 60, isCurrent: () => shown, fetch: async () => null });
@@ -132,7 +167,12 @@ describe('streamRunKeyframes', () => {
 
 describe('createOrbitViews', () => {
   const pool = (name: string, log: string[]): OrbitPool =>
-    ({ satCount: 1, describe: async (i: number) => ({ name: `${name} ${i}`, norad: i }), search: async () => [], dispose: () => log.push(`closed ${name}`) }) as unknown as OrbitPool;
+    ({
+      satCount: 1,
+      describe: async (i: number) => ({ name: `${name} ${i}`, norad: i }),
+      search: async () => [],
+      dispose: () => log.push(`closed ${name}`),
+    }) as unknown as OrbitPool;
 
   it('one pool open at a time: opening closes the previous one; a superseded opening keeps nothing', async () => {
     const log: string[] = [];

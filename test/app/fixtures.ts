@@ -6,7 +6,16 @@ import { parseScenario } from '../../src/sim/scenario/schema.ts';
 import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
 
 export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
-  const cost = { onboardHardwareUsd: 10 * k, launchUsd: 5 * k, operationsUsd: 1 * k, gpuUsd: 2 * k, electricityUsd: 0.5 * k, stationUsd: 3 * k, backhaulUsd: 0.01 * k, totalUsd: 21.51 * k };
+  const cost = {
+    onboardHardwareUsd: 10 * k,
+    launchUsd: 5 * k,
+    operationsUsd: 1 * k,
+    gpuUsd: 2 * k,
+    electricityUsd: 0.5 * k,
+    stationUsd: 3 * k,
+    backhaulUsd: 0.01 * k,
+    totalUsd: 21.51 * k,
+  };
   return {
     mode,
     latencyS: { p50: 95 * k, p90: 1900 * k, p99: 9000 * k, mean: 300 * k },
@@ -73,8 +82,14 @@ export function fakeRun(): RunResult {
     on.batterySoc[k * 2] = 0.8;
   }
   const c = (aosS: number, losS: number) => ({
-    satIndex: 0, stationIndex: 0, aosMs: START_MS + aosS * 1000, losMs: START_MS + losS * 1000,
-    maxElevationDeg: 42, maxElevationMs: START_MS + ((aosS + losS) / 2) * 1000, partialStart: false, partialEnd: false,
+    satIndex: 0,
+    stationIndex: 0,
+    aosMs: START_MS + aosS * 1000,
+    losMs: START_MS + losS * 1000,
+    maxElevationDeg: 42,
+    maxElevationMs: START_MS + ((aosS + losS) / 2) * 1000,
+    partialStart: false,
+    partialEnd: false,
   });
   return {
     schemaVersion: 1,
@@ -87,7 +102,14 @@ export function fakeRun(): RunResult {
     ingestIssues: [],
     contacts: [c(60, 150), c(240, 280)],
     sessions: [{ satIndex: 0, stationIndex: 0, startMs: START_MS + 90_000, endMs: START_MS + 150_000 }],
-    series: { timesMs: new Float64Array(0), satsSunlit: new Float64Array(0), satsImaging: new Float64Array(0), satsInSession: new Float64Array(0), satsLost: new Float64Array(0), modes: {} },
+    series: {
+      timesMs: new Float64Array(0),
+      satsSunlit: new Float64Array(0),
+      satsImaging: new Float64Array(0),
+      satsInSession: new Float64Array(0),
+      satsLost: new Float64Array(0),
+      modes: {},
+    },
     summary: fakeSummary(),
     timeline,
   };
@@ -106,5 +128,15 @@ export function circularKeyframes(rKm: number, omegaRadS: number, stepS: number,
     positionsKm.set([rKm * Math.cos(a), rKm * Math.sin(a), 0], o);
     velocitiesKmS.set([-rKm * omegaRadS * Math.sin(a), rKm * omegaRadS * Math.cos(a), 0], o);
   }
-  return { runId: 1, startMs: START_MS, stepS, count, satCount: 2, positionsKm, velocitiesKmS, islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
+  return {
+    runId: 1,
+    startMs: START_MS,
+    stepS,
+    count,
+    satCount: 2,
+    positionsKm,
+    velocitiesKmS,
+    islOffsets: new Int32Array(count + 1),
+    islPairs: new Int32Array(0),
+  };
 }

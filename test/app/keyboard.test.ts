@@ -21,7 +21,12 @@ describe('actionForKey', () => {
   });
 
   it('leaves typing in text fields alone, except Esc', () => {
-    for (const t of [{ targetTag: 'TEXTAREA' }, { targetTag: 'INPUT', targetType: 'search' }, { targetTag: 'INPUT' }, { targetTag: 'DIV', targetEditable: true }]) {
+    for (const t of [
+      { targetTag: 'TEXTAREA' },
+      { targetTag: 'INPUT', targetType: 'search' },
+      { targetTag: 'INPUT' },
+      { targetTag: 'DIV', targetEditable: true },
+    ]) {
       expect(actionForKey({ key: ' ', ...t })).toBeNull();
       expect(actionForKey({ key: '/', ...t })).toBeNull();
       expect(actionForKey({ key: 't', ...t })).toBeNull();

@@ -13,10 +13,11 @@ function block(startMs: number, count: number, n = 1): KeyframeBlock {
   // x = minutes since t0 (so a test can read which frame a pair used), v = 1/60 km/s (consistent with x).
   const positionsKm = new Float32Array(count * n * 3);
   const velocitiesKmS = new Float32Array(count * n * 3);
-  for (let f = 0; f < count; f++) for (let s = 0; s < n; s++) {
-    positionsKm[(f * n + s) * 3] = (startMs - t0) / 60_000 + f;
-    velocitiesKmS[(f * n + s) * 3] = 1 / 60;
-  }
+  for (let f = 0; f < count; f++)
+    for (let s = 0; s < n; s++) {
+      positionsKm[(f * n + s) * 3] = (startMs - t0) / 60_000 + f;
+      velocitiesKmS[(f * n + s) * 3] = 1 / 60;
+    }
   return { runId: 1, startMs, stepS: 60, count, satCount: n, positionsKm, velocitiesKmS, islOffsets: new Int32Array(count + 1), islPairs: new Int32Array(0) };
 }
 
@@ -49,7 +50,10 @@ describe('streamKeyframeWindow', () => {
     const loading: boolean[] = [];
     let polls = 0;
     await streamKeyframeWindow({
-      fb, runId: 1, plan, runStartMs: t0,
+      fb,
+      runId: 1,
+      plan,
+      runStartMs: t0,
       fetch: async (startMs, count) => (fetched.push([(startMs - t0) / 60_000, count]), block(startMs, count)),
       isCurrent: () => polls < 3,
       wait: async () => {
@@ -60,8 +64,23 @@ describe('streamKeyframeWindow', () => {
     });
     // Bridge at minute 10, then grid blocks 0–3 (block 0 covers minutes 0–26); at minute 80 (block 3): 4, 5, 6 ahead,
     // block 2 kept behind, blocks 0 and 1 and the bridge dropped.
-    expect(fetched).toEqual([[10, 2], [0, 27], [26, 27], [52, 27], [78, 27], [104, 27], [130, 27], [156, 27]]);
-    expect(fb.keyframes.map((k) => [(k.startMs - t0) / 60_000, k.count])).toEqual([[52, 27], [78, 27], [104, 27], [130, 27], [156, 27]]);
+    expect(fetched).toEqual([
+      [10, 2],
+      [0, 27],
+      [26, 27],
+      [52, 27],
+      [78, 27],
+      [104, 27],
+      [130, 27],
+      [156, 27],
+    ]);
+    expect(fb.keyframes.map((k) => [(k.startMs - t0) / 60_000, k.count])).toEqual([
+      [52, 27],
+      [78, 27],
+      [104, 27],
+      [130, 27],
+      [156, 27],
+    ]);
     expect(loading).toEqual([true, false]);
   });
 });

@@ -10,7 +10,9 @@ import type { ScenarioInput } from '../../src/sim/scenario/schema.ts';
 
 const scenario: ScenarioInput = {
   ...presets['three-body']!,
-  constellation: { sources: [{ kind: 'walker', pattern: 'star', planes: 9, satsPerPlane: 25, phasing: 2, altitudeKm: 780, inclinationDeg: 86.4, namePrefix: 'IRI' }] },
+  constellation: {
+    sources: [{ kind: 'walker', pattern: 'star', planes: 9, satsPerPlane: 25, phasing: 2, altitudeKm: 780, inclinationDeg: 86.4, namePrefix: 'IRI' }],
+  },
 };
 const readText = async (p: string) => readFileSync(p, 'utf8');
 const local = (): OrbitWorkerConnection => inProcessConnection(createOrbitViewApi(readText));

@@ -99,7 +99,10 @@ describe('table rows', () => {
     const rows = satelliteRows(run, [], 'onboard', START_MS + 10_000, START_MS, 1, 50);
     expect(rows).toEqual([{ index: 1, name: 'SCS-01 B', norad: 63983, state: 'idle', light: 'penumbra', altitudeKm: null, storedBytes: 0 }]);
     const now = contactRows(run, START_MS + 100_000, 10);
-    expect(now.map((c) => [c.aosMs - START_MS, c.open])).toEqual([[60_000, true], [240_000, false]]);
+    expect(now.map((c) => [c.aosMs - START_MS, c.open])).toEqual([
+      [60_000, true],
+      [240_000, false],
+    ]);
     expect(contactRows(run, START_MS + 100_000, 1)).toHaveLength(1);
     expect(contactRows(run, START_MS + 300_000, 10)).toEqual([]);
   });
@@ -110,7 +113,12 @@ describe('chartData', () => {
     const series = {
       timesMs: new Float64Array([START_MS + 30_000, START_MS + 60_000]),
       modes: {
-        onboard: { backlogBytes: new Float64Array([1, 2]), downlinkedBytesCum: new Float64Array([3, 4]), tokensOnboardCum: new Float64Array([10, 20]), tokensGroundCum: new Float64Array([1, 2]) },
+        onboard: {
+          backlogBytes: new Float64Array([1, 2]),
+          downlinkedBytesCum: new Float64Array([3, 4]),
+          tokensOnboardCum: new Float64Array([10, 20]),
+          tokensGroundCum: new Float64Array([1, 2]),
+        },
       },
     } as unknown as Parameters<typeof chartData>[0];
     const d = chartData(series, 'tokens', ['onboard', 'ground']);
@@ -123,9 +131,14 @@ describe('chartData', () => {
 
 describe('describeImport', () => {
   it('says whether the replay matched', () => {
-    expect(describeImport({ ok: true, replayMatches: true }, 'a.json')).toEqual({ ok: true, message: 'a.json: replayed; the summary matches the file exactly ✓' });
+    expect(describeImport({ ok: true, replayMatches: true }, 'a.json')).toEqual({
+      ok: true,
+      message: 'a.json: replayed; the summary matches the file exactly ✓',
+    });
     expect(describeImport({ ok: true, replayMatches: false }, 'a.json').ok).toBe(false);
-    expect(describeImport({ ok: false, message: 'invalid run JSON', scenarioErrors: [{ path: 'scenario.seed', message: 'must be an integer' }] }, 'b.json')).toEqual({
+    expect(
+      describeImport({ ok: false, message: 'invalid run JSON', scenarioErrors: [{ path: 'scenario.seed', message: 'must be an integer' }] }, 'b.json'),
+    ).toEqual({
       ok: false,
       message: 'b.json: invalid run JSON (scenario.seed: must be an integer)',
     });

@@ -19,7 +19,15 @@ function runWith(runId: number, norads: number[]): ShownRun {
   return { kind: 'run', runId, result, startMs: START_MS, endMs: START_MS + 300_000 };
 }
 
-const orbits = (viewId: number): Shown => ({ kind: 'orbits', viewId, satCount: 2, workers: 2, scenario: fakeRun().scenario, startMs: START_MS, endMs: START_MS + 300_000 });
+const orbits = (viewId: number): Shown => ({
+  kind: 'orbits',
+  viewId,
+  satCount: 2,
+  workers: 2,
+  scenario: fakeRun().scenario,
+  startMs: START_MS,
+  endMs: START_MS + 300_000,
+});
 
 function setup(urlNorad: number | null = null) {
   const store = createUiStore({ scenarioDraft: threeBodyScenario, presetName: 'three-body' });

@@ -46,7 +46,15 @@ describe('currentUrlState of what is shown', () => {
     const { parseScenario } = await import('../../src/sim/scenario/schema.ts');
     const store = createUiStore({ scenarioDraft: walker1mScenario, presetName: 'walker-1m', selectedSat: 5 });
     const t = Date.parse('2026-04-02T03:00:00Z');
-    const orbits = { kind: 'orbits', viewId: 1, satCount: 1_000_000, workers: 2, scenario: parseScenario(walker1mScenario), startMs: t, endMs: t + 3_600_000 } as const;
+    const orbits = {
+      kind: 'orbits',
+      viewId: 1,
+      satCount: 1_000_000,
+      workers: 2,
+      scenario: parseScenario(walker1mScenario),
+      startMs: t,
+      endMs: t + 3_600_000,
+    } as const;
     expect(currentUrlState(store, orbits, t)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m', timeMs: t });
     expect(currentUrlState(store, NOTHING_SHOWN, t)).toEqual({ speed: 60, mode: 'onboard', preset: 'walker-1m' });
   });

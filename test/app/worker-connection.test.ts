@@ -14,7 +14,11 @@ class FakeWorker extends EventTarget {
   }
 }
 
-const settled = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => e);
+const settled = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
 
 describe('connectWorker', () => {
   it('rejects died on the error event with the worker named, and prevents the default report', async () => {
@@ -45,7 +49,15 @@ describe('connectWorker', () => {
     const api = { x: 1 };
     const c = inProcessConnection(api);
     expect(c.api).toBe(api);
-    expect(await Promise.race([c.died.then(() => 'died', () => 'died'), Promise.resolve('pending')])).toBe('pending');
+    expect(
+      await Promise.race([
+        c.died.then(
+          () => 'died',
+          () => 'died',
+        ),
+        Promise.resolve('pending'),
+      ]),
+    ).toBe('pending');
     expect(() => c.dispose()).not.toThrow();
   });
 });

@@ -41,9 +41,7 @@ export function printCheck(name: string, value: number | string, unit: string, n
  * Runs every contender once per round, in turn (so load from other processes hits all of them alike), and
  * returns each contender's wall times, ms.
  */
-export async function interleavedRounds(
-  rounds: number, contenders: Record<string, () => unknown>,
-): Promise<Record<string, number[]>> {
+export async function interleavedRounds(rounds: number, contenders: Record<string, () => unknown>): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const [name, run] of Object.entries(contenders)) {

@@ -69,24 +69,54 @@ async function main(): Promise<void> {
   let naive: ReturnType<typeof naiveContacts> = [];
   let shared: ReturnType<typeof naiveContacts> = [];
   const ms = await interleavedRounds(benchRounds(3), {
-    engine: async () => { engine = await engineContacts(satrecs, stations); },
-    naive: () => { naive = naiveContacts(satrecs, picked, stations, START_MS, STEP_S, STEPS, 'per-station'); },
-    shared: () => { shared = naiveContacts(satrecs, picked, stations, START_MS, STEP_S, STEPS, 'shared-propagation'); },
+    engine: async () => {
+      engine = await engineContacts(satrecs, stations);
+    },
+    naive: () => {
+      naive = naiveContacts(satrecs, picked, stations, START_MS, STEP_S, STEPS, 'per-station');
+    },
+    shared: () => {
+      shared = naiveContacts(satrecs, picked, stations, START_MS, STEP_S, STEPS, 'shared-propagation');
+    },
   });
   const scale = satrecs.length / picked.length;
   const engineS = median(ms.engine!) / 1000;
   const name = 'contacts-day-starlink-65-stations';
   printBench(name, engineS, 's', `naive-per-station-scaled-from-${picked.length}-sats`, (median(ms.naive!) / 1000) * scale, false);
   printBench(name, engineS, 's', `naive-shared-propagation-scaled-from-${picked.length}-sats`, (median(ms.shared!) / 1000) * scale, false);
-  printCheck('contacts-satellites', satrecs.length, 'satellites', `${stations.length} stations, ${STEPS + 1} grid times at ${STEP_S} s, median of ${ms.engine!.length} rounds`);
-  printCheck('contacts-naive-subset-times', `${(median(ms.naive!) / 1000).toFixed(2)} / ${(median(ms.shared!) / 1000).toFixed(2)}`, 's', `per-station / shared-propagation on ${picked.length} random satellites (seeded), scaled × ${scale.toFixed(2)}`);
+  printCheck(
+    'contacts-satellites',
+    satrecs.length,
+    'satellites',
+    `${stations.length} stations, ${STEPS + 1} grid times at ${STEP_S} s, median of ${ms.engine!.length} rounds`,
+  );
+  printCheck(
+    'contacts-naive-subset-times',
+    `${(median(ms.naive!) / 1000).toFixed(2)} / ${(median(ms.shared!) / 1000).toFixed(2)}`,
+    's',
+    `per-station / shared-propagation on ${picked.length} random satellites (seeded), scaled × ${scale.toFixed(2)}`,
+  );
   printCheck('contacts-engine-windows', engine.length, 'windows');
   const m = matchWindows(naive, engine, 1);
-  printCheck('contacts-subset-windows-matched', `${m.matched}/${naive.length}`, 'windows', 'naive windows with an engine window of the same pair, AOS and LOS within 1 s');
-  printCheck('contacts-subset-naive-modes-agree', matchWindows(shared, naive, 1e-9).matched === naive.length && shared.length === naive.length ? 'yes' : 'no', '');
+  printCheck(
+    'contacts-subset-windows-matched',
+    `${m.matched}/${naive.length}`,
+    'windows',
+    'naive windows with an engine window of the same pair, AOS and LOS within 1 s',
+  );
+  printCheck(
+    'contacts-subset-naive-modes-agree',
+    matchWindows(shared, naive, 1e-9).matched === naive.length && shared.length === naive.length ? 'yes' : 'no',
+    '',
+  );
   printCheck('contacts-subset-worst-aos-los-diff', m.worstS, 's');
   const extra = m.unmatchedEngine.map((w) => (w.losMs - w.aosMs) / 1000);
-  printCheck('contacts-subset-engine-only-windows', extra.length, 'windows', `short passes between two 60 s samples the naive scan cannot see; longest ${extra.length ? Math.max(...extra).toFixed(1) : 0} s`);
+  printCheck(
+    'contacts-subset-engine-only-windows',
+    extra.length,
+    'windows',
+    `short passes between two 60 s samples the naive scan cannot see; longest ${extra.length ? Math.max(...extra).toFixed(1) : 0} s`,
+  );
 }
 
 await main();

@@ -79,9 +79,8 @@ async function session(e: Awaited<ReturnType<typeof startE2e>>, preset: string, 
       performance.clearMeasures('ocsim-frame');
     });
     const w0 = Date.now();
-    await page
-      .waitForFunction((n) => (window as unknown as { __rafMs: number[] }).__rafMs.length >= n, FRAMES, { timeout: PLAY_MS })
-      .catch(() => undefined); // fewer frames in PLAY_MS: measure those
+    // Fewer frames in PLAY_MS: measure those.
+    await page.waitForFunction((n) => (window as unknown as { __rafMs: number[] }).__rafMs.length >= n, FRAMES, { timeout: PLAY_MS }).catch(() => undefined);
     raf = await page.evaluate(() => (window as unknown as { __rafMs: number[] }).__rafMs.slice());
     view = await page.evaluate(() => performance.getEntriesByName('ocsim-frame').map((m) => m.duration));
     uploadMs = await page.evaluate(() => (window as unknown as { __uploadMs: number }).__uploadMs);
@@ -130,13 +129,22 @@ try {
   const ms = (name: string, v: number, b: number) => printBench(name, v, 'ms', baseName, b, false);
   ms('load-walker-100k-orbit-view', loads.k100, loads.base);
   ms('load-walker-1m-orbit-view', loads.m1, loads.base);
-  for (const [label, s] of [['starlink-10313-60x', star], ['walker-1m-10x', m1], ['walker-1m-1x', m1rt]] as const) {
+  for (const [label, s] of [
+    ['starlink-10313-60x', star],
+    ['walker-1m-10x', m1],
+    ['walker-1m-1x', m1rt],
+  ] as const) {
     ms(`raf-callback-median-${label}`, quantile(s.raf, 0.5), quantile(base.raf, 0.5));
     ms(`raf-callback-p95-${label}`, quantile(s.raf, 0.95), quantile(base.raf, 0.95));
     ms(`raf-callback-max-${label}`, Math.max(...s.raf), Math.max(...base.raf));
     ms(`view-useframe-median-${label}`, quantile(s.view, 0.5), quantile(base.view, 0.5));
     printCheck(`frames-per-second-${label}`, s.fps, 'fps', `SwiftShader (CPU) rendering; three-body ${base.fps.toFixed(1)} fps`);
-    printCheck(`frames-measured-${label}`, s.view.length, 'frames', `${s.uploadMs.toFixed(0)} ms inside texImage2D/texSubImage2D in all (three-body ${base.uploadMs.toFixed(0)} ms)`);
+    printCheck(
+      `frames-measured-${label}`,
+      s.view.length,
+      'frames',
+      `${s.uploadMs.toFixed(0)} ms inside texImage2D/texSubImage2D in all (three-body ${base.uploadMs.toFixed(0)} ms)`,
+    );
   }
   ms('gpu-pick-median-walker-1m', median(m1.picks), median(base.picks));
   ms('gpu-pick-median-walker-100k', median(k100.picks), median(base.picks));

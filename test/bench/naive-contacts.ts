@@ -50,7 +50,7 @@ function refineCrossing(sat: SatRec, obs: Observer, loMs: number, hiMs: number, 
   let hi = hiMs;
   while (hi - lo >= BRACKET_MS) {
     const mid = (lo + hi) / 2;
-    if ((elevationRad(sat, obs, mid) > obs.maskRad) === upAtLo) lo = mid;
+    if (elevationRad(sat, obs, mid) > obs.maskRad === upAtLo) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -67,8 +67,15 @@ function ecfAt(sat: SatRec, ms: number): EcfVec3<number> | null {
 
 /** Windows of satellite `s` over station `j`, from `up(k)`: above the mask at grid time k. */
 function scanPair(
-  sat: SatRec, s: number, j: number, obs: Observer, up: (k: number) => boolean,
-  startMs: number, stepS: number, steps: number, out: NaiveWindow[],
+  sat: SatRec,
+  s: number,
+  j: number,
+  obs: Observer,
+  up: (k: number) => boolean,
+  startMs: number,
+  stepS: number,
+  steps: number,
+  out: NaiveWindow[],
 ): void {
   let open = false;
   let aosMs = 0;
@@ -90,16 +97,19 @@ function scanPair(
 
 /** Windows of satellites `satIndices` over all stations on the grid startMs + k·stepS (k = 0..steps). */
 export function naiveContacts(
-  satrecs: readonly SatRec[], satIndices: readonly number[], stations: readonly GroundStation[],
-  startMs: number, stepS: number, steps: number, mode: NaiveMode = 'per-station',
+  satrecs: readonly SatRec[],
+  satIndices: readonly number[],
+  stations: readonly GroundStation[],
+  startMs: number,
+  stepS: number,
+  steps: number,
+  mode: NaiveMode = 'per-station',
 ): NaiveWindow[] {
   const obs = observers(stations);
   const out: NaiveWindow[] = [];
   for (const s of satIndices) {
     const sat = satrecs[s]!;
-    const shared = mode === 'shared-propagation'
-      ? Array.from({ length: steps + 1 }, (_, k) => ecfAt(sat, startMs + k * stepS * 1000))
-      : undefined;
+    const shared = mode === 'shared-propagation' ? Array.from({ length: steps + 1 }, (_, k) => ecfAt(sat, startMs + k * stepS * 1000)) : undefined;
     obs.forEach((o, j) => {
       const up = shared
         ? (k: number) => shared[k] !== null && ecfToLookAngles(o, shared[k]!).elevation > o.maskRad
@@ -129,8 +139,14 @@ export function matchWindows(reference: readonly NaiveWindow[], engine: readonly
   const unmatchedReference: NaiveWindow[] = [];
   let worstS = 0;
   for (const r of reference) {
-    const e = pool.find((w) => !used.has(w) && w.satIndex === r.satIndex && w.stationIndex === r.stationIndex
-      && Math.abs(w.aosMs - r.aosMs) <= toleranceS * 1000 && Math.abs(w.losMs - r.losMs) <= toleranceS * 1000);
+    const e = pool.find(
+      (w) =>
+        !used.has(w) &&
+        w.satIndex === r.satIndex &&
+        w.stationIndex === r.stationIndex &&
+        Math.abs(w.aosMs - r.aosMs) <= toleranceS * 1000 &&
+        Math.abs(w.losMs - r.losMs) <= toleranceS * 1000,
+    );
     if (!e) {
       unmatchedReference.push(r);
       continue;

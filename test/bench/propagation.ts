@@ -3,8 +3,17 @@
 // satellite.js's WASM BulkPropagator on one thread and its plain JS `propagate()`, in the same run.
 // Run: npx tsx test/bench/propagation.ts  (or npm run bench)
 import {
-  BulkPropagator, EcfPositionCalculator, EcfVelocityCalculator, EciBaseCalculator, GeodeticPositionCalculator,
-  GmstCalculator, ShadowFractionCalculator, SunPositionCalculator, createSingleThreadRuntime, propagate, type SatRec,
+  BulkPropagator,
+  EcfPositionCalculator,
+  EcfVelocityCalculator,
+  EciBaseCalculator,
+  GeodeticPositionCalculator,
+  GmstCalculator,
+  ShadowFractionCalculator,
+  SunPositionCalculator,
+  createSingleThreadRuntime,
+  propagate,
+  type SatRec,
 } from 'satellite.js';
 import { availableParallelism } from 'node:os';
 import { generateWalker } from '../../src/sim/catalog/walker.ts';
@@ -22,7 +31,9 @@ const STEP_S = 60;
 
 /** 400 planes × 250 satellites at 550 km, 53°: a Starlink-like shell of 10^5. */
 function walkerSatrecs(): SatRec[] {
-  return generateWalker({ pattern: 'delta', planes: 400, satsPerPlane: 250, phasing: 1, altitudeKm: 550, inclinationDeg: 53, epochMs: EPOCH_MS }).map((r) => r.satrec);
+  return generateWalker({ pattern: 'delta', planes: 400, satsPerPlane: 250, phasing: 1, altitudeKm: 550, inclinationDeg: 53, epochMs: EPOCH_MS }).map(
+    (r) => r.satrec,
+  );
 }
 
 async function wasmBulk(satrecs: SatRec[], calculators: ConstructorParameters<typeof BulkPropagator>[0]['calculators']) {
@@ -55,8 +66,13 @@ async function main(): Promise<void> {
   const engineWasm = await createOrbitPropagator(satrecs, { backend: 'wasm' });
   const wasmSgp4 = await wasmBulk(satrecs, [new EciBaseCalculator()]);
   const wasmOutputs = await wasmBulk(satrecs, [
-    new EciBaseCalculator(), new GmstCalculator(), new EcfPositionCalculator(), new EcfVelocityCalculator(),
-    new SunPositionCalculator(), new ShadowFractionCalculator(), new GeodeticPositionCalculator(),
+    new EciBaseCalculator(),
+    new GmstCalculator(),
+    new EcfPositionCalculator(),
+    new EcfVelocityCalculator(),
+    new SunPositionCalculator(),
+    new ShadowFractionCalculator(),
+    new GeodeticPositionCalculator(),
   ]);
   const dates = Array.from({ length: TIMES }, (_, k) => new Date(START_MS + k * STEP_S * 1000));
   let chunkPar: OrbitChunk | undefined;
@@ -64,9 +80,15 @@ async function main(): Promise<void> {
   let chunkWasm: OrbitChunk | undefined;
   let sink = 0;
   const contenders = {
-    parallel: async () => { chunkPar = await parallel.propagateGrid(START_MS, STEP_S, TIMES, chunkPar); },
-    packed: () => { chunkOne = packed.propagateGrid(START_MS, STEP_S, TIMES, chunkOne); },
-    engineWasm: () => { chunkWasm = engineWasm.propagateGrid(START_MS, STEP_S, TIMES, chunkWasm); },
+    parallel: async () => {
+      chunkPar = await parallel.propagateGrid(START_MS, STEP_S, TIMES, chunkPar);
+    },
+    packed: () => {
+      chunkOne = packed.propagateGrid(START_MS, STEP_S, TIMES, chunkOne);
+    },
+    engineWasm: () => {
+      chunkWasm = engineWasm.propagateGrid(START_MS, STEP_S, TIMES, chunkWasm);
+    },
     wasmSgp4: () => wasmSgp4.run(),
     wasmOutputs: () => wasmOutputs.run(),
     jsPropagate: () => {
@@ -85,7 +107,12 @@ async function main(): Promise<void> {
   printBench(`propagation-parallel-${workers}workers`, par, unit, 'engine-wasm-backend-1thread', rate('engineWasm'), true);
   printBench('propagation-packed-1thread', rate('packed'), unit, 'wasm-bulk-1thread-sgp4-only', rate('wasmSgp4'), true);
   printCheck('propagation-satellites', SATS, 'satellites', `${TIMES} times per round, median of ${ms.parallel!.length} rounds`);
-  printCheck('propagation-max-position-diff-vs-satellite.js', worstPositionDiffKm(satrecs, chunkPar!), 'km', 'every 97th satellite × 10 times, TEME, against propagate()');
+  printCheck(
+    'propagation-max-position-diff-vs-satellite.js',
+    worstPositionDiffKm(satrecs, chunkPar!),
+    'km',
+    'every 97th satellite × 10 times, TEME, against propagate()',
+  );
   if (sink === 42) console.log(''); // keeps the JS loop's results alive
   wasmSgp4.dispose();
   wasmOutputs.dispose();

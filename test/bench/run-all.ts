@@ -13,7 +13,9 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 /** Runs a TypeScript benchmark in a child Node process; returns its stdout (stderr passes through). */
 function runChild(file: string, args: string[] = []): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', here(file), ...args], {
-    encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`${file} exited with ${r.status ?? r.signal}`);
   return r.stdout;
@@ -32,13 +34,39 @@ function day(): void {
   }
   const med = (p: string, f: (d: DayResult) => number) => median(runs[p]!.map(f));
   const base = 'engine-wasm-1thread-propagator';
-  printBench('day-star-compute-2800-wall', med('cli', (d) => d.wallS), 's', base, med('wasm', (d) => d.wallS), false);
-  printBench('day-star-compute-2800-pass1', med('cli', (d) => d.pass1S), 's', base, med('wasm', (d) => d.pass1S), false);
-  printBench('day-star-compute-2800-peak-rss', med('cli', (d) => d.peakRssMB), 'MB', base, med('wasm', (d) => d.peakRssMB), false);
+  printBench(
+    'day-star-compute-2800-wall',
+    med('cli', (d) => d.wallS),
+    's',
+    base,
+    med('wasm', (d) => d.wallS),
+    false,
+  );
+  printBench(
+    'day-star-compute-2800-pass1',
+    med('cli', (d) => d.pass1S),
+    's',
+    base,
+    med('wasm', (d) => d.pass1S),
+    false,
+  );
+  printBench(
+    'day-star-compute-2800-peak-rss',
+    med('cli', (d) => d.peakRssMB),
+    'MB',
+    base,
+    med('wasm', (d) => d.peakRssMB),
+    false,
+  );
   const d = runs.cli![0]!;
   printCheck('day-star-compute-2800-size', `${d.satellites}x${d.steps}`, 'satellites x steps', `${d.windows} contact windows, median of ${rounds} runs each`);
   printCheck('day-star-compute-2800-geometry-arrays', d.geometryArraysMB, 'MB', 'pass 1 shadow + capture, 12 B per satellite-step');
-  printCheck('day-star-compute-2800-isl-position-window', d.positionWindowMB, 'MB', 'ISL relay positions, one window of steps (was 12 B per satellite-step for the whole run)');
+  printCheck(
+    'day-star-compute-2800-isl-position-window',
+    d.positionWindowMB,
+    'MB',
+    'ISL relay positions, one window of steps (was 12 B per satellite-step for the whole run)',
+  );
 }
 
 function main(): void {

@@ -37,7 +37,10 @@ describe('parseCatalog', () => {
 
   it('reports unknown text as one error and loads nothing', () => {
     const r = parseCatalog('hello world\n', { source: 'notes.txt', referenceMs: REF_MS });
-    expect(r).toEqual({ records: [], issues: [expect.objectContaining({ code: 'unknown-format', message: 'notes.txt line 1: not TLE, OMM JSON or OMM CSV (first line "hello world")' })] });
+    expect(r).toEqual({
+      records: [],
+      issues: [expect.objectContaining({ code: 'unknown-format', message: 'notes.txt line 1: not TLE, OMM JSON or OMM CSV (first line "hello world")' })],
+    });
   });
 
   it('honours a forced format', () => {

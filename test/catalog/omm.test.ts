@@ -48,7 +48,10 @@ describe('OMM parsing details', () => {
   it('reads quoted CSV names, BOM, CRLF and blank rows (fixture quoted.csv)', () => {
     const r = parseOmmCsv(readFileSync('test/fixtures/catalog/quoted.csv', 'utf8'), opts('quoted.csv'));
     expect(r.issues).toEqual([]);
-    expect(r.records.map((x) => [x.norad, x.name, x.line])).toEqual([[63982, 'SCS-01 A, "alpha"', 2], [63983, 'SCS-01 B', 4]]);
+    expect(r.records.map((x) => [x.norad, x.name, x.line])).toEqual([
+      [63982, 'SCS-01 A, "alpha"', 2],
+      [63983, 'SCS-01 B', 4],
+    ]);
   });
 
   it('splits CSV lines per RFC 4180', () => {

@@ -11,8 +11,9 @@ const REF_MS = Date.parse('2026-04-02T00:00:00Z');
 const GOOD = readFileSync('tle/three-body.tle', 'utf8').split('\n').slice(0, 9);
 const ELEMENT_LINES = [2, 3, 5, 6, 8, 9];
 const positionAtRef = (satrec: Parameters<typeof sgp4>[0], epochMs: number) => sgp4(satrec, (REF_MS - epochMs) / 60_000)?.position;
-const ORIGINAL = new Map(parseTle(GOOD.join('\n'), { source: 'good.tle', referenceMs: REF_MS }).records
-  .map((r) => [r.norad, positionAtRef(r.satrec, r.epochMs)]));
+const ORIGINAL = new Map(
+  parseTle(GOOD.join('\n'), { source: 'good.tle', referenceMs: REF_MS }).records.map((r) => [r.norad, positionAtRef(r.satrec, r.epochMs)]),
+);
 
 /** Printable ASCII plus a few troublemakers: tab, NBSP, é, a CJK character, an emoji half. */
 const anyChar = fc.oneof(

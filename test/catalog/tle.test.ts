@@ -69,7 +69,10 @@ describe('TLE details', () => {
   it('reads Alpha-5 catalogue numbers (fixture alpha5.tle: A0000, Z9999)', () => {
     const a = parseTle(readFileSync('test/fixtures/catalog/alpha5.tle', 'utf8'), { source: 'alpha5.tle', referenceMs: REF_MS });
     expect(a.issues).toEqual([]);
-    expect(a.records.map((x) => [x.norad, x.name])).toEqual([[100000, 'SYNTH ALPHA A0000'], [339999, 'SYNTH ALPHA Z9999']]);
+    expect(a.records.map((x) => [x.norad, x.name])).toEqual([
+      [100000, 'SYNTH ALPHA A0000'],
+      [339999, 'SYNTH ALPHA Z9999'],
+    ]);
   });
 
   it('loads the 10,313 Starlink element sets of 2026-05-12 without issues', () => {
@@ -85,7 +88,10 @@ describe('Vallado SGP4 verification set (AIAA 2006-6753)', () => {
   const raw = readFileSync('test/fixtures/catalog/SGP4-VER.TLE', 'utf8');
   // The file appends start/stop/step after column 69 of line 2 and has '#' comments: keep the 69 columns.
   const pairs: [string, string][] = [];
-  const lines = raw.split(/\r?\n/).filter((l) => /^[12] /.test(l)).map((l) => l.slice(0, 69));
+  const lines = raw
+    .split(/\r?\n/)
+    .filter((l) => /^[12] /.test(l))
+    .map((l) => l.slice(0, 69));
   for (let i = 0; i + 1 < lines.length; i += 2) pairs.push([lines[i]!, lines[i + 1]!]);
   const expectedAtEpoch = new Map<string, [number, number, number]>();
   for (const l of readFileSync('test/fixtures/catalog/vallado-r-at-epoch.txt', 'utf8').split('\n')) {
@@ -102,7 +108,10 @@ describe('Vallado SGP4 verification set (AIAA 2006-6753)', () => {
       const epochMs = Date.UTC(yy < 57 ? 2000 + yy : 1900 + yy, 0, 1) + (Number(l1.slice(20, 32)) - 1) * 86_400_000;
       const r = parseTle(`${l1}\n${l2}\n`, { source: 'SGP4-VER.TLE', referenceMs: epochMs });
       const id = l1.slice(2, 7);
-      if (r.records.length === 0) { failed[id] = r.issues.map((x) => x.code); continue; }
+      if (r.records.length === 0) {
+        failed[id] = r.issues.map((x) => x.code);
+        continue;
+      }
       loaded++;
       const want = expectedAtEpoch.get(id);
       expect(want, id).toBeDefined();

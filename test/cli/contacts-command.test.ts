@@ -8,14 +8,29 @@ import { parseStationCsv, tokenizeCsv } from '../../src/sim/ground/station-csv.t
 const root = new URL('../../', import.meta.url);
 const readText = (p: string) => readFileSync(new URL(p, root), 'utf8');
 const BASE: ContactsCommandOptions = {
-  tlePath: 'tle/three-body.tle', stationsCsvPath: 'public/data/ground-stations.csv',
-  stationIds: ['cn-miyun', 'cn-kashgar', 'cn-sanya', 'cn-mohe'], maskDeg: 10, startIso: '2026-04-02T00:00:00Z', hours: 24,
+  tlePath: 'tle/three-body.tle',
+  stationsCsvPath: 'public/data/ground-stations.csv',
+  stationIds: ['cn-miyun', 'cn-kashgar', 'cn-sanya', 'cn-mohe'],
+  maskDeg: 10,
+  startIso: '2026-04-02T00:00:00Z',
+  hours: 24,
 };
 
 async function run(opts: Partial<ContactsCommandOptions>) {
   let out = '';
   let err = '';
-  const code = await runContactsCommand({ ...BASE, ...opts }, { readText, writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
+  const code = await runContactsCommand(
+    { ...BASE, ...opts },
+    {
+      readText,
+      writeOut: (s) => {
+        out += s;
+      },
+      writeErr: (s) => {
+        err += s;
+      },
+    },
+  );
   return { code, out, err };
 }
 
@@ -29,8 +44,15 @@ describe('runContactsCommand', () => {
     expect(rows[1]).toMatch(/^\d+,SCS-01 [A-M],cn-[a-z]+,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,\d+\.\d{3},(yes|no)$/);
     let worstS = 0;
     for (const station of BASE.stationIds) {
-      const golden = readText(`test/golden/skyfield-three-body-${station}.csv`).trim().split('\n').slice(1).map((l) => l.split(','));
-      const ours = rows.slice(1).map((l) => l.split(',')).filter((f) => f[2] === station);
+      const golden = readText(`test/golden/skyfield-three-body-${station}.csv`)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const ours = rows
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter((f) => f[2] === station);
       expect(ours).toHaveLength(golden.length);
       ours.forEach((f, i) => {
         const g = golden[i]!;
@@ -79,7 +101,14 @@ describe('runContactsCommand', () => {
     let out = '';
     let err = '';
     const code = await runContactsCommand(
-      { tlePath: 'bad.tle', stationsCsvPath: 'public/data/ground-stations.csv', stationIds: ['cn-miyun'], maskDeg: 10, startIso: '2026-04-02T00:00:00Z', hours: 24 },
+      {
+        tlePath: 'bad.tle',
+        stationsCsvPath: 'public/data/ground-stations.csv',
+        stationIds: ['cn-miyun'],
+        maskDeg: 10,
+        startIso: '2026-04-02T00:00:00Z',
+        hours: 24,
+      },
       { readText: (p) => (p === 'bad.tle' ? bad.join('\n') : readText(p)), writeOut: (s) => (out += s), writeErr: (s) => (err += s) },
     );
     expect(code).toBe(0);
@@ -102,19 +131,17 @@ describe('parseStationCsv', () => {
 
   it('tokenizes RFC 4180 fields with doubled quotes, CRLF and quoted newlines', () => {
     const cells = tokenizeCsv('a,"b ""q"", c"\r\n"x\ny",2\n');
-    expect(cells.map((r) => r.map((c) => c.text))).toEqual([['a', 'b "q", c'], ['x\ny', '2']]);
+    expect(cells.map((r) => r.map((c) => c.text))).toEqual([
+      ['a', 'b "q", c'],
+      ['x\ny', '2'],
+    ]);
     expect(cells[1]![1]).toMatchObject({ line: 3, column: 4 });
   });
 
   it('reports bad rows naming the line, the column and the field, and keeps the good ones', () => {
-    const text = [
-      'id,name,lat,lon,alt_m',
-      'ok,Fine,10,20,',
-      'bad-lat,"Bad, lat",91,20,5',
-      'bad-lon,X,10,east,5',
-      'short,X,10',
-      'ok,Duplicate,1,2,3',
-    ].join('\n');
+    const text = ['id,name,lat,lon,alt_m', 'ok,Fine,10,20,', 'bad-lat,"Bad, lat",91,20,5', 'bad-lon,X,10,east,5', 'short,X,10', 'ok,Duplicate,1,2,3'].join(
+      '\n',
+    );
     const { stations, issues } = parseStationCsv(text, 'test.csv');
     expect(stations.map((s) => s.id)).toEqual(['ok']);
     expect(issues.map((i) => i.message)).toEqual([

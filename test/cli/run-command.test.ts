@@ -28,7 +28,8 @@ describe('ocsim run', () => {
     expect(json.seed ?? json.scenario.seed).toBe(20250514);
     for (const mode of ['ground', 'onboard', 'hybrid']) {
       const m = json.summary.modes[mode];
-      for (const key of ['bytesCaptured', 'bytesDownlinked', 'bandwidthSavedFraction', 'tokensProcessed', 'costUsdPerMTok', 'bytesDropped']) expect(typeof m[key], `${mode}.${key}`).toBe('number');
+      for (const key of ['bytesCaptured', 'bytesDownlinked', 'bandwidthSavedFraction', 'tokensProcessed', 'costUsdPerMTok', 'bytesDropped'])
+        expect(typeof m[key], `${mode}.${key}`).toBe('number');
       for (const q of ['p50', 'p90', 'p99']) expect(typeof m.latencyS[q]).toBe('number');
     }
   });

@@ -17,7 +17,11 @@ async function ocsim(...args: string[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ocsim-study-'));
-const csvRows = (text: string) => text.trim().split('\n').map((l) => l.split(','));
+const csvRows = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
 const withoutTimings = (text: string) => {
   const doc = JSON.parse(text);
   delete doc.manifest.timings;
@@ -26,11 +30,28 @@ const withoutTimings = (text: string) => {
 
 describe('ocsim sweep', () => {
   it('writes one row per point, the varied paths first, and each point equals `ocsim run` of the modified scenario', async () => {
-    const r = await ocsim('sweep', '--hours', '2', '--vary', 'groundStations[*].antennas=1,2', '--vary', 'economics.launchUsdPerKg=200:6500:3', '--workers', '0');
+    const r = await ocsim(
+      'sweep',
+      '--hours',
+      '2',
+      '--vary',
+      'groundStations[*].antennas=1,2',
+      '--vary',
+      'economics.launchUsdPerKg=200:6500:3',
+      '--workers',
+      '0',
+    );
     expect(r.code).toBe(0);
     const rows = csvRows(r.out);
     expect(rows[0]!.slice(0, 3)).toEqual(['groundStations[*].antennas', 'economics.launchUsdPerKg', 'ground.latencyS.p50']);
-    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([['1', '200'], ['1', '3350'], ['1', '6500'], ['2', '200'], ['2', '3350'], ['2', '6500']]);
+    expect(rows.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['1', '200'],
+      ['1', '3350'],
+      ['1', '6500'],
+      ['2', '200'],
+      ['2', '3350'],
+      ['2', '6500'],
+    ]);
     // Point 4 (2 antennas, $3,350/kg) against a plain run of that scenario written to a file.
     const file = join(dir, 'point.json');
     const input = structuredClone(threeBodyScenario);
@@ -81,11 +102,16 @@ describe('ocsim sweep', () => {
     child.stderr.on('data', (d) => (err += String(d)));
     const partial = `${out}.partial.jsonl`;
     const t0 = Date.now();
-    while (!(existsSync(partial) && readFileSync(partial, 'utf8').split('\n').length >= 4) && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
+    while (!(existsSync(partial) && readFileSync(partial, 'utf8').split('\n').length >= 4) && Date.now() - t0 < 60_000)
+      await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(130);
-    expect(err).toMatch(new RegExp(`interrupted: \\d+ of 30 points done, kept in ${partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; run the same command with --resume to finish`));
+    expect(err).toMatch(
+      new RegExp(
+        `interrupted: \\d+ of 30 points done, kept in ${partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; run the same command with --resume to finish`,
+      ),
+    );
     const kept = readFileSync(partial, 'utf8').trim().split('\n').length - 1;
     expect(kept).toBeGreaterThanOrEqual(3);
     expect(kept).toBeLessThan(30);
@@ -121,7 +147,19 @@ describe('ocsim breakeven, sensitivity, uncertainty, params', () => {
     expect(s.code).toBe(0);
     expect(s.out).toMatch(/onboard costUsdPerMTok: base/);
     expect(s.out).toMatch(/winner at the base: onboard/);
-    const u = await ocsim('uncertainty', '--hours', '1', '--samples', '6', '--params', 'economics.launchUsdPerKg,gpu.usdPerHour', '--workers', '0', '--out', join(dir, 'u.json'));
+    const u = await ocsim(
+      'uncertainty',
+      '--hours',
+      '1',
+      '--samples',
+      '6',
+      '--params',
+      'economics.launchUsdPerKg,gpu.usdPerHour',
+      '--workers',
+      '0',
+      '--out',
+      join(dir, 'u.json'),
+    );
     expect(u.code).toBe(0);
     expect(u.out).toMatch(/P\(onboard cheaper per token than ground\) = /);
     const doc = JSON.parse(readFileSync(join(dir, 'u.json'), 'utf8'));

@@ -39,14 +39,19 @@ describe('onboard compute', () => {
 
   it('never leaves [0, demand] or the battery range (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 600, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (soc, shadow, demand) => {
-        const r = powerStep(power, 160, 0.1, soc, shadow, 30, demand, true);
-        expect(r.loadFraction).toBeGreaterThanOrEqual(0);
-        expect(r.loadFraction).toBeLessThanOrEqual(demand + 1e-12);
-        expect(r.socWh).toBeGreaterThanOrEqual(0);
-        expect(r.socWh).toBeLessThanOrEqual(600);
-        if (r.loadFraction > 0) expect(r.socWh).toBeGreaterThanOrEqual(180 - 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 600, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (soc, shadow, demand) => {
+          const r = powerStep(power, 160, 0.1, soc, shadow, 30, demand, true);
+          expect(r.loadFraction).toBeGreaterThanOrEqual(0);
+          expect(r.loadFraction).toBeLessThanOrEqual(demand + 1e-12);
+          expect(r.socWh).toBeGreaterThanOrEqual(0);
+          expect(r.socWh).toBeLessThanOrEqual(600);
+          if (r.loadFraction > 0) expect(r.socWh).toBeGreaterThanOrEqual(180 - 1e-9);
+        },
+      ),
     );
   });
 });

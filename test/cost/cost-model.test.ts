@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { computePayloadMassKg, costUsdPerMTok, runCost, SECONDS_PER_YEAR } from '../../src/sim/cost/cost-model.ts';
 
-const economics = { launchUsdPerKg: 6500, computeHardwareUsd: 250_000, computeMassKg: 15, specificPowerWPerKg: 36.5, opsUsdPerSatYear: 20_000, lifetimeYears: 5 };
-const none = { gpuSecondsByCluster: [0], gpuUsdPerHour: 2.35, gpuPowerW: 700, electricityIncluded: false, pueByCluster: [1.2], electricityUsdPerKWhByCluster: [0.05], stationMinutesByStation: [0], stationUsdPerMin: [10], backhaulBytes: 0, backhaulUsdPerGB: 0.01 };
+const economics = {
+  launchUsdPerKg: 6500,
+  computeHardwareUsd: 250_000,
+  computeMassKg: 15,
+  specificPowerWPerKg: 36.5,
+  opsUsdPerSatYear: 20_000,
+  lifetimeYears: 5,
+};
+const none = {
+  gpuSecondsByCluster: [0],
+  gpuUsdPerHour: 2.35,
+  gpuPowerW: 700,
+  electricityIncluded: false,
+  pueByCluster: [1.2],
+  electricityUsdPerKWhByCluster: [0.05],
+  stationMinutesByStation: [0],
+  stationUsdPerMin: [10],
+  backhaulBytes: 0,
+  backhaulUsdPerGB: 0.01,
+};
 
 describe('cost model', () => {
   it('payload mass adds the power system: 15 kg + 146 W / 36.5 W/kg = 19 kg', () => {
@@ -38,7 +56,9 @@ describe('cost model', () => {
     expect(c.stationUsd).toBe(130);
     expect(c.backhaulUsd).toBeCloseTo(0.5, 12);
     expect(c.onboardHardwareUsd + c.launchUsd + c.operationsUsd).toBe(0);
-    expect(runCost({ ...none, computeSatSeconds: 0, acceleratorW: 0, economics, gpuSecondsByCluster: [3600], electricityIncluded: true }).electricityUsd).toBe(0);
+    expect(runCost({ ...none, computeSatSeconds: 0, acceleratorW: 0, economics, gpuSecondsByCluster: [3600], electricityIncluded: true }).electricityUsd).toBe(
+      0,
+    );
   });
 
   it('$ per million tokens, undefined without tokens', () => {

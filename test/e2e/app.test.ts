@@ -23,7 +23,11 @@ const text = (id: string) => page.getByTestId(id).innerText();
 
 async function cliJson(...args: string[]): Promise<string> {
   let out = '';
-  const code = await main(['node', 'ocsim', 'run', '--format', 'json', ...args], { out: (s) => (out += s.endsWith('\n') ? s : `${s}\n`), err: () => {}, isTty: false });
+  const code = await main(['node', 'ocsim', 'run', '--format', 'json', ...args], {
+    out: (s) => (out += s.endsWith('\n') ? s : `${s}\n`),
+    err: () => {},
+    isTty: false,
+  });
   expect(code).toBe(0);
   return out;
 }
@@ -73,7 +77,7 @@ describe('the browser app', () => {
     expect(stats.brightSmallSpots).toBeGreaterThan(10);
   });
 
-  it('logs no deprecation warning while loading (r3f\'s THREE.Clock notice is filtered, view3d/three-console.ts)', () => {
+  it("logs no deprecation warning while loading (r3f's THREE.Clock notice is filtered, view3d/three-console.ts)", () => {
     expect(consoleWarnings(page).filter((w) => /deprecat/i.test(w))).toEqual([]);
   });
 

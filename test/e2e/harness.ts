@@ -8,7 +8,14 @@ import { PROJECT_ROOT } from '../../src/cli/node-io.ts';
 
 export const ARTEFACTS = resolve(PROJECT_ROOT, 'test-results/e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-dev-shm-usage', '--disable-background-networking'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+];
 
 export interface E2e {
   server: PreviewServer;
@@ -73,7 +80,9 @@ export async function pixelStats(page: Page, png: Buffer): Promise<{ distinctCol
     let nonDark = 0;
     let bright = 0;
     for (let i = 0; i < d.length; i += 4) {
-      const r = d[i]!, g = d[i + 1]!, b = d[i + 2]!;
+      const r = d[i]!,
+        g = d[i + 1]!,
+        b = d[i + 2]!;
       colours.add(((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3));
       if (r + g + b > 60) nonDark++;
       if (Math.max(r, g, b) > 200) bright++;

@@ -170,17 +170,23 @@ describe('BatchQueue storage', () => {
   });
 });
 
-type Op =
-  | { kind: 'push'; b: Batch }
-  | { kind: 'takeBytes'; x: number }
-  | { kind: 'takeTiles'; x: number }
-  | { kind: 'drop' };
+type Op = { kind: 'push'; b: Batch } | { kind: 'takeBytes'; x: number } | { kind: 'takeTiles'; x: number } | { kind: 'drop' };
 
 const amount = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc
-    .record({ captureMs: fc.integer({ min: 0, max: 1e9 }), bytes: amount, rawShare: fc.double({ min: 0, max: 1, noNaN: true }), tiles: fc.double({ min: 0, max: 1e4, noNaN: true }), cloudyShare: fc.double({ min: 0, max: 1, noNaN: true }), readyMs: fc.integer({ min: 0, max: 1e9 }) })
-    .map((r): Op => ({ kind: 'push', b: { captureMs: r.captureMs, bytes: r.bytes, rawBytes: r.bytes * r.rawShare, tiles: r.tiles, cloudyTiles: r.tiles * r.cloudyShare, readyMs: r.readyMs } })),
+    .record({
+      captureMs: fc.integer({ min: 0, max: 1e9 }),
+      bytes: amount,
+      rawShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      tiles: fc.double({ min: 0, max: 1e4, noNaN: true }),
+      cloudyShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      readyMs: fc.integer({ min: 0, max: 1e9 }),
+    })
+    .map((r): Op => ({
+      kind: 'push',
+      b: { captureMs: r.captureMs, bytes: r.bytes, rawBytes: r.bytes * r.rawShare, tiles: r.tiles, cloudyTiles: r.tiles * r.cloudyShare, readyMs: r.readyMs },
+    })),
   fc.oneof(amount, fc.double({ min: 0, max: 1e4, noNaN: true })).map((x): Op => ({ kind: 'takeBytes', x })),
   fc.double({ min: 0, max: 1e4, noNaN: true }).map((x): Op => ({ kind: 'takeTiles', x })),
   fc.constant<Op>({ kind: 'drop' }),

@@ -47,38 +47,136 @@ const hubs = (s: ScenarioInput) => s.hubs!;
 /** Random edits, by the stage that should rerun first. */
 const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
   geometry: fc.oneof(
-    fc.integer({ min: 0, max: 4 }).chain((j) => fc.integer({ min: 0, max: 30 }).map((m): Edit => (s) => void (stations(s)[j]!.minElevationDeg = m))),
-    fc.double({ min: 5, max: 200, noNaN: true }).map((w): Edit => (s) => void (s.satellite = { ...s.satellite, imaging: { swathKm: w } })),
-    fc.constantFrom(1.5, 2, 2.5).map((h): Edit => (s) => void (s.durationH = h)),
-    fc.boolean().map((land): Edit => (s) => void (s.satellite = { ...s.satellite, imaging: { requireLand: land, requireSunlit: !land } })),
+    fc.integer({ min: 0, max: 4 }).chain((j) =>
+      fc.integer({ min: 0, max: 30 }).map(
+        (m): Edit =>
+          (s) =>
+            void (stations(s)[j]!.minElevationDeg = m),
+      ),
+    ),
+    fc.double({ min: 5, max: 200, noNaN: true }).map(
+      (w): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, imaging: { swathKm: w } }),
+    ),
+    fc.constantFrom(1.5, 2, 2.5).map(
+      (h): Edit =>
+        (s) =>
+          void (s.durationH = h),
+    ),
+    fc.boolean().map(
+      (land): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, imaging: { requireLand: land, requireSunlit: !land } }),
+    ),
   ),
   schedule: fc.oneof(
-    fc.integer({ min: 0, max: 4 }).chain((j) => fc.integer({ min: 2, max: 4 }).map((a): Edit => (s) => void (stations(s)[j]!.antennas = a))),
-    fc.integer({ min: 0, max: 300 }).map((a): Edit => (s) => void (s.satellite = { ...s.satellite, acquisitionS: a })),
+    fc.integer({ min: 0, max: 4 }).chain((j) =>
+      fc.integer({ min: 2, max: 4 }).map(
+        (a): Edit =>
+          (s) =>
+            void (stations(s)[j]!.antennas = a),
+      ),
+    ),
+    fc.integer({ min: 0, max: 300 }).map(
+      (a): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, acquisitionS: a }),
+    ),
   ),
   processing: fc.oneof(
-    fc.integer({ min: 1, max: 2000 }).map((t): Edit => (s) => void (s.satellite = { ...s.satellite, compute: { topsInt8: t } })),
-    fc.double({ min: 0.5, max: 3000, noNaN: true }).map((g): Edit => (s) => void (s.satellite = { ...s.satellite, storageGB: g })),
-    fc.double({ min: 0, max: 1, noNaN: true }).map((c): Edit => (s) => void (s.workload = { cloudyFraction: c })),
-    fc.integer({ min: 0, max: 9 }).chain((h) => fc.integer({ min: 0, max: 64 }).map((g): Edit => (s) => void (hubs(s)[h]!.gpus = g))),
-    fc.constantFrom('nearest', 'least-latency').map((p): Edit => (s) => void (s.dispatch = { policy: p })),
-    fc.integer({ min: 2, max: 1000 }).map((seed): Edit => (s) => void (s.seed = seed)),
+    fc.integer({ min: 1, max: 2000 }).map(
+      (t): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, compute: { topsInt8: t } }),
+    ),
+    fc.double({ min: 0.5, max: 3000, noNaN: true }).map(
+      (g): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, storageGB: g }),
+    ),
+    fc.double({ min: 0, max: 1, noNaN: true }).map(
+      (c): Edit =>
+        (s) =>
+          void (s.workload = { cloudyFraction: c }),
+    ),
+    fc.integer({ min: 0, max: 9 }).chain((h) =>
+      fc.integer({ min: 0, max: 64 }).map(
+        (g): Edit =>
+          (s) =>
+            void (hubs(s)[h]!.gpus = g),
+      ),
+    ),
+    fc.constantFrom('nearest', 'least-latency').map(
+      (p): Edit =>
+        (s) =>
+          void (s.dispatch = { policy: p }),
+    ),
+    fc.integer({ min: 2, max: 1000 }).map(
+      (seed): Edit =>
+        (s) =>
+          void (s.seed = seed),
+    ),
   ),
   routing: fc.oneof(
-    fc.boolean().map((raw): Edit => (s) => void (s.isl = { relayRaw: !raw, relayResults: raw })),
-    fc.integer({ min: 2000, max: 6000 }).map((km): Edit => (s) => void (s.isl = { relayRaw: true, maxRangeKm: km })),
-    fc.constantFrom('range' as const).map((t): Edit => (s) => void (s.isl = { relayRaw: true, topology: t })),
+    fc.boolean().map(
+      (raw): Edit =>
+        (s) =>
+          void (s.isl = { relayRaw: !raw, relayResults: raw }),
+    ),
+    fc.integer({ min: 2000, max: 6000 }).map(
+      (km): Edit =>
+        (s) =>
+          void (s.isl = { relayRaw: true, maxRangeKm: km }),
+    ),
+    fc.constantFrom('range' as const).map(
+      (t): Edit =>
+        (s) =>
+          void (s.isl = { relayRaw: true, topology: t }),
+    ),
   ),
   pricing: fc.oneof(
-    fc.double({ min: 10, max: 20_000, noNaN: true }).map((v): Edit => (s) => void (s.economics = { launchUsdPerKg: v })),
-    fc.double({ min: 0.5, max: 10, noNaN: true }).map((v): Edit => (s) => void (s.gpu = { usdPerHour: v })),
-    fc.integer({ min: 0, max: 9 }).chain((h) => fc.double({ min: 1, max: 2, noNaN: true }).map((p): Edit => (s) => void (hubs(s)[h]!.pue = p))),
-    fc.integer({ min: 0, max: 4 }).chain((j) => fc.double({ min: 0, max: 50, noNaN: true }).map((c): Edit => (s) => void (stations(s)[j]!.costUsdPerMin = c))),
-    fc.double({ min: 0, max: 1, noNaN: true }).map((c): Edit => (s) => void (s.backhaul = { costUsdPerGB: c })),
+    fc.double({ min: 10, max: 20_000, noNaN: true }).map(
+      (v): Edit =>
+        (s) =>
+          void (s.economics = { launchUsdPerKg: v }),
+    ),
+    fc.double({ min: 0.5, max: 10, noNaN: true }).map(
+      (v): Edit =>
+        (s) =>
+          void (s.gpu = { usdPerHour: v }),
+    ),
+    fc.integer({ min: 0, max: 9 }).chain((h) =>
+      fc.double({ min: 1, max: 2, noNaN: true }).map(
+        (p): Edit =>
+          (s) =>
+            void (hubs(s)[h]!.pue = p),
+      ),
+    ),
+    fc.integer({ min: 0, max: 4 }).chain((j) =>
+      fc.double({ min: 0, max: 50, noNaN: true }).map(
+        (c): Edit =>
+          (s) =>
+            void (stations(s)[j]!.costUsdPerMin = c),
+      ),
+    ),
+    fc.double({ min: 0, max: 1, noNaN: true }).map(
+      (c): Edit =>
+        (s) =>
+          void (s.backhaul = { costUsdPerGB: c }),
+    ),
   ),
   summary: fc.oneof(
-    fc.string({ minLength: 1, maxLength: 12 }).map((n): Edit => (s) => void (s.name = n)),
-    fc.integer({ min: 0, max: 4 }).map((j): Edit => (s) => void (stations(s)[j]!.name = `renamed ${j}`)),
+    fc.string({ minLength: 1, maxLength: 12 }).map(
+      (n): Edit =>
+        (s) =>
+          void (s.name = n),
+    ),
+    fc.integer({ min: 0, max: 4 }).map(
+      (j): Edit =>
+        (s) =>
+          void (stations(s)[j]!.name = `renamed ${j}`),
+    ),
   ),
 };
 

@@ -73,7 +73,12 @@ describe('default scenario, 24 h', async () => {
       expect(m.latencyS.p50!).toBeLessThanOrEqual(m.latencyS.p90!);
       expect(m.latencyS.p90!).toBeLessThanOrEqual(m.latencyS.p99!);
       expect(m.costUsdPerMTok).toBeGreaterThan(0);
-      expect(m.costUsd.totalUsd).toBeCloseTo(Object.entries(m.costUsd).filter(([k]) => k !== 'totalUsd').reduce((a, [, v]) => a + v, 0), 6);
+      expect(m.costUsd.totalUsd).toBeCloseTo(
+        Object.entries(m.costUsd)
+          .filter(([k]) => k !== 'totalUsd')
+          .reduce((a, [, v]) => a + v, 0),
+        6,
+      );
     }
   });
 
@@ -94,7 +99,7 @@ describe('bad and extreme inputs keep the run going', () => {
     const l1 = withChecksum(tle[1]!.slice(0, 53) + ' 99999-0' + tle[1]!.slice(61, 68));
     const l2 = withChecksum(tle[2]!.slice(0, 52) + '16.25000000' + tle[2]!.slice(63, 68));
     const text = ['DOOMED', l1, l2, ...tle.slice(3, 9)].join('\n');
-    const r = await runInput(threeBody({ durationH: 24, constellation: { sources: [{ kind: "tle", text }] } }));
+    const r = await runInput(threeBody({ durationH: 24, constellation: { sources: [{ kind: 'tle', text }] } }));
     expect(r.satellites).toHaveLength(3);
     const doomed = r.satellites[0]!;
     expect(doomed.lostAtMs).not.toBeNull();

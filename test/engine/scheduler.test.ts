@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scheduleDownlinks } from '../../src/sim/links/scheduler.ts';
 
-const w = (satIndex: number, stationIndex: number, aosS: number, losS: number, maxElevationDeg = 45) => ({ satIndex, stationIndex, aosMs: aosS * 1000, losMs: losS * 1000, maxElevationDeg });
+const w = (satIndex: number, stationIndex: number, aosS: number, losS: number, maxElevationDeg = 45) => ({
+  satIndex,
+  stationIndex,
+  aosMs: aosS * 1000,
+  losMs: losS * 1000,
+  maxElevationDeg,
+});
 
 describe('antenna scheduling', () => {
   it('one antenna serves one satellite at a time, first come first served, with acquisition time', () => {

@@ -154,8 +154,22 @@ describe('stage reads', () => {
   });
 
   it('lists changed leaves and array resizes', () => {
-    const a = { x: 1, list: [{ a: 1, b: 2 }, { a: 3, b: 4 }], o: { p: 'q' } };
-    const b = { x: 1, list: [{ a: 1, b: 5 }, { a: 3, b: 4 }], o: { p: 'r', extra: true } };
+    const a = {
+      x: 1,
+      list: [
+        { a: 1, b: 2 },
+        { a: 3, b: 4 },
+      ],
+      o: { p: 'q' },
+    };
+    const b = {
+      x: 1,
+      list: [
+        { a: 1, b: 5 },
+        { a: 3, b: 4 },
+      ],
+      o: { p: 'r', extra: true },
+    };
     expect(changedPaths(a, b).map(formatSegments)).toEqual(['list[0].b', 'o.p', 'o.extra']);
     expect(changedPaths(a, { ...a, list: [a.list[0]] }).map(formatSegments)).toEqual(['list']);
     expect(firstStageToRerun(a, structuredClone(a))).toBeNull();

@@ -6,7 +6,17 @@ import { CONTACTS_CSV_HEADER, contactsToCsv, csvField, seriesToCsv, snakeCase } 
 import { makeRunFixture } from '../fixtures/export/run-fixture.ts';
 
 const modeColumns = (mode: string) =>
-  ['backlog_bytes', 'ground_queue_tokens', 'captured_bytes_cum', 'downlinked_bytes_cum', 'dropped_bytes_cum', 'tokens_onboard_cum', 'tokens_ground_cum', 'tiles_delivered_cum', 'mean_battery_soc']
+  [
+    'backlog_bytes',
+    'ground_queue_tokens',
+    'captured_bytes_cum',
+    'downlinked_bytes_cum',
+    'dropped_bytes_cum',
+    'tokens_onboard_cum',
+    'tokens_ground_cum',
+    'tiles_delivered_cum',
+    'mean_battery_soc',
+  ]
     .map((c) => `${mode}_${c}`)
     .join(',');
 

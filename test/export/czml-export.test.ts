@@ -48,14 +48,31 @@ describe('runToCzml on the fixture (two circular orbits, B lost at 00:03:30)', (
       id: 'document',
       name: 'three-body',
       version: '1.0',
-      clock: { interval: '2026-04-02T00:00:00.000Z/2026-04-02T00:05:00.000Z', currentTime: '2026-04-02T00:00:00.000Z', multiplier: 60, range: 'LOOP_STOP', step: 'SYSTEM_CLOCK_MULTIPLIER' },
+      clock: {
+        interval: '2026-04-02T00:00:00.000Z/2026-04-02T00:05:00.000Z',
+        currentTime: '2026-04-02T00:00:00.000Z',
+        multiplier: 60,
+        range: 'LOOP_STOP',
+        step: 'SYSTEM_CLOCK_MULTIPLIER',
+      },
     });
   });
 
   it('has unique ids: document, 2 satellites, 2 stations, 2 hubs, 3 links', () => {
     const ids = packets.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['document', 'sat-63982', 'sat-63983', 'station-cn-miyun', 'station-cn-kashgar', 'hub-zhangjiakou', 'hub-horinger', 'link-0', 'link-1', 'link-2']);
+    expect(ids).toEqual([
+      'document',
+      'sat-63982',
+      'sat-63983',
+      'station-cn-miyun',
+      'station-cn-kashgar',
+      'hub-zhangjiakou',
+      'hub-horinger',
+      'link-0',
+      'link-1',
+      'link-2',
+    ]);
   });
 
   it('uses only property names of the CZML schema', () => {

@@ -28,12 +28,23 @@ function editedJson(edit: (doc: Record<string, any>) => void): string {
 function reverseKeys<T>(value: T): T {
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map(reverseKeys) as T;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  ) as T;
 }
 
 describe('stableJson', () => {
   it('indents objects, keeps flat values on one line, writes NaN/±Infinity as null and drops undefined', () => {
-    const value = { a: 1, flat: { x: Number.NaN, y: 'b' }, list: [1, Number.POSITIVE_INFINITY], typed: Float64Array.from([0.5, 2]), nested: [{ k: [1] }], gone: undefined };
+    const value = {
+      a: 1,
+      flat: { x: Number.NaN, y: 'b' },
+      list: [1, Number.POSITIVE_INFINITY],
+      typed: Float64Array.from([0.5, 2]),
+      nested: [{ k: [1] }],
+      gone: undefined,
+    };
     expect(stableJson(value)).toBe(
       '{\n  "a": 1,\n  "flat": {"x":null,"y":"b"},\n  "list": [1,null],\n  "typed": [0.5,2],\n  "nested": [\n    {\n      "k": [1]\n    }\n  ]\n}',
     );
@@ -45,7 +56,18 @@ describe('runToJson', () => {
   const doc = JSON.parse(text);
 
   it('writes the top-level keys in the documented order', () => {
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'engineVersion', 'scenario', 'seed', 'summary', 'series', 'contacts', 'sessions', 'satellites', 'ingestIssues']);
+    expect(Object.keys(doc)).toEqual([
+      'schemaVersion',
+      'engineVersion',
+      'scenario',
+      'seed',
+      'summary',
+      'series',
+      'contacts',
+      'sessions',
+      'satellites',
+      'ingestIssues',
+    ]);
     expect(doc.schemaVersion).toBe(1);
     expect(doc.seed).toBe(20250514); // the three-body preset's seed
   });
@@ -70,7 +92,13 @@ describe('runToJson', () => {
     expect(doc.series.timesUtc[0]).toBe('2026-04-02T00:00:30.000Z');
     expect(doc.series.timesUtc[9]).toBe('2026-04-02T00:05:00.000Z');
     expect(doc.series.timesMs[0]).toBe(EPOCH_MS + 30_000);
-    expect(doc.contacts[0]).toMatchObject({ norad: 63982, stationId: 'cn-miyun', aosUtc: '2026-04-02T00:00:00.000Z', losUtc: '2026-04-02T00:01:12.345Z', maxElevationUtc: '2026-04-02T00:00:36.000Z' });
+    expect(doc.contacts[0]).toMatchObject({
+      norad: 63982,
+      stationId: 'cn-miyun',
+      aosUtc: '2026-04-02T00:00:00.000Z',
+      losUtc: '2026-04-02T00:01:12.345Z',
+      maxElevationUtc: '2026-04-02T00:00:36.000Z',
+    });
     expect(doc.sessions[1]).toMatchObject({ norad: 63983, stationId: 'cn-kashgar', startUtc: '2026-04-02T00:02:10.000Z', endUtc: '2026-04-02T00:03:30.000Z' });
     expect(doc.satellites[1].lostAtUtc).toBe('2026-04-02T00:03:30.000Z');
     expect(doc.satellites[0].lostAtUtc).toBeNull();
@@ -158,7 +186,9 @@ describe('parseRunJson', () => {
   });
 
   it('names invalid scenario fields under scenario.', () => {
-    expect(importError(editedJson((d) => (d.scenario.groundStations[1].latDeg = 95)))).toMatch(/scenario\.groundStations\[1\]\.latDeg: must be within \[-90, 90\]/);
+    expect(importError(editedJson((d) => (d.scenario.groundStations[1].latDeg = 95)))).toMatch(
+      /scenario\.groundStations\[1\]\.latDeg: must be within \[-90, 90\]/,
+    );
   });
 
   it('rejects series of unequal length and indices that point nowhere', () => {

@@ -47,7 +47,11 @@ describe('dispatch', () => {
     { latDeg: 0, lonDeg: 800 / 111.2, region: 'west' as const },
     { latDeg: 0, lonDeg: 1500 / 111.2, region: 'west' as const },
   ];
-  const tables = buildDeliveryTables(latencyMatrixS([{ latDeg: 0, lonDeg: 0 }], clusters, fibre), latencyMatrixS(clusters, clusters, fibre), clusters.map((c) => c.region));
+  const tables = buildDeliveryTables(
+    latencyMatrixS([{ latDeg: 0, lonDeg: 0 }], clusters, fibre),
+    latencyMatrixS(clusters, clusters, fibre),
+    clusters.map((c) => c.region),
+  );
 
   it('west-first sends to the nearest west cluster while its queue is short', () => {
     const q = new GpuQueues([1, 1, 1], 1000, 0);

@@ -10,21 +10,28 @@ import { packWindowTable, packWindows } from '../../src/cli/contact-transfer.ts'
 import { OracleContactFinder } from './contact-finder-oracle.ts';
 import { RE_KM, START_MS, twoBodyChunk as chunk, type Orbit } from './two-body.ts';
 
-const orbitArb = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ hKm: fc.double({ min: 250, max: 2000, noNaN: true }), e: fc.double({ min: 0, max: 0.02, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ hKm: fc.double({ min: 2000, max: 36000, noNaN: true }), e: fc.double({ min: 0, max: 0.1, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ hKm: fc.double({ min: 20000, max: 30000, noNaN: true }), e: fc.double({ min: 0.5, max: 0.74, noNaN: true }) }) },
-).chain(({ hKm, e }) => fc.record({
-  aKm: fc.constant(RE_KM + hKm), e: fc.constant(e),
-  incRad: fc.double({ min: 0, max: Math.PI, noNaN: true }),
-  raanRad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-  argpRad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-  m0Rad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-}));
+const orbitArb = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.record({ hKm: fc.double({ min: 250, max: 2000, noNaN: true }), e: fc.double({ min: 0, max: 0.02, noNaN: true }) }) },
+    { weight: 1, arbitrary: fc.record({ hKm: fc.double({ min: 2000, max: 36000, noNaN: true }), e: fc.double({ min: 0, max: 0.1, noNaN: true }) }) },
+    { weight: 1, arbitrary: fc.record({ hKm: fc.double({ min: 20000, max: 30000, noNaN: true }), e: fc.double({ min: 0.5, max: 0.74, noNaN: true }) }) },
+  )
+  .chain(({ hKm, e }) =>
+    fc.record({
+      aKm: fc.constant(RE_KM + hKm),
+      e: fc.constant(e),
+      incRad: fc.double({ min: 0, max: Math.PI, noNaN: true }),
+      raanRad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+      argpRad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+      m0Rad: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+    }),
+  );
 
 const stationArb: fc.Arbitrary<GroundStation> = fc.record({
-  id: fc.constant('s'), name: fc.constant('s'),
-  latDeg: fc.double({ min: -89.9, max: 89.9, noNaN: true }), lonDeg: fc.double({ min: -180, max: 180, noNaN: true }),
+  id: fc.constant('s'),
+  name: fc.constant('s'),
+  latDeg: fc.double({ min: -89.9, max: 89.9, noNaN: true }),
+  lonDeg: fc.double({ min: -180, max: 180, noNaN: true }),
   altM: fc.double({ min: -100, max: 5000, noNaN: true }),
   minElevationDeg: fc.oneof(fc.constantFrom(0, 5, 10, 25, 30), fc.double({ min: -5, max: 70, noNaN: true })),
 });
@@ -86,31 +93,56 @@ function expectIdentical(a: readonly ContactWindow[], b: readonly ContactWindow[
 
 describe('ContactFinder (optimised) against the finder it replaced', () => {
   it('gives bit-identical windows on random orbits, stations, steps, chunkings and failures', () => {
-    let windows = 0, partial = 0;
-    fc.assert(fc.property(runArb, (r) => {
-      const { fast, oracle } = bothFinders(r);
-      const want = oracle.finish();
-      expectIdentical(fast.finish(), want);
-      windows += want.length;
-      partial += want.filter((w) => w.partialStart || w.partialEnd).length;
-    }), { numRuns: 300, seed: 20261123 });
+    let windows = 0,
+      partial = 0;
+    fc.assert(
+      fc.property(runArb, (r) => {
+        const { fast, oracle } = bothFinders(r);
+        const want = oracle.finish();
+        expectIdentical(fast.finish(), want);
+        windows += want.length;
+        partial += want.filter((w) => w.partialStart || w.partialEnd).length;
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
     // The runs exercise windows and partial ones (run ends, failures); passes between samples: below.
     expect(windows).toBeGreaterThan(5000);
     expect(partial).toBeGreaterThan(100);
   });
 
   it.each([
-    [60, [0, 10, 25]], [120, [25, 40, 55]],
+    [60, [0, 10, 25]],
+    [120, [25, 40, 55]],
   ])('gives bit-identical windows for a dense LEO shell over 30 stations, a day at %i s (masks %j)', (stepS, masks) => {
     const orbits: Orbit[] = [];
     for (let k = 0; k < 120; k++) {
       const incDeg = [53, 97.6, 43][k % 3]!;
-      orbits.push({ aKm: RE_KM + 340 + (k % 5) * 100, e: 0.0001 * (k % 4), incRad: (incDeg * Math.PI) / 180, raanRad: (k % 12) * 0.52, argpRad: k, m0Rad: k * 0.37 });
+      orbits.push({
+        aKm: RE_KM + 340 + (k % 5) * 100,
+        e: 0.0001 * (k % 4),
+        incRad: (incDeg * Math.PI) / 180,
+        raanRad: (k % 12) * 0.52,
+        argpRad: k,
+        m0Rad: k * 0.37,
+      });
     }
     const stations: GroundStation[] = [];
-    for (let j = 0; j < 30; j++) stations.push({ id: `g${j}`, name: 'g', latDeg: -60 + 4 * j, lonDeg: -170 + 11.3 * j, altM: 10 * j, minElevationDeg: masks[j % 3]! });
+    for (let j = 0; j < 30; j++)
+      stations.push({ id: `g${j}`, name: 'g', latDeg: -60 + 4 * j, lonDeg: -170 + 11.3 * j, altM: 10 * j, minElevationDeg: masks[j % 3]! });
     const steps = (24 * 3600) / stepS;
-    const r: Run = { orbits, stations, stepS, steps, chunkSteps: 120, overlap: false, failures: [[3, 400, 6], [7, 401, 1], [7, 402, 1]] };
+    const r: Run = {
+      orbits,
+      stations,
+      stepS,
+      steps,
+      chunkSteps: 120,
+      overlap: false,
+      failures: [
+        [3, 400, 6],
+        [7, 401, 1],
+        [7, 402, 1],
+      ],
+    };
     const { fast, oracle } = bothFinders(r);
     const want = oracle.finish();
     expectIdentical(fast.finish(), want);
@@ -121,10 +153,13 @@ describe('ContactFinder (optimised) against the finder it replaced', () => {
   });
 
   it('packs its table for the worker exactly as packWindows packs finish()', () => {
-    fc.assert(fc.property(runArb, (r) => {
-      const { fast } = bothFinders(r);
-      const again = bothFinders(r).fast;
-      expect(packWindowTable(fast.finishTable())).toEqual(packWindows(again.finish()));
-    }), { numRuns: 20, seed: 7 });
+    fc.assert(
+      fc.property(runArb, (r) => {
+        const { fast } = bothFinders(r);
+        const again = bothFinders(r).fast;
+        expect(packWindowTable(fast.finishTable())).toEqual(packWindows(again.finish()));
+      }),
+      { numRuns: 20, seed: 7 },
+    );
   });
 });

@@ -58,7 +58,10 @@ export class OracleContactFinder {
   private readonly gAt = (tau: number): number => this.gOnSegment(this.station, tau);
   private readonly gdAt = (tau: number): number => this.gdOnSegment(this.station, tau);
 
-  constructor(readonly satCount: number, stations: readonly GroundStation[] | StationGeometry) {
+  constructor(
+    readonly satCount: number,
+    stations: readonly GroundStation[] | StationGeometry,
+  ) {
     this.geometry = Array.isArray(stations) ? stationGeometry(stations) : (stations as StationGeometry);
     this.stationCount = this.geometry.count;
     const pairs = satCount * this.stationCount;
@@ -106,8 +109,12 @@ export class OracleContactFinder {
     const T = c.timeCount;
     const P = c.positionsEcefKm;
     const V = c.velocitiesEcefKmS;
-    const sx = g.ecefKm[j * 3]!, sy = g.ecefKm[j * 3 + 1]!, sz = g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
+    const sx = g.ecefKm[j * 3]!,
+      sy = g.ecefKm[j * 3 + 1]!,
+      sz = g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
     const sinMask = g.sinMask[j]!;
     const k = sinMask + PEAK_GATE;
     const k2 = k * k;
@@ -123,7 +130,9 @@ export class OracleContactFinder {
         continue;
       }
       const o = i * 3;
-      const dx = P[o]! - sx, dy = P[o + 1]! - sy, dz = P[o + 2]! - sz;
+      const dx = P[o]! - sx,
+        dy = P[o + 1]! - sy,
+        dz = P[o + 2]! - sz;
       const r2 = dx * dx + dy * dy + dz * dz;
       const upd = ux * dx + uy * dy + uz * dz;
       // g > PEAK_GATE ⇔ upd/|d| > k, tested without sqrt (the dot-product test, docs/sources.md#visibility-test).
@@ -157,10 +166,7 @@ export class OracleContactFinder {
   }
 
   /** Handles the step from sample t−1 (or the stored last sample) to sample t for pair (s, j). */
-  private interval(
-    c: OrbitChunk, s: number, j: number, t: number, fromState: boolean,
-    ga: number, gda: number, gb: number, gdb: number,
-  ): void {
+  private interval(c: OrbitChunk, s: number, j: number, t: number, fromState: boolean, ga: number, gda: number, gb: number, gdb: number): void {
     const p = s * this.stationCount + j;
     const tb = c.timesMs[t]!;
     const stillOpen = this.open[p] && gb >= 0;
@@ -207,7 +213,9 @@ export class OracleContactFinder {
   private gOnSegment(j: number, tau: number): number {
     const g = this.geometry;
     const q = this.seg.position(tau, this.tmpP);
-    const dx = q[0]! - g.ecefKm[j * 3]!, dy = q[1]! - g.ecefKm[j * 3 + 1]!, dz = q[2]! - g.ecefKm[j * 3 + 2]!;
+    const dx = q[0]! - g.ecefKm[j * 3]!,
+      dy = q[1]! - g.ecefKm[j * 3 + 1]!,
+      dz = q[2]! - g.ecefKm[j * 3 + 2]!;
     const upd = g.enu[j * 9 + 6]! * dx + g.enu[j * 9 + 7]! * dy + g.enu[j * 9 + 8]! * dz;
     return upd / Math.sqrt(dx * dx + dy * dy + dz * dz) - g.sinMask[j]!;
   }
@@ -217,8 +225,12 @@ export class OracleContactFinder {
     const g = this.geometry;
     const q = this.seg.position(tau, this.tmpP);
     const v = this.seg.velocity(tau, this.tmpV);
-    const dx = q[0]! - g.ecefKm[j * 3]!, dy = q[1]! - g.ecefKm[j * 3 + 1]!, dz = q[2]! - g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
+    const dx = q[0]! - g.ecefKm[j * 3]!,
+      dy = q[1]! - g.ecefKm[j * 3 + 1]!,
+      dz = q[2]! - g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
     const r2 = dx * dx + dy * dy + dz * dz;
     const r = Math.sqrt(r2);
     const upd = ux * dx + uy * dy + uz * dz;

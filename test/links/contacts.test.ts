@@ -50,8 +50,7 @@ function directElevationDeg(s: number, ms: number, g: StationGeometry, j: number
   return lookAngles([ecf.x, ecf.y, ecf.z], g, j).elevationDeg;
 }
 
-const sampleElevationDeg = (s: number, t: number, g: StationGeometry, j: number) =>
-  lookAngles(day.positionsEcefKm, g, j, (s * STEPS + t) * 3).elevationDeg;
+const sampleElevationDeg = (s: number, t: number, g: StationGeometry, j: number) => lookAngles(day.positionsEcefKm, g, j, (s * STEPS + t) * 3).elevationDeg;
 
 function checkWindow(w: ContactWindow, g: StationGeometry): void {
   const mask = g.minElevationDeg[w.stationIndex]!;
@@ -72,29 +71,35 @@ function checkWindow(w: ContactWindow, g: StationGeometry): void {
 }
 
 const stationArb = fc.record({
-  id: fc.constant('s'), name: fc.constant('s'),
-  latDeg: fc.double({ min: -89.9, max: 89.9, noNaN: true }), lonDeg: fc.double({ min: -180, max: 180, noNaN: true }),
-  altM: fc.double({ min: 0, max: 5000, noNaN: true }), minElevationDeg: fc.double({ min: 0, max: 45, noNaN: true }),
+  id: fc.constant('s'),
+  name: fc.constant('s'),
+  latDeg: fc.double({ min: -89.9, max: 89.9, noNaN: true }),
+  lonDeg: fc.double({ min: -180, max: 180, noNaN: true }),
+  altM: fc.double({ min: 0, max: 5000, noNaN: true }),
+  minElevationDeg: fc.double({ min: 0, max: 45, noNaN: true }),
 });
 
 describe('ContactFinder', () => {
   it('keeps its invariants for random stations (elevation ≤ 90°, ≥ mask inside, ≈ mask at AOS/LOS, no overlap, complete)', () => {
-    fc.assert(fc.property(fc.array(stationArb, { minLength: 1, maxLength: 3 }), (stations) => {
-      const g = stationGeometry(stations);
-      const windows = run(stations, [day]);
-      for (const w of windows) checkWindow(w, g);
-      for (let s = 0; s < satrecs.length; s++) {
-        for (let j = 0; j < stations.length; j++) {
-          const mine = windows.filter((w) => w.satIndex === s && w.stationIndex === j);
-          for (let i = 1; i < mine.length; i++) expect(mine[i]!.aosMs).toBeGreaterThan(mine[i - 1]!.losMs);
-          for (let t = 0; t < STEPS; t++) {
-            if (sampleElevationDeg(s, t, g, j) <= stations[j]!.minElevationDeg) continue;
-            const tMs = day.timesMs[t]!;
-            expect(mine.some((w) => w.aosMs <= tMs && tMs <= w.losMs)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(stationArb, { minLength: 1, maxLength: 3 }), (stations) => {
+        const g = stationGeometry(stations);
+        const windows = run(stations, [day]);
+        for (const w of windows) checkWindow(w, g);
+        for (let s = 0; s < satrecs.length; s++) {
+          for (let j = 0; j < stations.length; j++) {
+            const mine = windows.filter((w) => w.satIndex === s && w.stationIndex === j);
+            for (let i = 1; i < mine.length; i++) expect(mine[i]!.aosMs).toBeGreaterThan(mine[i - 1]!.losMs);
+            for (let t = 0; t < STEPS; t++) {
+              if (sampleElevationDeg(s, t, g, j) <= stations[j]!.minElevationDeg) continue;
+              const tMs = day.timesMs[t]!;
+              expect(mine.some((w) => w.aosMs <= tMs && tMs <= w.losMs)).toBe(true);
+            }
           }
         }
-      }
-    }), { numRuns: 12 });
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('gives the same windows however the run is cut into chunks, overlapping or not', () => {
@@ -147,7 +152,9 @@ describe('ContactFinder', () => {
     for (let i = 1; i < windows.length; i++) {
       const a = windows[i - 1]!;
       const b = windows[i]!;
-      expect(a.aosMs < b.aosMs || (a.aosMs === b.aosMs && (a.satIndex < b.satIndex || (a.satIndex === b.satIndex && a.stationIndex < b.stationIndex)))).toBe(true);
+      expect(a.aosMs < b.aosMs || (a.aosMs === b.aosMs && (a.satIndex < b.satIndex || (a.satIndex === b.satIndex && a.stationIndex < b.stationIndex)))).toBe(
+        true,
+      );
     }
   });
 });

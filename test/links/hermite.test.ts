@@ -14,7 +14,11 @@ const START_MS = Date.parse('2026-04-02T00:00:00Z');
 describe('HermiteSegment', () => {
   it('reproduces a cubic exactly (positions and velocities)', () => {
     // p(t) = a + b t + c t² + d t³ per axis, t in s; Hermite is exact for cubics.
-    const coef = [[1, 2, 3, 4], [-5, 0.5, -0.25, 0.01], [7, -1, 0, 0.002]];
+    const coef = [
+      [1, 2, 3, 4],
+      [-5, 0.5, -0.25, 0.01],
+      [7, -1, 0, 0.002],
+    ];
     const at = (t: number) => coef.map(([a, b, c, d]) => a! + b! * t + c! * t * t + d! * t * t * t);
     const vel = (t: number) => coef.map(([, b, c, d]) => b! + 2 * c! * t + 3 * d! * t * t);
     const seg = new HermiteSegment().set(0, at(0), vel(0), 0, 60_000, at(60), vel(60), 0);
@@ -42,8 +46,16 @@ describe('HermiteSegment', () => {
     for (let s = 0; s < satrecs.length; s++) {
       for (let t = 0; t < 1440; t++) {
         const a = (s * 1441 + t) * 3;
-        seg.set(coarse.timesMs[t]!, coarse.positionsEcefKm, coarse.velocitiesEcefKmS, a,
-          coarse.timesMs[t + 1]!, coarse.positionsEcefKm, coarse.velocitiesEcefKmS, a + 3);
+        seg.set(
+          coarse.timesMs[t]!,
+          coarse.positionsEcefKm,
+          coarse.velocitiesEcefKmS,
+          a,
+          coarse.timesMs[t + 1]!,
+          coarse.positionsEcefKm,
+          coarse.velocitiesEcefKmS,
+          a + 3,
+        );
         seg.position(0.5, q);
         const f = (s * 1440 + t) * 3;
         const errM = 1000 * Math.hypot(q[0]! - fine.positionsEcefKm[f]!, q[1]! - fine.positionsEcefKm[f + 1]!, q[2]! - fine.positionsEcefKm[f + 2]!);
@@ -57,11 +69,13 @@ describe('HermiteSegment', () => {
 
 describe('brentRoot', () => {
   it('finds roots of monotonic functions to the tolerance', () => {
-    fc.assert(fc.property(fc.double({ min: -0.99, max: 0.99, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (root, k) => {
-      const f = (x: number) => Math.atan(k * (x - root)) + 0.1 * (x - root) ** 3;
-      const x = brentRoot(f, -1, 1, f(-1), f(1), 1e-9);
-      expect(Math.abs(x - root)).toBeLessThan(1e-8);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -0.99, max: 0.99, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (root, k) => {
+        const f = (x: number) => Math.atan(k * (x - root)) + 0.1 * (x - root) ** 3;
+        const x = brentRoot(f, -1, 1, f(-1), f(1), 1e-9);
+        expect(Math.abs(x - root)).toBeLessThan(1e-8);
+      }),
+    );
   });
 
   it('returns NaN without a sign change and an endpoint when it is a root', () => {

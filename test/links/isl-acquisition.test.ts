@@ -19,13 +19,28 @@ describe('IslAcquisitionTracker (acquisition 15 s, SCS-01)', () => {
     // t = 0: the run starts with an established network.
     expect(step(tr, 0, [[0, 1]])).toEqual({ usable: [1], sinceS: [-Infinity] });
     // t = 60: 1–2 is new, taken to start at the midpoint 30 s: 30 s old ≥ 15 s.
-    expect(step(tr, 60, [[0, 1], [1, 2]])).toEqual({ usable: [1, 1], sinceS: [-Infinity, 30] });
+    expect(
+      step(tr, 60, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ).toEqual({ usable: [1, 1], sinceS: [-Infinity, 30] });
     // t = 70: 0–1 broke; 0–2 is new from 65 s: 5 s old < 15 s.
-    expect(step(tr, 70, [[1, 2], [0, 2]])).toEqual({ usable: [1, 0], sinceS: [30, 65] });
+    expect(
+      step(tr, 70, [
+        [1, 2],
+        [0, 2],
+      ]),
+    ).toEqual({ usable: [1, 0], sinceS: [30, 65] });
     // t = 80: 0–2 is exactly 15 s old: usable. 1–2 broke.
     expect(step(tr, 80, [[0, 2]])).toEqual({ usable: [1], sinceS: [65] });
     // t = 90: 0–1 is back, but must be acquired again (from 85 s).
-    expect(step(tr, 90, [[0, 1], [0, 2]])).toEqual({ usable: [0, 1], sinceS: [85, 65] });
+    expect(
+      step(tr, 90, [
+        [0, 1],
+        [0, 2],
+      ]),
+    ).toEqual({ usable: [0, 1], sinceS: [85, 65] });
   });
 
   it('starts over after reset', () => {

@@ -35,7 +35,18 @@ function scenarioWith(topology: IslTopology): Scenario {
     constellation: {
       sources: [
         { kind: 'tle', file: 'tle/three-body.tle' },
-        { kind: 'walker', label: 'shell', pattern: 'delta', planes: 10, satsPerPlane: 12, phasing: 1, altitudeKm: 550, inclinationDeg: 53, namePrefix: 'W', firstNorad: 900000 },
+        {
+          kind: 'walker',
+          label: 'shell',
+          pattern: 'delta',
+          planes: 10,
+          satsPerPlane: 12,
+          phasing: 1,
+          altitudeKm: 550,
+          inclinationDeg: 53,
+          namePrefix: 'W',
+          firstNorad: 900000,
+        },
       ],
     },
   } as Partial<ScenarioInput>);
@@ -62,7 +73,10 @@ async function engineLinks(scenario: Scenario, records: CatalogRecord[], propaga
 
 /** The keyframe log's links per frame, fed blocks of BLOCK keyframes. */
 function keyframeLinks(scenario: Scenario, records: CatalogRecord[], propagator: OrbitPropagator, startMs: number): string[] {
-  const log = new IslFrameLog(records.map((r) => r.walker), islParams(scenario.isl));
+  const log = new IslFrameLog(
+    records.map((r) => r.walker),
+    islParams(scenario.isl),
+  );
   const source = { propagator, lostAtMs: new Float64Array(records.length).fill(Infinity) };
   for (let f0 = 0; f0 < K; f0 += BLOCK) {
     const b = buildKeyframeBlock(source, 1, { runId: 1, startMs: startMs + f0 * STEP_S * 1000, stepS: STEP_S, count: BLOCK }, (n) => new Float32Array(n));
@@ -89,7 +103,10 @@ describe.each(['plus-grid', 'range'] as const)('engine relay, keyframe log and r
     propagator = await createOrbitPropagator(records.map((r) => r.satrec));
     engine = await engineLinks(scenario, records, propagator, startMs);
     keyframes = keyframeLinks(scenario, records, propagator, startMs);
-    const network = new IslNetwork(records.map((r) => r.walker), islParams(scenario.isl));
+    const network = new IslNetwork(
+      records.map((r) => r.walker),
+      islParams(scenario.isl),
+    );
     const timesMs = Array.from({ length: K }, (_, k) => startMs + k * STEP_S * 1000);
     for (const s of routeBetween({ network, propagator, from, to, timesMs })) {
       samples.push(s);
@@ -125,7 +142,8 @@ describe.each(['plus-grid', 'range'] as const)('engine relay, keyframe log and r
 
   it('routes over those links only: each hop an acquired link, latency = Σ range / c from the shared state', () => {
     const places = stationGeometry([from.station, to.station]);
-    const rangeKm = (p: Float64Array, a: number, b: ArrayLike<number>, bi: number) => Math.hypot(p[a * 3]! - b[bi * 3]!, p[a * 3 + 1]! - b[bi * 3 + 1]!, p[a * 3 + 2]! - b[bi * 3 + 2]!);
+    const rangeKm = (p: Float64Array, a: number, b: ArrayLike<number>, bi: number) =>
+      Math.hypot(p[a * 3]! - b[bi * 3]!, p[a * 3 + 1]! - b[bi * 3 + 1]!, p[a * 3 + 2]! - b[bi * 3 + 2]!);
     let relayed = 0;
     samples.forEach((s, k) => {
       expect(s.timeMs).toBe(startMs + k * STEP_S * 1000);
@@ -152,9 +170,20 @@ describe('velocities matter for range pairing', () => {
     const startMs = parseIsoUtc(scenario.epochIso);
     const { records } = await loadConstellation(scenario, fileReader(PROJECT_ROOT));
     const propagator = await createOrbitPropagator(records.map((r) => r.satrec));
-    const b = buildKeyframeBlock({ propagator, lostAtMs: new Float64Array(records.length).fill(Infinity) }, 1, { runId: 1, startMs, stepS: STEP_S, count: K }, (n) => new Float32Array(n));
-    const withVel = new IslNetwork(records.map((r) => r.walker), islParams(scenario.isl));
-    const without = new IslNetwork(records.map((r) => r.walker), islParams(scenario.isl));
+    const b = buildKeyframeBlock(
+      { propagator, lostAtMs: new Float64Array(records.length).fill(Infinity) },
+      1,
+      { runId: 1, startMs, stepS: STEP_S, count: K },
+      (n) => new Float32Array(n),
+    );
+    const withVel = new IslNetwork(
+      records.map((r) => r.walker),
+      islParams(scenario.isl),
+    );
+    const without = new IslNetwork(
+      records.map((r) => r.walker),
+      islParams(scenario.isl),
+    );
     let differ = 0;
     for (let k = 0; k < K; k++) {
       withVel.stepFrame(b, k, startMs + k * STEP_S * 1000);

@@ -37,9 +37,30 @@ describe('plusGridPairs', () => {
     // Index = plane·4 + slot. In-plane rings: 4 pairs per plane. Planes 0→1 and 1→2: same slot.
     // Seam plane 2 → plane 0: slot (s + F) mod 4 = s + 1, so (8,1), (9,2), (10,3), (11,0).
     const expected: [number, number][] = [
-      [0, 1], [1, 2], [2, 3], [0, 3], [4, 5], [5, 6], [6, 7], [4, 7], [8, 9], [9, 10], [10, 11], [8, 11],
-      [0, 4], [1, 5], [2, 6], [3, 7], [4, 8], [5, 9], [6, 10], [7, 11],
-      [1, 8], [2, 9], [3, 10], [0, 11],
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [0, 3],
+      [4, 5],
+      [5, 6],
+      [6, 7],
+      [4, 7],
+      [8, 9],
+      [9, 10],
+      [10, 11],
+      [8, 11],
+      [0, 4],
+      [1, 5],
+      [2, 6],
+      [3, 7],
+      [4, 8],
+      [5, 9],
+      [6, 10],
+      [7, 11],
+      [1, 8],
+      [2, 9],
+      [3, 10],
+      [0, 11],
     ];
     expected.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(pairList(shell('delta', 3, 4, 1))).toEqual(expected);
@@ -52,8 +73,17 @@ describe('plusGridPairs', () => {
   });
 
   it('keeps each pair once in tiny shells (2 planes × 2 slots, F = 0) and skips non-Walker satellites', () => {
-    expect(pairList(shell('delta', 2, 2, 0))).toEqual([[0, 1], [0, 2], [1, 3], [2, 3]]);
-    expect(pairList([undefined, ...shell('delta', 1, 3, 0), undefined])).toEqual([[1, 2], [1, 3], [2, 3]]);
+    expect(pairList(shell('delta', 2, 2, 0))).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(pairList([undefined, ...shell('delta', 1, 3, 0), undefined])).toEqual([
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
   });
 
   it('drops the links of a missing satellite only', () => {
@@ -66,17 +96,20 @@ describe('plusGridPairs', () => {
   });
 
   it('gives every satellite of any delta shell with P, S ≥ 3 exactly four partners, and star shells 3 or 4', () => {
-    fc.assert(fc.property(fc.integer({ min: 3, max: 25 }), fc.integer({ min: 3, max: 25 }), fc.nat(), (P, S, f) => {
-      const delta = degrees(P * S, pairList(shell('delta', P, S, f % P)));
-      expect(delta.every((d) => d === 4)).toBe(true);
-      const star = degrees(P * S, pairList(shell('star', P, S, f % P)));
-      star.forEach((d, i) => expect(d).toBe(i < S || i >= (P - 1) * S ? 3 : 4));
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 25 }), fc.integer({ min: 3, max: 25 }), fc.nat(), (P, S, f) => {
+        const delta = degrees(P * S, pairList(shell('delta', P, S, f % P)));
+        expect(delta.every((d) => d === 4)).toBe(true);
+        const star = degrees(P * S, pairList(shell('star', P, S, f % P)));
+        star.forEach((d, i) => expect(d).toBe(i < S || i >= (P - 1) * S ? 3 : 4));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('separates shells: two shells never link to each other', () => {
     const pairs = pairList([...shell('delta', 3, 3, 0, 1), ...shell('delta', 3, 3, 0, 2)]);
-    expect(pairs.every(([a, b]) => (a < 9) === (b < 9))).toBe(true);
+    expect(pairs.every(([a, b]) => a < 9 === b < 9)).toBe(true);
     expect(pairs).toHaveLength(36);
   });
 });
@@ -86,10 +119,16 @@ describe('+Grid on a propagated Walker shell (star-compute inference shell, 48 �
   const records = generateWalker(params);
 
   it('has degree exactly 4, every link in range and ≥ 80 km above the surface, and seam partners that are nearest', async () => {
-    const prop = await createOrbitPropagator(records.map((r) => r.satrec), { backend: 'js' });
+    const prop = await createOrbitPropagator(
+      records.map((r) => r.satrec),
+      { backend: 'js' },
+    );
     const times = [0, 1, 6, 12].map((h) => EPOCH_MS + h * 3_600_000);
     const chunk = prop.propagateAt(times);
-    const linker = new IslLinker(records.map((r) => r.walker), DEFAULT_ISL_PARAMS);
+    const linker = new IslLinker(
+      records.map((r) => r.walker),
+      DEFAULT_ISL_PARAMS,
+    );
     expect(linker.grid.count).toBe(4800);
     const n = records.length;
     const pos = new Float64Array(n * 3);

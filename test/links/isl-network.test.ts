@@ -64,7 +64,17 @@ describe('IslNetwork on two satellites (range topology, acquisition 45 s, 30 s s
 });
 
 describe('IslNetwork on a 12 × 10 Walker shell at 1,000 km (+Grid, all 240 links in range)', () => {
-  const records = generateWalker({ pattern: 'delta', planes: 12, satsPerPlane: 10, phasing: 1, altitudeKm: 1000, inclinationDeg: 53, epochMs, namePrefix: 'W', firstNorad: 900000 });
+  const records = generateWalker({
+    pattern: 'delta',
+    planes: 12,
+    satsPerPlane: 10,
+    phasing: 1,
+    altitudeKm: 1000,
+    inclinationDeg: 53,
+    epochMs,
+    namePrefix: 'W',
+    firstNorad: 900000,
+  });
   const layouts = records.map((r) => r.walker);
 
   it('tracks all four +Grid links of a satellite with only 2 terminals: every link stays usable at every step', async () => {

@@ -43,7 +43,8 @@ function cloud(sats: { latDeg: number; lonDeg: number; altKm: number; lost: bool
 }
 
 const at = (pos: Float64Array, i: number) => [pos[i * 3]!, pos[i * 3 + 1]!, pos[i * 3 + 2]!];
-const dist = (pos: Float64Array, i: number, j: number) => Math.hypot(pos[i * 3]! - pos[j * 3]!, pos[i * 3 + 1]! - pos[j * 3 + 1]!, pos[i * 3 + 2]! - pos[j * 3 + 2]!);
+const dist = (pos: Float64Array, i: number, j: number) =>
+  Math.hypot(pos[i * 3]! - pos[j * 3]!, pos[i * 3 + 1]! - pos[j * 3 + 1]!, pos[i * 3 + 2]! - pos[j * 3 + 2]!);
 const edgesOf = (e: IslEdgeList) => Array.from({ length: e.count }, (_, k) => [e.a[k]!, e.b[k]!, e.rangeKm[k]!] as const);
 
 function checkInvariants(pos: Float64Array, e: IslEdgeList, maxRangeKm: number, marginKm: number, terminals: number): void {
@@ -114,46 +115,87 @@ function bruteBest(pos: Float64Array, vel: Float64Array | null, s: number, c: nu
   return ids;
 }
 
-const query = (pos: Float64Array, maxRangeKm: number, marginKm: number, vel: Float64Array | null = null, horizonS = 0): NeighbourQuery =>
-  ({ pos, vel, horizonS, maxRangeKm, minRadiusKm: RE + marginKm });
+const query = (pos: Float64Array, maxRangeKm: number, marginKm: number, vel: Float64Array | null = null, horizonS = 0): NeighbourQuery => ({
+  pos,
+  vel,
+  horizonS,
+  maxRangeKm,
+  minRadiusKm: RE + marginKm,
+});
 
 describe('range / line-of-sight ISLs (property tests on random clouds)', () => {
   it('links only present pairs, within range, ≥ margin above the surface, once each, ≤ terminals per satellite', () => {
-    fc.assert(fc.property(fc.array(sat, { minLength: 0, maxLength: 120 }), fc.double({ min: 300, max: 20_000, noNaN: true }),
-      fc.double({ min: 0, max: 300, noNaN: true }), fc.integer({ min: 1, max: 6 }), (sats, maxRangeKm, marginKm, terminals) => {
-        const pos = cloud(sats);
-        const linker = new IslLinker(sats.map(() => undefined), { ...DEFAULT_ISL_PARAMS, topology: 'range', maxRangeKm, atmMarginKm: marginKm, terminalsPerSat: terminals });
-        checkInvariants(pos, linker.linksAt(pos), maxRangeKm, marginKm, terminals);
-      }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.array(sat, { minLength: 0, maxLength: 120 }),
+        fc.double({ min: 300, max: 20_000, noNaN: true }),
+        fc.double({ min: 0, max: 300, noNaN: true }),
+        fc.integer({ min: 1, max: 6 }),
+        (sats, maxRangeKm, marginKm, terminals) => {
+          const pos = cloud(sats);
+          const linker = new IslLinker(
+            sats.map(() => undefined),
+            { ...DEFAULT_ISL_PARAMS, topology: 'range', maxRangeKm, atmMarginKm: marginKm, terminalsPerSat: terminals },
+          );
+          checkInvariants(pos, linker.linksAt(pos), maxRangeKm, marginKm, terminals);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('finds exactly the brute-force best candidates through the spatial hash (with and without look-ahead)', () => {
     // Up to 2,500 satellites so cells get small against the spacing (the ring search then matters), uniform
     // over a 500–1,500 km shell or bunched in three 8° patches; the reference keeps the best c by insertion.
-    fc.assert(fc.property(fc.integer({ min: 2, max: 2500 }), fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.boolean(),
-      fc.integer({ min: 1, max: 2 ** 30 }), fc.double({ min: 300, max: 6000, noNaN: true }), (n, c, withVel, isBunched, seed, maxRangeKm) => {
-        let x = seed;
-        const rnd = () => (x = (Math.imul(x, 48271) >>> 0) % 2147483647) / 2147483647;
-        const pos = cloud(Array.from({ length: n }, () => (isBunched
-          ? { latDeg: [0, 40, -60][Math.floor(rnd() * 3)]! + 8 * rnd() - 4, lonDeg: 8 * rnd() - 4, altKm: 500 + 200 * rnd(), lost: rnd() < 0.02 }
-          : { latDeg: (Math.asin(2 * rnd() - 1) * 180) / Math.PI, lonDeg: 360 * rnd() - 180, altKm: 500 + 1000 * rnd(), lost: rnd() < 0.02 })));
-        const vel = withVel ? Float64Array.from({ length: n * 3 }, () => 16 * rnd() - 8) : null;
-        const linker = new RangeLinker(c, c);
-        linker.link(query(pos, maxRangeKm, 80, vel, 300), n, null, allocateIslEdges(n * c));
-        const wrong = Array.from({ length: n }, (_, s) => s).filter((s) => linker.candidates(s).join() !== bruteBest(pos, vel, s, c, maxRangeKm).join());
-        expect(wrong).toEqual([]);
-      }), { numRuns: 16 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 2500 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.double({ min: 300, max: 6000, noNaN: true }),
+        (n, c, withVel, isBunched, seed, maxRangeKm) => {
+          let x = seed;
+          const rnd = () => (x = (Math.imul(x, 48271) >>> 0) % 2147483647) / 2147483647;
+          const pos = cloud(
+            Array.from({ length: n }, () =>
+              isBunched
+                ? { latDeg: [0, 40, -60][Math.floor(rnd() * 3)]! + 8 * rnd() - 4, lonDeg: 8 * rnd() - 4, altKm: 500 + 200 * rnd(), lost: rnd() < 0.02 }
+                : { latDeg: (Math.asin(2 * rnd() - 1) * 180) / Math.PI, lonDeg: 360 * rnd() - 180, altKm: 500 + 1000 * rnd(), lost: rnd() < 0.02 },
+            ),
+          );
+          const vel = withVel ? Float64Array.from({ length: n * 3 }, () => 16 * rnd() - 8) : null;
+          const linker = new RangeLinker(c, c);
+          linker.link(query(pos, maxRangeKm, 80, vel, 300), n, null, allocateIslEdges(n * c));
+          const wrong = Array.from({ length: n }, (_, s) => s).filter((s) => linker.candidates(s).join() !== bruteBest(pos, vel, s, c, maxRangeKm).join());
+          expect(wrong).toEqual([]);
+        },
+      ),
+      { numRuns: 16 },
+    );
   });
 
   it('pairs exactly like an exhaustive greedy reference when every satellite is a candidate of every other', () => {
-    fc.assert(fc.property(fc.array(sat, { minLength: 2, maxLength: 9 }), fc.double({ min: 500, max: 15_000, noNaN: true }),
-      fc.integer({ min: 1, max: 4 }), (sats, maxRangeKm, terminals) => {
-        const pos = cloud(sats);
-        const linker = new RangeLinker(terminals, Math.max(1, sats.length - 1));
-        const out = allocateIslEdges(sats.length * terminals);
-        linker.link(query(pos, maxRangeKm, 80), sats.length, null, out);
-        expect(edgesOf(out).map(([a, b]) => `${a}-${b}`).sort()).toEqual(referencePairing(pos, maxRangeKm, 80, terminals));
-      }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.array(sat, { minLength: 2, maxLength: 9 }),
+        fc.double({ min: 500, max: 15_000, noNaN: true }),
+        fc.integer({ min: 1, max: 4 }),
+        (sats, maxRangeKm, terminals) => {
+          const pos = cloud(sats);
+          const linker = new RangeLinker(terminals, Math.max(1, sats.length - 1));
+          const out = allocateIslEdges(sats.length * terminals);
+          linker.link(query(pos, maxRangeKm, 80), sats.length, null, out);
+          expect(
+            edgesOf(out)
+              .map(([a, b]) => `${a}-${b}`)
+              .sort(),
+          ).toEqual(referencePairing(pos, maxRangeKm, 80, terminals));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -197,8 +239,24 @@ describe('range pairing over time', () => {
 
 describe('parameters', () => {
   it('names every bad field', () => {
-    const bad = validateIslParams({ topology: 'mesh' as never, rateGbps: 0, acquisitionS: -1, maxRangeKm: NaN, atmMarginKm: -5, terminalsPerSat: 2.5, pairingHorizonS: -1 });
-    expect(bad.map((m) => m.split(':')[0])).toEqual(['isl.topology', 'isl.rateGbps', 'isl.acquisitionS', 'isl.maxRangeKm', 'isl.atmMarginKm', 'isl.terminalsPerSat', 'isl.pairingHorizonS']);
+    const bad = validateIslParams({
+      topology: 'mesh' as never,
+      rateGbps: 0,
+      acquisitionS: -1,
+      maxRangeKm: NaN,
+      atmMarginKm: -5,
+      terminalsPerSat: 2.5,
+      pairingHorizonS: -1,
+    });
+    expect(bad.map((m) => m.split(':')[0])).toEqual([
+      'isl.topology',
+      'isl.rateGbps',
+      'isl.acquisitionS',
+      'isl.maxRangeKm',
+      'isl.atmMarginKm',
+      'isl.terminalsPerSat',
+      'isl.pairingHorizonS',
+    ]);
     expect(validateIslParams(DEFAULT_ISL_PARAMS)).toEqual([]);
     expect(() => new IslLinker([], { ...DEFAULT_ISL_PARAMS, maxRangeKm: -1 })).toThrow(/isl.maxRangeKm/);
   });
@@ -212,7 +270,10 @@ describe('10,313 Starlink satellites (tle/starlink-20260512.tle) at 2026-05-12T1
     const prop = await createOrbitPropagator(records.map((r) => r.satrec));
     const chunk = prop.propagateAt([t0]);
     prop.dispose();
-    const linker = new IslLinker(records.map((r) => r.walker), { ...DEFAULT_ISL_PARAMS, topology: 'range' });
+    const linker = new IslLinker(
+      records.map((r) => r.walker),
+      { ...DEFAULT_ISL_PARAMS, topology: 'range' },
+    );
     const e = linker.linksAt(chunk.positionsEcefKm, chunk.velocitiesEcefKmS);
     checkInvariants(chunk.positionsEcefKm, e, DEFAULT_ISL_PARAMS.maxRangeKm, DEFAULT_ISL_PARAMS.atmMarginKm, 4);
     // Measured 19,658 edges: 4·10,313/2 = 20,626 if every terminal were used; > 95% of that.

@@ -1,7 +1,15 @@
 // Link budget: cote's bent-pipe downlink reproduced against hand-computed and published numbers (docs/sources.md#cote).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COTE_BENT_PIPE_DOWNLINK, SMAD_DOWNLINK_X_BAND_NOISE, linkBudgetDb, linkRateBps, slantRangeKm, smadSystemNoiseTempK, validateLinkBudgetParams } from '../../src/sim/links/link-budget.ts';
+import {
+  COTE_BENT_PIPE_DOWNLINK,
+  SMAD_DOWNLINK_X_BAND_NOISE,
+  linkBudgetDb,
+  linkRateBps,
+  slantRangeKm,
+  smadSystemNoiseTempK,
+  validateLinkBudgetParams,
+} from '../../src/sim/links/link-budget.ts';
 import { EARTH_EQUATORIAL_RADIUS_KM } from '../../src/sim/constants.ts';
 
 /** Altitude of cote's bent-pipe satellite, km: Flock 3k-3 TLE (cote planet.tle) mean motion 15.24309684 rev/day → a = 6871.0 km. */
@@ -111,10 +119,7 @@ describe('validateLinkBudgetParams', () => {
     expect(validateLinkBudgetParams(COTE_BENT_PIPE_DOWNLINK)).toEqual([]);
   });
   it('names each bad field', () => {
-    const errors = validateLinkBudgetParams(
-      { ...COTE_BENT_PIPE_DOWNLINK, bandwidthHz: 0, lineLossFactor: 1.5 },
-      'scenario.downlink',
-    );
+    const errors = validateLinkBudgetParams({ ...COTE_BENT_PIPE_DOWNLINK, bandwidthHz: 0, lineLossFactor: 1.5 }, 'scenario.downlink');
     expect(errors).toHaveLength(2);
     expect(errors[0]).toContain('scenario.downlink.bandwidthHz');
     expect(errors[1]).toContain('scenario.downlink.lineLossFactor');

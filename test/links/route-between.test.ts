@@ -36,7 +36,9 @@ describe('resolveRoutePlace', () => {
     expect(() => resolveRoutePlace('95,0', scenario, '--from')).toThrow(/^--from: latitude must be in \[-90, 90\], got 95$/);
     expect(() => resolveRoutePlace('0,181', scenario, '--to')).toThrow(/^--to: longitude must be in \[-180, 180\], got 181$/);
     expect(() => resolveRoutePlace('atlantis', scenario, '--to')).toThrow(RangeError);
-    expect(() => resolveRoutePlace('atlantis', scenario, '--to')).toThrow(/--to: "atlantis" is neither LAT,LON .* \(cn-miyun, cn-kashgar, cn-sanya, cn-lijiang, cn-mohe, zhangjiakou, /);
+    expect(() => resolveRoutePlace('atlantis', scenario, '--to')).toThrow(
+      /--to: "atlantis" is neither LAT,LON .* \(cn-miyun, cn-kashgar, cn-sanya, cn-lijiang, cn-mohe, zhangjiakou, /,
+    );
   });
 });
 

@@ -16,7 +16,16 @@ function graph(sats: number, grounds: number, edges: [number, number, number][])
 describe('shortestPath on hand-made graphs', () => {
   it('finds the hand-computed route (5 satellites, 2 ground nodes)', () => {
     // 5→0→1→6 = 1 + 2 + 1 = 4; 5→0→2→3→1→6 = 4.5; 5→0→2→3→4→6 = 8.1.
-    const g = graph(5, 2, [[5, 0, 1], [0, 1, 2], [1, 6, 1], [0, 2, 1], [2, 3, 1], [3, 1, 0.5], [3, 4, 5], [4, 6, 0.1]]);
+    const g = graph(5, 2, [
+      [5, 0, 1],
+      [0, 1, 2],
+      [1, 6, 1],
+      [0, 2, 1],
+      [2, 3, 1],
+      [3, 1, 0.5],
+      [3, 4, 5],
+      [4, 6, 0.1],
+    ]);
     expect(shortestPath(g, 5, 6)).toEqual({ latencyS: 4, hops: [5, 0, 1, 6] });
     expect(shortestPath(g, 6, 5)).toEqual({ latencyS: 4, hops: [6, 1, 0, 5] });
     expect(shortestPath(g, 2, 4)).toEqual({ latencyS: 6, hops: [2, 3, 4] });
@@ -24,12 +33,23 @@ describe('shortestPath on hand-made graphs', () => {
 
   it('never relays through a ground node', () => {
     // Through ground node 4 the trip would take 4 s; satellites only: 2→0→1→3 = 12 s.
-    const g = graph(2, 3, [[2, 0, 1], [0, 4, 1], [4, 1, 1], [1, 3, 1], [0, 1, 10]]);
+    const g = graph(2, 3, [
+      [2, 0, 1],
+      [0, 4, 1],
+      [4, 1, 1],
+      [1, 3, 1],
+      [0, 1, 10],
+    ]);
     expect(shortestPath(g, 2, 3)).toEqual({ latencyS: 12, hops: [2, 0, 1, 3] });
   });
 
   it('breaks ties deterministically (lower node index first), whatever the edge order', () => {
-    const square: [number, number, number][] = [[0, 1, 1], [1, 3, 1], [0, 2, 1], [2, 3, 1]];
+    const square: [number, number, number][] = [
+      [0, 1, 1],
+      [1, 3, 1],
+      [0, 2, 1],
+      [2, 3, 1],
+    ];
     expect(shortestPath(graph(4, 0, square), 0, 3)!.hops).toEqual([0, 1, 3]);
     expect(shortestPath(graph(4, 0, [...square].reverse()), 0, 3)!.hops).toEqual([0, 1, 3]);
   });
@@ -45,7 +65,12 @@ describe('shortestPath on hand-made graphs', () => {
 
   it('gives multi-source distances with the source each node is served by', () => {
     // Chain 0–1–2–3–4, 1 s per edge; sources 0 (after 6 s) and 4 (after 1 s).
-    const g = graph(5, 0, [[0, 1, 1], [1, 2, 1], [2, 3, 1], [3, 4, 1]]);
+    const g = graph(5, 0, [
+      [0, 1, 1],
+      [1, 2, 1],
+      [2, 3, 1],
+      [3, 4, 1],
+    ]);
     const ws = new ShortestPaths();
     ws.run(g, [0, 4], [6, 1]);
     expect(Array.from(ws.distS)).toEqual([5, 4, 3, 2, 1]); // 0 is reached from 4 sooner than its own 6 s
@@ -57,7 +82,14 @@ describe('shortestPath on hand-made graphs', () => {
   });
 });
 
-const ground = (latDeg: number, lonDeg: number, minElevationDeg = 10): GroundStation => ({ id: `${latDeg},${lonDeg}`, name: '', latDeg, lonDeg, altM: 0, minElevationDeg });
+const ground = (latDeg: number, lonDeg: number, minElevationDeg = 10): GroundStation => ({
+  id: `${latDeg},${lonDeg}`,
+  name: '',
+  latDeg,
+  lonDeg,
+  altM: 0,
+  minElevationDeg,
+});
 
 function walkerShell(planes: number, satsPerPlane: number, phasing: number, rKm: number, incDeg: number) {
   const layouts: WalkerSlot[] = [];

@@ -16,13 +16,23 @@ for (let k = 0; k + 2 < lines.length; k += 3) {
 }
 const stationCsv = parseStationCsv(readFileSync(new URL('public/data/ground-stations.csv', root), 'utf8'));
 
-interface GoldenRow { norad: string; aosMs: number; losMs: number; maxElevationDeg: number; partial: boolean }
+interface GoldenRow {
+  norad: string;
+  aosMs: number;
+  losMs: number;
+  maxElevationDeg: number;
+  partial: boolean;
+}
 
 function readGolden(file: string): GoldenRow[] {
-  return readFileSync(new URL(`test/golden/${file}`, root), 'utf8').trim().split('\n').slice(1).map((row) => {
-    const f = row.split(',');
-    return { norad: f[0]!, aosMs: Date.parse(f[3]!), losMs: Date.parse(f[4]!), maxElevationDeg: Number(f[5]), partial: f[6] === 'yes' };
-  });
+  return readFileSync(new URL(`test/golden/${file}`, root), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => {
+      const f = row.split(',');
+      return { norad: f[0]!, aosMs: Date.parse(f[3]!), losMs: Date.parse(f[4]!), maxElevationDeg: Number(f[5]), partial: f[6] === 'yes' };
+    });
 }
 
 async function ourWindows(stationId: string, startIso: string, hours: number): Promise<ContactWindow[]> {
@@ -31,7 +41,7 @@ async function ourWindows(stationId: string, startIso: string, hours: number): P
   const p = await createOrbitPropagator(sats.map((x) => x.satrec));
   const finder = new ContactFinder(sats.length, [station]);
   const startMs = Date.parse(startIso);
-  const steps = (hours * 60);
+  const steps = hours * 60;
   for (let t = 0; t <= steps; t += 120) finder.addChunk(p.propagateGrid(startMs + t * 60_000, 60, Math.min(120, steps - t + 1)));
   p.dispose();
   return finder.finish();
@@ -62,7 +72,9 @@ describe('contact windows vs Skyfield golden files (mask 10°, 60 s grid)', () =
       dLosS = Math.max(dLosS, Math.abs(w.losMs - g.losMs) / 1000);
       dElDeg = Math.max(dElDeg, Math.abs(w.maxElevationDeg - g.maxElevationDeg));
     }
-    console.info(`${stationId}${suffix}: ${golden.length} passes, max |ΔAOS| ${dAosS.toFixed(3)} s, |ΔLOS| ${dLosS.toFixed(3)} s, |Δmax el| ${dElDeg.toFixed(4)}°`);
+    console.info(
+      `${stationId}${suffix}: ${golden.length} passes, max |ΔAOS| ${dAosS.toFixed(3)} s, |ΔLOS| ${dLosS.toFixed(3)} s, |Δmax el| ${dElDeg.toFixed(4)}°`,
+    );
     expect(dAosS).toBeLessThanOrEqual(2);
     expect(dLosS).toBeLessThanOrEqual(2);
     expect(dElDeg).toBeLessThanOrEqual(0.05);

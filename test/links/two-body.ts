@@ -6,7 +6,14 @@ const MU_KM3_S2 = 398600.4418; // WGS84 GM
 const EARTH_RATE_RAD_S = 7.292115e-5; // WGS84 ω
 export const RE_KM = 6378.137;
 
-export interface Orbit { aKm: number; e: number; incRad: number; raanRad: number; argpRad: number; m0Rad: number }
+export interface Orbit {
+  aKm: number;
+  e: number;
+  incRad: number;
+  raanRad: number;
+  argpRad: number;
+  m0Rad: number;
+}
 
 /** Two-body ECEF position and velocity at t seconds (Kepler's equation by Newton; ECI rotated by ω·t). */
 export function stateEcef(o: Orbit, tS: number, out: Float64Array, at: number): void {
@@ -15,16 +22,21 @@ export function stateEcef(o: Orbit, tS: number, out: Float64Array, at: number): 
   let ea = m;
   for (let k = 0; k < 30; k++) ea -= (ea - o.e * Math.sin(ea) - m) / (1 - o.e * Math.cos(ea));
   const b = o.aKm * Math.sqrt(1 - o.e * o.e);
-  const xp = o.aKm * (Math.cos(ea) - o.e), yp = b * Math.sin(ea);
+  const xp = o.aKm * (Math.cos(ea) - o.e),
+    yp = b * Math.sin(ea);
   const eaDot = n / (1 - o.e * Math.cos(ea));
-  const vxp = -o.aKm * Math.sin(ea) * eaDot, vyp = b * Math.cos(ea) * eaDot;
+  const vxp = -o.aKm * Math.sin(ea) * eaDot,
+    vyp = b * Math.cos(ea) * eaDot;
   const [cO, sO, cI, sI, cW, sW] = [Math.cos(o.raanRad), Math.sin(o.raanRad), Math.cos(o.incRad), Math.sin(o.incRad), Math.cos(o.argpRad), Math.sin(o.argpRad)];
   const p = [cO * cW - sO * sW * cI, sO * cW + cO * sW * cI, sW * sI];
   const q = [-cO * sW - sO * cW * cI, -sO * sW + cO * cW * cI, cW * sI];
   const r = [0, 1, 2].map((k) => xp * p[k]! + yp * q[k]!);
   const v = [0, 1, 2].map((k) => vxp * p[k]! + vyp * q[k]!);
-  const th = EARTH_RATE_RAD_S * tS, c = Math.cos(th), s = Math.sin(th);
-  const x = c * r[0]! + s * r[1]!, y = -s * r[0]! + c * r[1]!;
+  const th = EARTH_RATE_RAD_S * tS,
+    c = Math.cos(th),
+    s = Math.sin(th);
+  const x = c * r[0]! + s * r[1]!,
+    y = -s * r[0]! + c * r[1]!;
   out[at] = x;
   out[at + 1] = y;
   out[at + 2] = r[2]!;

@@ -7,7 +7,12 @@ import { isVisible, lookAngles, sinElevation, stationGeometry, type GroundStatio
 
 const deg = Math.PI / 180;
 const station = (latDeg: number, lonDeg: number, altM: number, minElevationDeg: number): GroundStation => ({
-  id: 'x', name: 'x', latDeg, lonDeg, altM, minElevationDeg,
+  id: 'x',
+  name: 'x',
+  latDeg,
+  lonDeg,
+  altM,
+  minElevationDeg,
 });
 
 describe('station geometry and look angles', () => {
@@ -29,38 +34,52 @@ describe('station geometry and look angles', () => {
   });
 
   it('matches satellite.js ecfToLookAngles for random stations and satellites', () => {
-    fc.assert(fc.property(
-      fc.double({ min: -89, max: 89, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }),
-      fc.double({ min: 0, max: 4000, noNaN: true }),
-      fc.tuple(fc.double({ min: -8000, max: 8000, noNaN: true }), fc.double({ min: -8000, max: 8000, noNaN: true }), fc.double({ min: -8000, max: 8000, noNaN: true })),
-      (latDeg, lonDeg, altM, [x, y, z]) => {
-        fc.pre(Math.hypot(x, y, z) > 6600);
-        const g = stationGeometry([station(latDeg, lonDeg, altM, 0)]);
-        const ours = lookAngles([x, y, z], g, 0);
-        const ref = ecfToLookAngles({ latitude: latDeg * deg, longitude: lonDeg * deg, height: altM / 1000 }, { x, y, z });
-        // satellite.js rounds WGS84 b to 6356.7523142 km: agreement to 1 mm, not to the last bit.
-        expect(Math.abs(ours.elevationDeg - ref.elevation / deg)).toBeLessThan(1e-7);
-        expect(Math.abs(ours.rangeKm - ref.rangeSat)).toBeLessThan(1e-6);
-        const dAz = Math.abs(((ours.azimuthDeg - ref.azimuth / deg + 540) % 360) - 180);
-        expect(dAz).toBeLessThan(1e-6);
-        expect(ours.elevationDeg).toBeLessThanOrEqual(90);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89, max: 89, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: 0, max: 4000, noNaN: true }),
+        fc.tuple(
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+        ),
+        (latDeg, lonDeg, altM, [x, y, z]) => {
+          fc.pre(Math.hypot(x, y, z) > 6600);
+          const g = stationGeometry([station(latDeg, lonDeg, altM, 0)]);
+          const ours = lookAngles([x, y, z], g, 0);
+          const ref = ecfToLookAngles({ latitude: latDeg * deg, longitude: lonDeg * deg, height: altM / 1000 }, { x, y, z });
+          // satellite.js rounds WGS84 b to 6356.7523142 km: agreement to 1 mm, not to the last bit.
+          expect(Math.abs(ours.elevationDeg - ref.elevation / deg)).toBeLessThan(1e-7);
+          expect(Math.abs(ours.rangeKm - ref.rangeSat)).toBeLessThan(1e-6);
+          const dAz = Math.abs(((ours.azimuthDeg - ref.azimuth / deg + 540) % 360) - 180);
+          expect(dAz).toBeLessThan(1e-6);
+          expect(ours.elevationDeg).toBeLessThanOrEqual(90);
+        },
+      ),
+    );
   });
 
   it('isVisible is exactly elevation > mask (mask ≥ 0), and sinElevation agrees with lookAngles', () => {
-    fc.assert(fc.property(
-      fc.double({ min: -89, max: 89, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }),
-      fc.double({ min: 0, max: 85, noNaN: true }),
-      fc.tuple(fc.double({ min: -8000, max: 8000, noNaN: true }), fc.double({ min: -8000, max: 8000, noNaN: true }), fc.double({ min: -8000, max: 8000, noNaN: true })),
-      (latDeg, lonDeg, maskDeg, [x, y, z]) => {
-        fc.pre(Math.hypot(x, y, z) > 6600);
-        const g = stationGeometry([station(latDeg, lonDeg, 0, maskDeg)]);
-        const el = lookAngles([x, y, z], g, 0).elevationDeg;
-        fc.pre(Math.abs(el - maskDeg) > 1e-9);
-        expect(isVisible(g, 0, x, y, z)).toBe(el > maskDeg);
-        expect(sinElevation(g, 0, x, y, z)).toBeCloseTo(Math.sin(el * deg), 12);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -89, max: 89, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.double({ min: 0, max: 85, noNaN: true }),
+        fc.tuple(
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+          fc.double({ min: -8000, max: 8000, noNaN: true }),
+        ),
+        (latDeg, lonDeg, maskDeg, [x, y, z]) => {
+          fc.pre(Math.hypot(x, y, z) > 6600);
+          const g = stationGeometry([station(latDeg, lonDeg, 0, maskDeg)]);
+          const el = lookAngles([x, y, z], g, 0).elevationDeg;
+          fc.pre(Math.abs(el - maskDeg) > 1e-9);
+          expect(isVisible(g, 0, x, y, z)).toBe(el > maskDeg);
+          expect(sinElevation(g, 0, x, y, z)).toBeCloseTo(Math.sin(el * deg), 12);
+        },
+      ),
+    );
   });
 });

@@ -14,14 +14,23 @@ for (let k = 0; k + 2 < lines.length; k += 3) {
 const START_MS = Date.parse('2026-04-02T00:00:00Z');
 const DAY_S = 86_400;
 
-interface GoldenEclipse { norad: string; entryMs: number; exitMs: number; partial: boolean }
+interface GoldenEclipse {
+  norad: string;
+  entryMs: number;
+  exitMs: number;
+  partial: boolean;
+}
 
 function readGolden(): GoldenEclipse[] {
   const text = readFileSync(new URL('../golden/skyfield-three-body-eclipses.csv', import.meta.url), 'utf8');
-  return text.trim().split('\n').slice(1).map((row) => {
-    const [norad, , entry, exit, partial] = row.split(',');
-    return { norad: norad!, entryMs: Date.parse(entry!), exitMs: Date.parse(exit!), partial: partial === 'yes' };
-  });
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((row) => {
+      const [norad, , entry, exit, partial] = row.split(',');
+      return { norad: norad!, entryMs: Date.parse(entry!), exitMs: Date.parse(exit!), partial: partial === 'yes' };
+    });
 }
 
 describe('eclipses', () => {
@@ -56,7 +65,10 @@ describe('eclipses', () => {
       expect(f).toBeGreaterThanOrEqual(0);
       expect(f).toBeLessThanOrEqual(1);
       if (f > 0 && f < 1) run++;
-      else if (run > 0) { runs.push(run); run = 0; }
+      else if (run > 0) {
+        runs.push(run);
+        run = 0;
+      }
     }
     console.info(`penumbra durations (s): ${runs.join(', ')}`);
     expect(runs.length).toBeGreaterThanOrEqual(6); // ≈ 3.8 orbits, one entry and one exit each
@@ -90,8 +102,10 @@ describe('eclipses', () => {
     for (let t = 0; t < steps; t++) meanR += Math.hypot(c.positionsEciKm[t * 3]!, c.positionsEciKm[t * 3 + 1]!, c.positionsEciKm[t * 3 + 2]!) / steps;
     const R = 6378.137;
     const eclipse = Math.acos(Math.sqrt(meanR * meanR - R * R) / (meanR * Math.sqrt(1 - sinBeta * sinBeta))) / Math.PI;
-    console.info(`SCS-01 A: beta ${((Math.asin(sinBeta) * 180) / Math.PI).toFixed(1)}°, sunlit share ${share.toFixed(4)} `
-      + `over 15 orbits (formula ${(1 - eclipse).toFixed(4)}), ${dayShare.toFixed(4)} over 2026-04-02`);
+    console.info(
+      `SCS-01 A: beta ${((Math.asin(sinBeta) * 180) / Math.PI).toFixed(1)}°, sunlit share ${share.toFixed(4)} ` +
+        `over 15 orbits (formula ${(1 - eclipse).toFixed(4)}), ${dayShare.toFixed(4)} over 2026-04-02`,
+    );
     expect(Math.abs(share - (1 - eclipse))).toBeLessThan(0.005);
     expect(dayShare).toBeGreaterThan(0.6);
     expect(dayShare).toBeLessThan(0.66);

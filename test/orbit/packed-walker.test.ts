@@ -10,8 +10,14 @@ import { PACKED_WALKER_MAX_SATELLITES, packWalkerRange, packableWalkerShell } fr
 const epochMs = Date.UTC(2026, 3, 2);
 const shells: [string, WalkerParams][] = [
   ['delta 53° 550 km', { pattern: 'delta', planes: 12, satsPerPlane: 17, phasing: 5, altitudeKm: 550, inclinationDeg: 53, epochMs }],
-  ['star SSO 1000 km, RAAN offset', { pattern: 'star', planes: 7, satsPerPlane: 9, phasing: 3, altitudeKm: 1000, inclinationDeg: 'sso', epochMs, raan0Deg: 33 }],
-  ['very low 200 km (SGP4 simplified drag branch)', { pattern: 'delta', planes: 3, satsPerPlane: 11, phasing: 1, altitudeKm: 200, inclinationDeg: 97, epochMs }],
+  [
+    'star SSO 1000 km, RAAN offset',
+    { pattern: 'star', planes: 7, satsPerPlane: 9, phasing: 3, altitudeKm: 1000, inclinationDeg: 'sso', epochMs, raan0Deg: 33 },
+  ],
+  [
+    'very low 200 km (SGP4 simplified drag branch)',
+    { pattern: 'delta', planes: 3, satsPerPlane: 11, phasing: 1, altitudeKm: 200, inclinationDeg: 97, epochMs },
+  ],
   ['retrograde near-polar 8000 km', { pattern: 'delta', planes: 4, satsPerPlane: 6, phasing: 0, altitudeKm: 8000, inclinationDeg: 120, epochMs }],
 ];
 
@@ -28,14 +34,16 @@ describe('packWalkerRange', () => {
     expect(deep).toEqual([...reference.nearEarth.keys()].filter((s) => reference.nearEarth[s] === 0));
     expect(deep.length).toBe(params.altitudeKm > 5000 ? w.total : 0);
     for (let i = 0; i < out.values.length; i++) {
-      if (!Object.is(out.values[i], reference.values[i])) throw new Error(`value ${i} (satellite ${Math.floor(i / PACKED_STRIDE)}, field ${i % PACKED_STRIDE}): ${out.values[i]} ≠ ${reference.values[i]}`);
+      if (!Object.is(out.values[i], reference.values[i]))
+        throw new Error(`value ${i} (satellite ${Math.floor(i / PACKED_STRIDE)}, field ${i % PACKED_STRIDE}): ${out.values[i]} ≠ ${reference.values[i]}`);
     }
   });
 
   it('a slice packed alone propagates like the same satellites of the full catalogue', () => {
     const params = shells[0]![1];
     const w = packableWalkerShell(params);
-    const from = 40, to = 101;
+    const from = 40,
+      to = 101;
     const slice = { count: to - from, values: new Float64Array((to - from) * PACKED_STRIDE), nearEarth: new Uint8Array(to - from) };
     packWalkerRange(w, from, to, slice);
     const full = PackedBackend.fromSatrecs(generateWalker(params).map((r) => r.satrec));

@@ -11,15 +11,28 @@ import { threeBody } from '../helpers/run.ts';
 
 describe('engine with the worker-thread propagator', () => {
   it('returns a run equal in every field to the default single-thread propagator (12 SCS-01 + 60 Walker, 5 stations, 3 h, ISL on)', async () => {
-    const scenario = parseScenario(threeBody({
-      durationH: 3, // 361 grid times: 4 chunks of 120, so the next-chunk overlap runs three times
-      constellation: {
-        sources: [
-          { kind: 'tle', file: 'tle/three-body.tle' },
-          { kind: 'walker', label: 'shell', pattern: 'delta', planes: 6, satsPerPlane: 10, phasing: 1, altitudeKm: 550, inclinationDeg: 97.5, namePrefix: 'W', firstNorad: 900000 },
-        ],
-      },
-    }));
+    const scenario = parseScenario(
+      threeBody({
+        durationH: 3, // 361 grid times: 4 chunks of 120, so the next-chunk overlap runs three times
+        constellation: {
+          sources: [
+            { kind: 'tle', file: 'tle/three-body.tle' },
+            {
+              kind: 'walker',
+              label: 'shell',
+              pattern: 'delta',
+              planes: 6,
+              satsPerPlane: 10,
+              phasing: 1,
+              altitudeKm: 550,
+              inclinationDeg: 97.5,
+              namePrefix: 'W',
+              firstNorad: 900000,
+            },
+          ],
+        },
+      }),
+    );
     const deps: RunDeps = { readText: fileReader(PROJECT_ROOT), landMask: await defaultLandMask(), recordTimeline: true };
     const made: string[] = [];
     const parallel = await runScenario(scenario, {

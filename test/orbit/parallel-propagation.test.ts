@@ -10,7 +10,9 @@ import { modTwoPi } from '../../src/sim/orbit/packed-sgp4.ts';
 import { ParallelPropagator, createCliPropagator, splitRanges } from '../../src/cli/parallel-propagator.ts';
 
 function readTle(path: string, every = 1): SatRec[] {
-  const lines = readFileSync(new URL(path, import.meta.url), 'utf8').split(/\r?\n/).filter((l) => /^[12] /.test(l));
+  const lines = readFileSync(new URL(path, import.meta.url), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => /^[12] /.test(l));
   const out: SatRec[] = [];
   // Line 2 is cut at column 69: Vallado's file appends start, stop and step there.
   for (let k = 0; k + 1 < lines.length; k += 2 * every) out.push(twoline2satrec(lines[k]!, lines[k + 1]!.slice(0, 69)));
@@ -21,7 +23,9 @@ const starlink = readTle('../../tle/starlink-20260512.tle', 50); // 207 of 10,31
 const scs01 = readTle('../../tle/three-body.tle');
 const VALLADO_TLE = new URL('../fixtures/catalog/SGP4-VER.TLE', import.meta.url);
 /** Vallado's deep-space cases (period ≥ 225 min): the packed path hands them to satellite.js's sgp4. */
-const deepSpace = readTle(VALLADO_TLE.href).filter((s) => s.method === 'd').slice(0, 4);
+const deepSpace = readTle(VALLADO_TLE.href)
+  .filter((s) => s.method === 'd')
+  .slice(0, 4);
 const START_MS = Date.parse('2026-05-12T00:00:00Z');
 const FIELDS = ['positionsEcefKm', 'velocitiesEcefKmS', 'positionsEciKm', 'shadowFraction', 'latDeg', 'lonDeg', 'altKm', 'errorCodes'] as const;
 
@@ -68,7 +72,9 @@ describe('packed kernel against satellite.js', () => {
   });
 
   it("matches satellite.js on Vallado's 33 verification cases (deep space, failures) at every listed time", async () => {
-    const lines = readFileSync(VALLADO_TLE, 'utf8').split(/\r?\n/).filter((l) => /^[12] /.test(l));
+    const lines = readFileSync(VALLADO_TLE, 'utf8')
+      .split(/\r?\n/)
+      .filter((l) => /^[12] /.test(l));
     let compared = 0;
     let failed = 0;
     for (let k = 0; k + 1 < lines.length; k += 2) {
@@ -90,12 +96,18 @@ describe('packed kernel against satellite.js', () => {
   });
 
   it('turns failures into codes and NaN like satellite.js: garbage elements, e ≥ 1 (error 4), decay (error 6)', async () => {
-    const garbage = twoline2satrec('1 99999U 00000A   xxxxxxxxxxxx  .00000000  00000-0  00000-0 0  9990',
-      '2 99999  xx.xxxx xxx.xxxx xxxxxxx xxx.xxxx xxx.xxxx xx.xxxxxxxxxxxxxx');
-    const eccentric = twoline2satrec('1 33333U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
-      '2 33333  96.4736 157.9986 9950000 244.0492 110.6523  4.00004038 10708');
-    const decaying = twoline2satrec('1 28872U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
-      '2 28872  96.4736 157.9986 0303955 244.0492 110.6523 16.46015938 10708');
+    const garbage = twoline2satrec(
+      '1 99999U 00000A   xxxxxxxxxxxx  .00000000  00000-0  00000-0 0  9990',
+      '2 99999  xx.xxxx xxx.xxxx xxxxxxx xxx.xxxx xxx.xxxx xx.xxxxxxxxxxxxxx',
+    );
+    const eccentric = twoline2satrec(
+      '1 33333U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
+      '2 33333  96.4736 157.9986 9950000 244.0492 110.6523  4.00004038 10708',
+    );
+    const decaying = twoline2satrec(
+      '1 28872U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
+      '2 28872  96.4736 157.9986 0303955 244.0492 110.6523 16.46015938 10708',
+    );
     const c = (await createOrbitPropagator([scs01[0]!, garbage], { backend: 'packed' })).propagateAt([START_MS]);
     expect([c.errorCodes[0], c.errorCodes[1]]).toEqual([0, ERROR_NON_FINITE]);
     expect(Number.isNaN(c.positionsEcefKm[3]!) && Number.isNaN(c.shadowFraction[1]!)).toBe(true);

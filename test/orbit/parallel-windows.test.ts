@@ -11,12 +11,15 @@ import type { OrbitChunk } from '../../src/sim/orbit/orbit-chunk.ts';
 import { ParallelPropagator } from '../../src/cli/parallel-propagator.ts';
 import { matchWindows, naiveContacts } from '../bench/naive-contacts.ts';
 
-const lines = readFileSync(new URL('../../tle/starlink-20260512.tle', import.meta.url), 'utf8').split('\n').filter((l) => /^[12] /.test(l));
+const lines = readFileSync(new URL('../../tle/starlink-20260512.tle', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => /^[12] /.test(l));
 const STARLINK: SatRec[] = [];
 for (let k = 0; k + 1 < lines.length; k += 2) STARLINK.push(twoline2satrec(lines[k]!, lines[k + 1]!));
 /** All 65 stations of the CSV, with the scenario's default 10° mask (schema-ground.ts). */
-const STATIONS: GroundStation[] = parseStationCsv(readFileSync(new URL('../../public/data/ground-stations.csv', import.meta.url), 'utf8'))
-  .stations.map((s) => ({ id: s.id, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, altM: s.altM, minElevationDeg: 10 }));
+const STATIONS: GroundStation[] = parseStationCsv(readFileSync(new URL('../../public/data/ground-stations.csv', import.meta.url), 'utf8')).stations.map(
+  (s) => ({ id: s.id, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, altM: s.altM, minElevationDeg: 10 }),
+);
 const START_MS = Date.parse('2026-05-12T12:00:00Z');
 const HOURS = 12;
 
@@ -24,7 +27,10 @@ describe('contact windows: fast path against the naive satellite.js route', () =
   it('finds the same windows within 1 s (20 Starlink satellites × 65 stations, 12 h)', async () => {
     expect(STATIONS).toHaveLength(65);
     const picked = Array.from({ length: 20 }, (_, i) => i * 509); // spread over the 10,313 of the file
-    const par = await ParallelPropagator.create(picked.map((s) => STARLINK[s]!), { workers: 2 });
+    const par = await ParallelPropagator.create(
+      picked.map((s) => STARLINK[s]!),
+      { workers: 2 },
+    );
     const finder = new ContactFinder(picked.length, STATIONS);
     const steps = HOURS * 60;
     let chunk: OrbitChunk | undefined;

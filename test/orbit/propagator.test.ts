@@ -7,7 +7,9 @@ import { createOrbitPropagator } from '../../src/sim/orbit/propagator.ts';
 import { ERROR_NON_FINITE } from '../../src/sim/orbit/orbit-chunk.ts';
 
 function readSatrecs(path: string): SatRec[] {
-  const lines = readFileSync(new URL(path, import.meta.url), 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(new URL(path, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const out: SatRec[] = [];
   for (let k = 0; k + 2 < lines.length + 1; k += 3) out.push(twoline2satrec(lines[k + 1]!, lines[k + 2]!));
   return out;
@@ -68,7 +70,7 @@ describe('orbit propagator', () => {
     p.dispose();
     for (let s = 0; s < satrecs.length; s++) {
       for (let k = 0; k < 3; k++) {
-        const fd = c.positionsEcefKm[(s * 3 + 2) * 3 + k]! - c.positionsEcefKm[(s * 3) * 3 + k]!; // over 1 s
+        const fd = c.positionsEcefKm[(s * 3 + 2) * 3 + k]! - c.positionsEcefKm[s * 3 * 3 + k]!; // over 1 s
         // Central difference errs by |jerk|·h²/6 ≈ 1e-5 km/s; ω×r is ≈ 0.4 km/s.
         expect(Math.abs(c.velocitiesEcefKmS[(s * 3 + 1) * 3 + k]! - fd)).toBeLessThan(5e-5);
       }
@@ -84,13 +86,19 @@ describe('orbit propagator', () => {
   });
 
   it('turns failures into codes and NaN, never throws: garbage elements, e ≥ 1, decay', async () => {
-    const garbage = twoline2satrec('1 99999U 00000A   xxxxxxxxxxxx  .00000000  00000-0  00000-0 0  9990',
-      '2 99999  xx.xxxx xxx.xxxx xxxxxxx xxx.xxxx xxx.xxxx xx.xxxxxxxxxxxxxx');
+    const garbage = twoline2satrec(
+      '1 99999U 00000A   xxxxxxxxxxxx  .00000000  00000-0  00000-0 0  9990',
+      '2 99999  xx.xxxx xxx.xxxx xxxxxxx xxx.xxxx xxx.xxxx xx.xxxxxxxxxxxxxx',
+    );
     // Vallado's 33333 (e = 0.995) fails with error 4, and 28872 (re-entry) with error 6 (decayed).
-    const eccentric = twoline2satrec('1 33333U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
-      '2 33333  96.4736 157.9986 9950000 244.0492 110.6523  4.00004038 10708');
-    const decaying = twoline2satrec('1 28872U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
-      '2 28872  96.4736 157.9986 0303955 244.0492 110.6523 16.46015938 10708');
+    const eccentric = twoline2satrec(
+      '1 33333U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
+      '2 33333  96.4736 157.9986 9950000 244.0492 110.6523  4.00004038 10708',
+    );
+    const decaying = twoline2satrec(
+      '1 28872U 05037B   05333.02012661  .25992681  00000-0  24476-3 0  1534',
+      '2 28872  96.4736 157.9986 0303955 244.0492 110.6523 16.46015938 10708',
+    );
     const epochMs = (eccentric.jdsatepoch - 2440587.5) * 86_400_000;
     for (const backend of ['wasm', 'js'] as const) {
       const p = await createOrbitPropagator([satrecs[0]!, garbage], { backend });

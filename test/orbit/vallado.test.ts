@@ -7,11 +7,23 @@ import { createOrbitPropagator, type PropagationBackend } from '../../src/sim/or
 
 const DIR = new URL('../fixtures/catalog/', import.meta.url);
 
-interface Case { satnum: string; satrec: SatRec; startMin: number; stopMin: number; stepMin: number }
-interface Row { tsinceMin: number; r: number[]; v: number[] }
+interface Case {
+  satnum: string;
+  satrec: SatRec;
+  startMin: number;
+  stopMin: number;
+  stepMin: number;
+}
+interface Row {
+  tsinceMin: number;
+  r: number[];
+  v: number[];
+}
 
 function readCases(): Case[] {
-  const lines = readFileSync(new URL('SGP4-VER.TLE', DIR), 'utf8').split(/\r?\n/).filter((l) => /^[12] /.test(l));
+  const lines = readFileSync(new URL('SGP4-VER.TLE', DIR), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => /^[12] /.test(l));
   const cases: Case[] = [];
   for (let k = 0; k + 1 < lines.length; k += 2) {
     const l1 = lines[k]!;

@@ -58,7 +58,17 @@ describe('report formatters', () => {
   });
 
   it('prints n/a, never NaN or Infinity, for null, undefined and non-finite input', () => {
-    const formatters = [formatDurationS, formatGB, formatBytes, formatPercent, formatUsd, formatMTok, formatTokens, formatKWh, (x: number | null | undefined) => formatNumber(x, 1)];
+    const formatters = [
+      formatDurationS,
+      formatGB,
+      formatBytes,
+      formatPercent,
+      formatUsd,
+      formatMTok,
+      formatTokens,
+      formatKWh,
+      (x: number | null | undefined) => formatNumber(x, 1),
+    ];
     for (const f of formatters) for (const x of [null, undefined, Number.NaN, Infinity, -Infinity]) expect(f(x), `${f.name}(${x})`).toBe('n/a');
   });
 });

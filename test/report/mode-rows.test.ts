@@ -49,7 +49,13 @@ describe('mode rows', () => {
   it('the cost items add up to the total (fixture: 10 + 5 + 1 + 2 + 0.5 + 3 + 0.01 = 21.51)', () => {
     const cost = fakeMode('onboard', 1).costUsd;
     expect(COST_ROWS.map((c) => c.label)).toEqual([
-      'Compute payload (amortised)', 'Launch (amortised)', 'Operations', 'GPU rental', 'Electricity × PUE', 'Ground-station time', 'Backhaul',
+      'Compute payload (amortised)',
+      'Launch (amortised)',
+      'Operations',
+      'GPU rental',
+      'Electricity × PUE',
+      'Ground-station time',
+      'Backhaul',
     ]);
     expect(COST_ROWS.reduce((sum, c) => sum + cost[c.key], 0)).toBeCloseTo(cost.totalUsd, 12);
   });

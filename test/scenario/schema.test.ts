@@ -26,18 +26,43 @@ describe('scenario schema', () => {
   });
 
   it.each([
-    ['station mask out of range', (s: ReturnType<typeof base>) => (s.groundStations[2]!.minElevationDeg = 95), 'groundStations[2].minElevationDeg: must be within [0, 90]'],
+    [
+      'station mask out of range',
+      (s: ReturnType<typeof base>) => (s.groundStations[2]!.minElevationDeg = 95),
+      'groundStations[2].minElevationDeg: must be within [0, 90]',
+    ],
     ['negative latitude beyond the pole', (s: ReturnType<typeof base>) => (s.hubs[1]!.latDeg = -91), 'hubs[1].latDeg: must be within [-90, 90]'],
     ['unknown field', (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).durationHours = 3), '(root): unknown field(s) "durationHours"'],
     ['bad epoch', (s: ReturnType<typeof base>) => (s.epochIso = '2026-13-02'), 'epochIso: must be an ISO 8601 UTC time like 2026-04-02T00:00:00Z'],
     ['zero duration', (s: ReturnType<typeof base>) => (s.durationH = 0), 'durationH: must be > 0'],
     ['wrong schema version', (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).schemaVersion = 2), 'schemaVersion: must be 1'],
     ['duplicate station id', (s: ReturnType<typeof base>) => (s.groundStations[1]!.id = 'cn-miyun'), 'groundStations[1].id: duplicate id "cn-miyun"'],
-    ['source with both file and text', (s: ReturnType<typeof base>) => (s.constellation.sources = [{ kind: 'tle', file: 'a.tle', text: 'x' }]), 'constellation.sources[0]: give exactly one of "file" or "text"'],
-    ['unknown source kind', (s: ReturnType<typeof base>) => (s.constellation.sources = [{ kind: 'sp3' } as never]), 'constellation.sources[0].kind: must be one of "tle", "omm-json", "omm-csv", "walker"'],
-    ['walker phasing', (s: ReturnType<typeof base>) => (s.constellation.sources = [{ kind: 'walker', planes: 3, satsPerPlane: 4, phasing: 3, altitudeKm: 550, inclinationDeg: 53 }]), 'constellation.sources[0].phasing: must be < planes'],
-    ['negative GPU price', (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).gpu = { usdPerHour: -1 }), 'gpu.usdPerHour: must be within [0, 10000]'],
-    ['recall above 1', (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).onboardFilter = { recall: 1.5 }), 'onboardFilter.recall: must be within [0, 1]'],
+    [
+      'source with both file and text',
+      (s: ReturnType<typeof base>) => (s.constellation.sources = [{ kind: 'tle', file: 'a.tle', text: 'x' }]),
+      'constellation.sources[0]: give exactly one of "file" or "text"',
+    ],
+    [
+      'unknown source kind',
+      (s: ReturnType<typeof base>) => (s.constellation.sources = [{ kind: 'sp3' } as never]),
+      'constellation.sources[0].kind: must be one of "tle", "omm-json", "omm-csv", "walker"',
+    ],
+    [
+      'walker phasing',
+      (s: ReturnType<typeof base>) =>
+        (s.constellation.sources = [{ kind: 'walker', planes: 3, satsPerPlane: 4, phasing: 3, altitudeKm: 550, inclinationDeg: 53 }]),
+      'constellation.sources[0].phasing: must be < planes',
+    ],
+    [
+      'negative GPU price',
+      (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).gpu = { usdPerHour: -1 }),
+      'gpu.usdPerHour: must be within [0, 10000]',
+    ],
+    [
+      'recall above 1',
+      (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).onboardFilter = { recall: 1.5 }),
+      'onboardFilter.recall: must be within [0, 1]',
+    ],
     ['no stations', (s: ReturnType<typeof base>) => (s.groundStations = []), 'groundStations: needs at least one ground station'],
     ['string for a number', (s: ReturnType<typeof base>) => ((s as Record<string, unknown>).stepS = '30'), 'stepS: must be a number within [1, 600]'],
   ])('reports %s with the path', (_name, mutate, expected) => {

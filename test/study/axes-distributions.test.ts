@@ -27,12 +27,18 @@ describe('--vary', () => {
 
   it('spaces values evenly (property: monotone, ends exact)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.001, max: 1e6, noNaN: true }), fc.double({ min: 1.001, max: 1000, noNaN: true }), fc.integer({ min: 2, max: 50 }), fc.boolean(), (low, k, n, log) => {
-        const v = spacedValues(low, low * k, n, log);
-        expect(v[0]).toBe(low);
-        expect(v[n - 1]).toBe(low * k);
-        for (let i = 1; i < n; i++) expect(v[i]!).toBeGreaterThan(v[i - 1]!);
-      }),
+      fc.property(
+        fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        fc.double({ min: 1.001, max: 1000, noNaN: true }),
+        fc.integer({ min: 2, max: 50 }),
+        fc.boolean(),
+        (low, k, n, log) => {
+          const v = spacedValues(low, low * k, n, log);
+          expect(v[0]).toBe(low);
+          expect(v[n - 1]).toBe(low * k);
+          for (let i = 1; i < n; i++) expect(v[i]!).toBeGreaterThan(v[i - 1]!);
+        },
+      ),
     );
   });
 });

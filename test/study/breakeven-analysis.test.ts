@@ -61,8 +61,14 @@ const sensitivity: StudyTable = {
 describe('analysis', () => {
   it('ranks the tornado by swing per mode and finds the assumption that flips the winner', () => {
     const t = tornado(sensitivity, 'costUsdPerMTok', ['onboard', 'ground']);
-    expect(t.bars.onboard!.map((b) => [b.path, b.swing])).toEqual([['economics.launchUsdPerKg', 39], ['gpu.usdPerHour', 0]]);
-    expect(t.bars.ground!.map((b) => [b.path, b.swing])).toEqual([['gpu.usdPerHour', 11], ['economics.launchUsdPerKg', 0]]);
+    expect(t.bars.onboard!.map((b) => [b.path, b.swing])).toEqual([
+      ['economics.launchUsdPerKg', 39],
+      ['gpu.usdPerHour', 0],
+    ]);
+    expect(t.bars.ground!.map((b) => [b.path, b.swing])).toEqual([
+      ['gpu.usdPerHour', 11],
+      ['economics.launchUsdPerKg', 0],
+    ]);
     expect(t.baseWinner).toBe('onboard');
     expect(t.flips).toEqual([{ path: 'economics.launchUsdPerKg', level: 'high', value: 10000, winner: 'ground' }]);
   });
@@ -91,8 +97,17 @@ describe('analysis', () => {
 describe('study table', () => {
   const doc = (indices: number[], shard?: { index: number; count: number }): StudyDocument => ({
     manifest: {
-      format: 'ocsim-study', formatVersion: 1, kind: 'sweep', spec: { kind: 'sweep', axes: [{ path: 'gpu.usdPerHour', values: [1, 2, 3] }] },
-      scenarioName: 's', scenarioHash: 'h', engineVersion: 'e', seed: 1, points: 3, ...(shard ? { shard } : {}), timings: { wallS: 1, workers: 1, where: 'local' },
+      format: 'ocsim-study',
+      formatVersion: 1,
+      kind: 'sweep',
+      spec: { kind: 'sweep', axes: [{ path: 'gpu.usdPerHour', values: [1, 2, 3] }] },
+      scenarioName: 's',
+      scenarioHash: 'h',
+      engineVersion: 'e',
+      seed: 1,
+      points: 3,
+      ...(shard ? { shard } : {}),
+      timings: { wallS: 1, workers: 1, where: 'local' },
     },
     columns: ['gpu.usdPerHour', 'onboard.costUsdPerMTok'],
     pointIndices: indices,
@@ -100,18 +115,39 @@ describe('study table', () => {
   });
 
   it('writes CSV with empty cells for null and quoted labels', () => {
-    expect(tableToCsv({ columns: ['a', 'b,c'], rows: [[1.5, null], ['x"y', 2]] })).toBe('a,"b,c"\n1.5,\n"x""y",2\n');
+    expect(
+      tableToCsv({
+        columns: ['a', 'b,c'],
+        rows: [
+          [1.5, null],
+          ['x"y', 2],
+        ],
+      }),
+    ).toBe('a,"b,c"\n1.5,\n"x""y",2\n');
   });
 
   it('merges shards into the whole study, and names a missing, repeated or foreign part', () => {
-    const merged = mergeStudyParts([{ doc: doc([1], { index: 1, count: 2 }), source: 'b.json' }, { doc: doc([0, 2], { index: 0, count: 2 }), source: 'a.json' }]);
+    const merged = mergeStudyParts([
+      { doc: doc([1], { index: 1, count: 2 }), source: 'b.json' },
+      { doc: doc([0, 2], { index: 0, count: 2 }), source: 'a.json' },
+    ]);
     expect(merged.rows).toEqual(doc([0, 1, 2]).rows);
     expect(merged.manifest.shard).toBeUndefined();
     expect(merged.manifest.timings.wallS).toBe(2);
     expect(() => mergeStudyParts([{ doc: doc([0, 2]), source: 'a.json' }])).toThrow('merge: points 1 are in no part (is a shard missing?)');
-    expect(() => mergeStudyParts([{ doc: doc([0, 1]), source: 'a.json' }, { doc: doc([1, 2]), source: 'b.json' }])).toThrow('merge: point 1 is in both a.json and b.json');
+    expect(() =>
+      mergeStudyParts([
+        { doc: doc([0, 1]), source: 'a.json' },
+        { doc: doc([1, 2]), source: 'b.json' },
+      ]),
+    ).toThrow('merge: point 1 is in both a.json and b.json');
     const other = doc([1]);
     other.manifest.scenarioHash = 'other';
-    expect(() => mergeStudyParts([{ doc: doc([0, 2]), source: 'a.json' }, { doc: other, source: 'c.json' }])).toThrow('merge: c.json is a part of another study than a.json');
+    expect(() =>
+      mergeStudyParts([
+        { doc: doc([0, 2]), source: 'a.json' },
+        { doc: other, source: 'c.json' },
+      ]),
+    ).toThrow('merge: c.json is a part of another study than a.json');
   });
 });

@@ -20,9 +20,13 @@ beforeAll(async () => {
   base = parseScenario(threeBody({ durationH: 3, stepS: 60 }));
 });
 
-const assignment = fc.constantFrom(...PARAMS).chain((p) =>
-  fc.double({ min: 0, max: 1, noNaN: true }).map((u) => ({ path: p.path, value: p.scale === 'log' ? p.low * (p.high / p.low) ** u : p.low + u * (p.high - p.low) })),
-);
+const assignment = fc
+  .constantFrom(...PARAMS)
+  .chain((p) =>
+    fc
+      .double({ min: 0, max: 1, noNaN: true })
+      .map((u) => ({ path: p.path, value: p.scale === 'log' ? p.low * (p.high / p.low) ** u : p.low + u * (p.high - p.low) })),
+  );
 
 describe('StudyEvaluator', () => {
   it('gives every point the summary of a fresh run of its scenario (property, stage cache in use)', async () => {

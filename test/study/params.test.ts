@@ -62,8 +62,12 @@ describe('applyAssignments', () => {
     expect(() => applyAssignments(base, [{ path: 'satellite.compute.utilisation', value: 2 }])).toThrow(
       /^satellite\.compute\.utilisation=2: satellite\.compute\.utilisation: must be within \[0\.01, 1\]/,
     );
-    expect(() => applyAssignments(base, [{ path: 'groundStations[9].antennas', value: 2 }])).toThrow('groundStations[9].antennas: index 9 is out of range (the scenario has 5)');
-    expect(() => applyAssignments(base, [{ path: 'economics.launchUsdPerKgg', value: 2 }])).toThrow(/not a study parameter \(did you mean economics\.launchUsdPerKg/);
+    expect(() => applyAssignments(base, [{ path: 'groundStations[9].antennas', value: 2 }])).toThrow(
+      'groundStations[9].antennas: index 9 is out of range (the scenario has 5)',
+    );
+    expect(() => applyAssignments(base, [{ path: 'economics.launchUsdPerKgg', value: 2 }])).toThrow(
+      /not a study parameter \(did you mean economics\.launchUsdPerKg/,
+    );
     expect(() => applyAssignments(base, [{ path: 'gpu.usdPerHour', value: NaN }])).toThrow(StudyInputError);
   });
 });

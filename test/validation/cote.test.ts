@@ -9,7 +9,7 @@ import { checkInRange, checkNear, formatResultLine } from '../../src/sim/validat
 const byId = (id: string) => coteChecks().find((r) => r.id === id)!;
 
 describe('cote bent-pipe link budget and capture', () => {
-  it('the scenario path gives exactly cote\'s link (the schema defaults are cote\'s parameters)', () => {
+  it("the scenario path gives exactly cote's link (the schema defaults are cote's parameters)", () => {
     const link = downlinkParams(coteScenario());
     expect(link.kind).toBe('shannon');
     if (link.kind !== 'shannon') return;

@@ -76,7 +76,7 @@ describe('Dove-like bent-pipe deficit, 1–250 satellites, 36 KSAT antennas, 160
     expect(share[5]).toBeGreaterThan(0.75); // 250 satellites: four fifths of the capture stays onboard
   });
 
-  it('capture grows with N while the daily downlink saturates at the ground segment\'s capacity', () => {
+  it("capture grows with N while the daily downlink saturates at the ground segment's capacity", () => {
     const perSat = points.map((p) => p.capturedGBPerDay / p.satCount);
     for (const c of perSat) expect(c / perSat[0]!).toBeGreaterThan(0.9); // same orbit, same imager
     expect(perSat[0]).toBeGreaterThan(450);

@@ -24,7 +24,13 @@ describe('ocsim reproduce', () => {
   });
 
   it('exits 1 and names the failure when a check fails', async () => {
-    const failing = { id: 'x', title: 'x', run: async () => [{ id: 'x.y', what: 'w', published: '1', simulated: '2', unit: 'u', publishedValue: 1, simulatedValue: 2, rule: '|Δ| ≤ 0.5', pass: false }] };
+    const failing = {
+      id: 'x',
+      title: 'x',
+      run: async () => [
+        { id: 'x.y', what: 'w', published: '1', simulated: '2', unit: 'u', publishedValue: 1, simulatedValue: 2, rule: '|Δ| ≤ 0.5', pass: false },
+      ],
+    };
     const groups = VALIDATION_GROUPS as unknown as (typeof failing)[];
     groups.push(failing);
     try {
@@ -50,10 +56,23 @@ describe('ocsim reproduce', () => {
     expect(resultSelected('cote.rate.el10', ['cote.rate.el1'])).toBe(false);
     let out = '';
     let err = '';
-    const code = await main(['node', 'ocsim', 'reproduce', '--only', 'cote.rate', 'mccalip.orbital'], { out: (s) => (out += s), err: (s) => (err += s), isTty: false });
+    const code = await main(['node', 'ocsim', 'reproduce', '--only', 'cote.rate', 'mccalip.orbital'], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      isTty: false,
+    });
     expect(code).toBe(0);
-    const ids = out.trim().split('\n').map((l) => l.split('\t')[0]);
-    expect(ids).toEqual(['cote.rate.el10', 'cote.rate.el30', 'cote.rate.el60', 'cote.rate.el90', ...['satellites', 'mass', 'launch', 'ops', 'usd-per-w', 'lcoe'].map((k) => `mccalip.orbital.${k}`)]);
+    const ids = out
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t')[0]);
+    expect(ids).toEqual([
+      'cote.rate.el10',
+      'cote.rate.el30',
+      'cote.rate.el60',
+      'cote.rate.el90',
+      ...['satellites', 'mass', 'launch', 'ops', 'usd-per-w', 'lcoe'].map((k) => `mccalip.orbital.${k}`),
+    ]);
     expect(err).toMatch(/10 checks: 10 PASS, 0 FAIL/);
   });
 });

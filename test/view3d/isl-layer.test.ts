@@ -31,9 +31,22 @@ const shown: Shown = { kind: 'run', runId: 1, result: run, startMs: T0, endMs: T
 
 function frameBuffer(): FrameBuffer {
   return {
-    simTimeMs: T0, version: 1, route: null,
+    simTimeMs: T0,
+    version: 1,
+    route: null,
     keyframes: [
-      withLinks(circularBlock(N, T0, T0, 60, 3), [[[0, 1]], [[0, 1], [1, 2]], [[0, 1], [1, 2], [2, 3]]]),
+      withLinks(circularBlock(N, T0, T0, 60, 3), [
+        [[0, 1]],
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        [
+          [0, 1],
+          [1, 2],
+          [2, 3],
+        ],
+      ]),
       withLinks(circularBlock(N, T0, T0 + 180_000, 60, 2), [[[2, 3]], [[0, 3]]]),
     ],
   };

@@ -69,7 +69,7 @@ describe('Hermite position (JS twin of the shader)', () => {
     expect(maxErrKm).toBeLessThan(boundKm + 1e-3);
   });
 
-  it('equals the engine\'s HermiteSegment (src/sim/links/hermite.ts) and hits both ends exactly', () => {
+  it("equals the engine's HermiteSegment (src/sim/links/hermite.ts) and hits both ends exactly", () => {
     const b = circularBlock(2, T0, T0, 60, 2);
     const seg = new HermiteSegment().set(T0, b.positionsKm, b.velocitiesKmS, 3, T0 + 60_000, b.positionsKm, b.velocitiesKmS, 9);
     const ours = new Float64Array(3);

@@ -8,7 +8,16 @@ import { EARTH_EQUATORIAL_RADIUS_KM, WGS84_F } from '../../src/sim/constants.ts'
 
 describe('segmentsFromLines', () => {
   it('puts (lon, lat) on the WGS84 ellipsoid in Earth radii: (0,0) → x, (90,0) → y, pole → z = b', () => {
-    const s = segmentsFromLines([[[0, 0], [90, 0], [90, 90]]], 0);
+    const s = segmentsFromLines(
+      [
+        [
+          [0, 0],
+          [90, 0],
+          [90, 90],
+        ],
+      ],
+      0,
+    );
     expect(s.length).toBe(12);
     const expected = [1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1 - WGS84_F];
     s.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
@@ -19,7 +28,18 @@ describe('segmentsFromLines', () => {
     expect(isCutEdge([-180, 10], [180, 10])).toBe(true);
     expect(isCutEdge([10, -90], [20, -90])).toBe(true);
     expect(isCutEdge([179, 10], [180, 10])).toBe(false);
-    expect(segmentsFromLines([[[180, -80], [180, -89], [170, -80]]], 0).length).toBe(6);
+    expect(
+      segmentsFromLines(
+        [
+          [
+            [180, -80],
+            [180, -89],
+            [170, -80],
+          ],
+        ],
+        0,
+      ).length,
+    ).toBe(6);
   });
 });
 

@@ -7,7 +7,7 @@ import { circularBlock, ORBIT_RADIUS_KM } from './synthetic-orbit.ts';
 const T0 = Date.UTC(2026, 3, 2);
 
 describe('circularPeriodS', () => {
-  it('is 5,739.0 s (95.65 min) at 550 km (Kepler\'s third law, hand-computed)', () => {
+  it("is 5,739.0 s (95.65 min) at 550 km (Kepler's third law, hand-computed)", () => {
     expect(circularPeriodS(ORBIT_RADIUS_KM)).toBeCloseTo(5738.99, 1);
   });
 });

@@ -111,10 +111,18 @@ describe('SatelliteLayer.update', () => {
     layer.update(fb, shown, 'onboard', null, 1); // pair (0, 1) loaded whole; frame 2 starts streaming: row 0
     const whole = versions(layer);
     layer.update(fb, shown, 'onboard', null, 1); // row 1
-    expect(bands.map(([, y0, rows]) => [y0, rows])).toEqual([[0, 1], [0, 1], [1, 1], [1, 1]]);
+    expect(bands.map(([, y0, rows]) => [y0, rows])).toEqual([
+      [0, 1],
+      [0, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     fb.simTimeMs = T0 + 61_000; // pair (1, 2): frame 2 finishes (row 2) instead of a full upload
     layer.update(fb, shown, 'onboard', null, 1);
-    expect(bands.slice(4, 6).map(([, y0, rows]) => [y0, rows])).toEqual([[2, 1], [2, 1]]);
+    expect(bands.slice(4, 6).map(([, y0, rows]) => [y0, rows])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
     const p1 = tex(layer, 'uPos1');
     expect(p1.version).toBe(1); // never uploaded whole by three
     expect(versions(layer)[0]).toBe(whole[2]); // frame 1 kept its slot
@@ -122,7 +130,10 @@ describe('SatelliteLayer.update', () => {
     const f2 = fb.keyframes[0]!.positionsKm.subarray(2 * n * 3, 3 * n * 3);
     expect((p1.image.data as Float32Array).subarray(0, n * 3)).toEqual(f2);
     // Then frame 3 streams into the slot frame 0 left.
-    expect(bands.slice(6).map(([, y0, rows]) => [y0, rows])).toEqual([[0, 1], [0, 1]]);
+    expect(bands.slice(6).map(([, y0, rows]) => [y0, rows])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
   it('sizes points by constellation size', () => {

@@ -12,7 +12,7 @@ describe('textureLayout', () => {
     expect(MAX_TEXTURE_WIDTH).toBe(4096);
   });
 
-  it('places satellite i at (i mod width, ⌊i / width⌋), the shader\'s ivec2(i % w, i / w)', () => {
+  it("places satellite i at (i mod width, ⌊i / width⌋), the shader's ivec2(i % w, i / w)", () => {
     expect(texelOf(0, 4096)).toEqual({ x: 0, y: 0 });
     expect(texelOf(5000, 4096)).toEqual({ x: 904, y: 1 });
     expect(texelOf(999_999, 4096)).toEqual({ x: 999_999 - 244 * 4096, y: 244 });

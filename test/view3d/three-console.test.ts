@@ -9,7 +9,10 @@ afterEach(() => setConsoleFunction(previous));
 
 function recorder() {
   const lines: string[] = [];
-  const rec = (type: string) => (...args: unknown[]) => void lines.push(`${type}: ${args.join(' ')}`);
+  const rec =
+    (type: string) =>
+    (...args: unknown[]) =>
+      void lines.push(`${type}: ${args.join(' ')}`);
   return { lines, out: { log: rec('log'), warn: rec('warn'), error: rec('error') } };
 }
 

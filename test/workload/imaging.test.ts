@@ -1,14 +1,7 @@
 // Imaging volume: push-broom rate and cote's frame model against hand-computed numbers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  COTE_FRAME_CAMERA,
-  DOVE_PUSH_BROOM,
-  frameCapture,
-  groundTrackSpeedKmS,
-  imagingPixelRate,
-  imagingRateBps,
-} from '../../src/sim/workload/imaging.ts';
+import { COTE_FRAME_CAMERA, DOVE_PUSH_BROOM, frameCapture, groundTrackSpeedKmS, imagingPixelRate, imagingRateBps } from '../../src/sim/workload/imaging.ts';
 
 describe('groundTrackSpeedKmS', () => {
   it('matches v·Re/(Re+h) by hand', () => {
@@ -18,8 +11,10 @@ describe('groundTrackSpeedKmS', () => {
   });
   it('falls as altitude rises', () => {
     fc.assert(
-      fc.property(fc.double({ min: 150, max: 2000, noNaN: true }), fc.double({ min: 1, max: 500, noNaN: true }), (h, dh) =>
-        groundTrackSpeedKmS(h + dh) < groundTrackSpeedKmS(h),
+      fc.property(
+        fc.double({ min: 150, max: 2000, noNaN: true }),
+        fc.double({ min: 1, max: 500, noNaN: true }),
+        (h, dh) => groundTrackSpeedKmS(h + dh) < groundTrackSpeedKmS(h),
       ),
     );
   });
@@ -59,7 +54,7 @@ describe('push-broom imager', () => {
   });
   it('uses swath and GSD as given without a reference altitude, and divides by compression', () => {
     const fixed = { ...DOVE_PUSH_BROOM, referenceAltitudeKm: undefined };
-    expect(imagingRateBps(fixed, 500) / 1e6).toBeCloseTo((20000 / 3.5) * (7059.2164 / 3.5) * 48 / 1e6, 2);
+    expect(imagingRateBps(fixed, 500) / 1e6).toBeCloseTo(((20000 / 3.5) * (7059.2164 / 3.5) * 48) / 1e6, 2);
     expect(imagingRateBps({ ...fixed, compressionRatio: 4 }, 500)).toBeCloseTo(imagingRateBps(fixed, 500) / 4, 3);
   });
   it('returns 0 for invalid parameters instead of throwing', () => {

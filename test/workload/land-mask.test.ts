@@ -2,13 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import land110m from 'world-atlas/land-110m.json' with { type: 'json' };
-import {
-  buildLandMask,
-  isLand,
-  landAreaFraction,
-  loadDefaultLandTopology,
-  type LandMask,
-} from '../../src/sim/workload/land-mask.ts';
+import { buildLandMask, isLand, landAreaFraction, loadDefaultLandTopology, type LandMask } from '../../src/sim/workload/land-mask.ts';
 
 let mask: LandMask;
 beforeAll(async () => {

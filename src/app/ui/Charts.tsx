@@ -73,7 +73,13 @@ function Chart({ run, kind, title, unit, mode }: ChartProps) {
       ],
       axes: [
         { stroke: '#9aa4b2', values: (_u, vals) => vals.map(utcTick), grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.1)' } },
-        { stroke: '#9aa4b2', size: 68, values: (_u, vals) => vals.map((v) => fmt(v)), grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.1)' } },
+        {
+          stroke: '#9aa4b2',
+          size: 68,
+          values: (_u, vals) => vals.map((v) => fmt(v)),
+          grid: { stroke: 'rgba(255,255,255,0.07)' },
+          ticks: { stroke: 'rgba(255,255,255,0.1)' },
+        },
       ],
       cursor: { drag: { x: false, y: false } },
       legend: { live: true },

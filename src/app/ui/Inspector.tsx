@@ -30,9 +30,7 @@ export function Inspector() {
   return (
     <InspectorSection>
       {info === null ? (
-        <p className="muted">
-          {run ? 'Click a satellite, or search by name or NORAD id ( / ).' : 'Waiting for the first run…'}
-        </p>
+        <p className="muted">{run ? 'Click a satellite, or search by name or NORAD id ( / ).' : 'Waiting for the first run…'}</p>
       ) : (
         <Details info={info} route={route} nowMs={frameBuffer.simTimeMs} onClose={() => store.setState({ selectedSat: null })} />
       )}
@@ -80,13 +78,11 @@ function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: 
         )}
         <dt>State</dt>
         <dd>
-          <StateIcon state={lost ? 'lost' : info.state} /> 
+          <StateIcon state={lost ? 'lost' : info.state} />
           {lost ? `lost at ${formatUtcSecond(info.lostAtMs!)}` : (info.state ?? 'n/a')}
         </dd>
         <dt>Altitude</dt>
-        <dd>
-          {info.altitudeKm !== null ? `${info.altitudeKm.toFixed(1)} km` : `${info.meanAltitudeKm.toFixed(1)} km (mean)`}
-        </dd>
+        <dd>{info.altitudeKm !== null ? `${info.altitudeKm.toFixed(1)} km` : `${info.meanAltitudeKm.toFixed(1)} km (mean)`}</dd>
         {info.latDeg !== null && info.lonDeg !== null && (
           <>
             <dt>Position</dt>
@@ -99,7 +95,9 @@ function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: 
         <dd>{info.light ?? 'n/a'}</dd>
         <dt>Storage</dt>
         <dd>
-          {info.storedBytes !== null ? `${formatBytes(info.storedBytes)} of ${formatBytes(info.storageCapacityBytes)} (${formatPercent(info.storedBytes / info.storageCapacityBytes)})` : 'n/a'}
+          {info.storedBytes !== null
+            ? `${formatBytes(info.storedBytes)} of ${formatBytes(info.storageCapacityBytes)} (${formatPercent(info.storedBytes / info.storageCapacityBytes)})`
+            : 'n/a'}
         </dd>
         <dt>Compute load</dt>
         <dd>{formatPercent(info.computeLoad)}</dd>
@@ -109,7 +107,9 @@ function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: 
         <dd>{info.current ? <Contact c={info.current} nowMs={nowMs} current /> : 'none'}</dd>
         <dt>Next contact</dt>
         <dd>{info.next ? <Contact c={info.next} nowMs={nowMs} current={false} /> : 'none in this run'}</dd>
-        <dt title="Path of this satellite's results now: over laser links to a satellite in a downlink session, then down (one-way light time)">Route to ground</dt>
+        <dt title="Path of this satellite's results now: over laser links to a satellite in a downlink session, then down (one-way light time)">
+          Route to ground
+        </dt>
         <dd data-testid="inspector-route">{route}</dd>
       </dl>
     </div>
@@ -138,7 +138,12 @@ function OrbitViewInspector({ selected, onClose }: { selected: number | null; on
       live = false;
     };
   }, [client, selected]);
-  const where = useClockValue((fb) => (selected !== null ? satGeodetic(fb.keyframes, selected, fb.simTimeMs) : null), INSPECTOR_PERIOD_MS, [selected], sameGeodetic);
+  const where = useClockValue(
+    (fb) => (selected !== null ? satGeodetic(fb.keyframes, selected, fb.simTimeMs) : null),
+    INSPECTOR_PERIOD_MS,
+    [selected],
+    sameGeodetic,
+  );
   return (
     <InspectorSection>
       {selected === null ? (
@@ -154,7 +159,8 @@ function OrbitViewInspector({ selected, onClose }: { selected: number | null; on
             <dt>Position</dt>
             <dd>
               {where
-                ? `${Math.abs(where.latDeg).toFixed(2)}° ${where.latDeg >= 0 ? 'N' : 'S'}, ${Math.abs(where.lonDeg).toFixed(2)}° ${where.lonDeg >= 0 ? 'E' : 'W'}`
+                ? `${Math.abs(where.latDeg).toFixed(2)}° ${where.latDeg >= 0 ? 'N' : 'S'}, ` +
+                  `${Math.abs(where.lonDeg).toFixed(2)}° ${where.lonDeg >= 0 ? 'E' : 'W'}`
                 : 'n/a'}
             </dd>
           </dl>

@@ -21,9 +21,9 @@ export function MetricsPanel() {
       </h2>
       {orbitView && (
         <p className="notice small" data-testid="orbit-view-notice">
-          {orbitView.satCount.toLocaleString('en-US')} satellites: orbits only, computed by {orbitView.workers} workers. The browser
-          simulates up to {BROWSER_SIM_MAX_SATELLITES.toLocaleString('en-US')} satellites; for metrics, run this scenario with
-          the CLI (<code>npx ocsim run --scenario &lt;file&gt;</code>).
+          {orbitView.satCount.toLocaleString('en-US')} satellites: orbits only, computed by {orbitView.workers} workers. The browser simulates up to{' '}
+          {BROWSER_SIM_MAX_SATELLITES.toLocaleString('en-US')} satellites; for metrics, run this scenario with the CLI (
+          <code>npx ocsim run --scenario &lt;file&gt;</code>).
         </p>
       )}
       <div className="cards">
@@ -31,9 +31,19 @@ export function MetricsPanel() {
         <Metric id="metric-latency-p90" label="Latency p90" value={m ? formatDurationS(m.latencyS.p90) : na} />
         <Metric id="metric-bandwidth-saved" label="Bandwidth saved" value={m ? formatPercent(m.bandwidthSavedFraction) : na} />
         <Metric id="metric-cost-per-mtok" label="Cost per M tokens" value={m ? formatUsd(m.costUsdPerMTok) : na} />
-        <Metric id="metric-backlog" label="Backlog at end" value={m ? formatBytes(m.backlogBytesEnd) : na} hint={m ? `max ${formatBytes(m.backlogBytesMax)}` : undefined} />
+        <Metric
+          id="metric-backlog"
+          label="Backlog at end"
+          value={m ? formatBytes(m.backlogBytesEnd) : na}
+          hint={m ? `max ${formatBytes(m.backlogBytesMax)}` : undefined}
+        />
         <Metric id="metric-dropped" label="Dropped" value={m ? formatBytes(m.bytesDropped) : na} hint={m ? dropHint(m) : undefined} />
-        <Metric id="metric-tokens" label="Tokens inferred" value={m ? formatTokens(m.tokensProcessed) : na} hint={m ? `${formatTokens(m.tokensOnboard)} in orbit, ${formatTokens(m.tokensGround)} on the ground` : undefined} />
+        <Metric
+          id="metric-tokens"
+          label="Tokens inferred"
+          value={m ? formatTokens(m.tokensProcessed) : na}
+          hint={m ? `${formatTokens(m.tokensOnboard)} in orbit, ${formatTokens(m.tokensGround)} on the ground` : undefined}
+        />
         <Metric id="metric-delivered" label="Tiles delivered" value={m ? formatPercent(m.deliveredTileFraction) : na} />
         <Metric id="metric-isl-relayed" label="Relayed over ISL" hint={m ? islHint(m) : undefined} value={m ? formatBytes(m.bytesRelayedOverIsl ?? 0) : na} />
       </div>

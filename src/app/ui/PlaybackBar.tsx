@@ -20,10 +20,24 @@ export function PlaybackBar() {
   const hasRun = useShowing();
   return (
     <div className="playback" role="toolbar" aria-label="Playback">
-      <button type="button" data-testid="jump-start" aria-label="Jump to start (Home)" title="Jump to start (Home)" disabled={!hasRun} onClick={() => clock.jumpToStart()}>
+      <button
+        type="button"
+        data-testid="jump-start"
+        aria-label="Jump to start (Home)"
+        title="Jump to start (Home)"
+        disabled={!hasRun}
+        onClick={() => clock.jumpToStart()}
+      >
         <Icon name="start" />
       </button>
-      <button type="button" data-testid="step-back" aria-label="Step back (←)" title="Step back (←, Shift: ×10)" disabled={!hasRun} onClick={() => clock.step(-1)}>
+      <button
+        type="button"
+        data-testid="step-back"
+        aria-label="Step back (←)"
+        title="Step back (←, Shift: ×10)"
+        disabled={!hasRun}
+        onClick={() => clock.step(-1)}
+      >
         <Icon name="back" />
       </button>
       <button
@@ -38,7 +52,14 @@ export function PlaybackBar() {
       >
         <Icon name={playing ? 'pause' : 'play'} />
       </button>
-      <button type="button" data-testid="step-forward" aria-label="Step forward (→)" title="Step forward (→, Shift: ×10)" disabled={!hasRun} onClick={() => clock.step(1)}>
+      <button
+        type="button"
+        data-testid="step-forward"
+        aria-label="Step forward (→)"
+        title="Step forward (→, Shift: ×10)"
+        disabled={!hasRun}
+        onClick={() => clock.step(1)}
+      >
         <Icon name="forward" />
       </button>
       <label className="speed">

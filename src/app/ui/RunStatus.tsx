@@ -14,7 +14,12 @@ export function RunStatus() {
     return (
       <div className="run-status ready" role="status" aria-live="polite" data-testid="run-status" data-status={status} data-orbit-view="true">
         <span>{orbitView.satCount.toLocaleString('en-US')} satellites · orbits only</span>
-        {orbitsLoading && <span className="muted" data-testid="orbits-loading"> · computing orbits…</span>}
+        {orbitsLoading && (
+          <span className="muted" data-testid="orbits-loading">
+            {' '}
+            · computing orbits…
+          </span>
+        )}
       </div>
     );
   }

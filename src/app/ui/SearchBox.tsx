@@ -21,13 +21,23 @@ function useHits(query: string): Hit[] {
   const run = useRun();
   const orbitView = useUi(store, (s) => s.orbitView);
   const sats = run?.satellites;
-  const local = useMemo(() => (sats ? searchSatellites(sats, query).map((i) => ({ index: i, name: sats[i]!.name, norad: sats[i]!.norad })) : []), [sats, query]);
+  const local = useMemo(
+    () => (sats ? searchSatellites(sats, query).map((i) => ({ index: i, name: sats[i]!.name, norad: sats[i]!.norad })) : []),
+    [sats, query],
+  );
   const [remote, setRemote] = useState<Hit[]>([]);
   const asksWorkers = orbitView !== null && client.search !== undefined && query.trim() !== '';
   useEffect(() => {
     if (!asksWorkers) return;
     let live = true;
-    const t = setTimeout(() => void client.search!(query).then((h) => live && setRemote(h), () => live && setRemote([])), ORBIT_SEARCH_DEBOUNCE_MS);
+    const t = setTimeout(
+      () =>
+        void client.search!(query).then(
+          (h) => live && setRemote(h),
+          () => live && setRemote([]),
+        ),
+      ORBIT_SEARCH_DEBOUNCE_MS,
+    );
     return () => {
       live = false;
       clearTimeout(t);

@@ -23,7 +23,12 @@ export function TableView() {
   const satCount = run?.satellites.length ?? 0;
   const pages = Math.max(1, Math.ceil(satCount / PAGE_SIZE));
   const p = Math.min(page, pages - 1);
-  const rows = useClockValue((fb) => (run ? satelliteRows(run, fb.keyframes, mode, fb.simTimeMs, startMs, p * PAGE_SIZE, PAGE_SIZE) : []), TABLE_PERIOD_MS, [run, startMs, mode, p]);
+  const rows = useClockValue((fb) => (run ? satelliteRows(run, fb.keyframes, mode, fb.simTimeMs, startMs, p * PAGE_SIZE, PAGE_SIZE) : []), TABLE_PERIOD_MS, [
+    run,
+    startMs,
+    mode,
+    p,
+  ]);
   const contacts = useClockValue((fb) => (run ? contactRows(run, fb.simTimeMs, CONTACT_ROWS) : []), TABLE_PERIOD_MS, [run]);
   if (!run) return <div className="table-view muted">Waiting for the first run…</div>;
   return (
@@ -38,8 +43,12 @@ export function TableView() {
             <th scope="col">NORAD</th>
             <th scope="col">State</th>
             <th scope="col">Light</th>
-            <th scope="col" className="num">Altitude</th>
-            <th scope="col" className="num">Storage</th>
+            <th scope="col" className="num">
+              Altitude
+            </th>
+            <th scope="col" className="num">
+              Storage
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -52,7 +61,7 @@ export function TableView() {
               </th>
               <td>{r.norad}</td>
               <td>
-                <StateIcon state={r.state} /> 
+                <StateIcon state={r.state} />
                 {r.state}
               </td>
               <td>{r.light}</td>
@@ -83,7 +92,9 @@ export function TableView() {
             <th scope="col">Station</th>
             <th scope="col">AOS</th>
             <th scope="col">LOS</th>
-            <th scope="col" className="num">Max elevation</th>
+            <th scope="col" className="num">
+              Max elevation
+            </th>
             <th scope="col">Now</th>
           </tr>
         </thead>

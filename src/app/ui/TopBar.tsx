@@ -13,9 +13,7 @@ export function TopBar() {
   const preset = useUi(store, (s) => s.presetName);
   return (
     <header className="topbar">
-      <h1 className="title">
-        Orbital Compute Simulator
-      </h1>
+      <h1 className="title">Orbital Compute Simulator</h1>
       <div className="scenario-name" title="Scenario">
         {name}
         {preset === 'custom' && <span className="muted small"> (edited)</span>}

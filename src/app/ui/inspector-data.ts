@@ -64,9 +64,7 @@ export function contactsAround(run: RunResult, s: number, tMs: number): { curren
 
 function contactInfo(run: RunResult, c: RunResult['contacts'][number]): ContactInfo {
   const st = run.scenario.groundStations[c.stationIndex];
-  const hasSession = run.sessions.some(
-    (x) => x.satIndex === c.satIndex && x.stationIndex === c.stationIndex && x.startMs < c.losMs && x.endMs > c.aosMs,
-  );
+  const hasSession = run.sessions.some((x) => x.satIndex === c.satIndex && x.stationIndex === c.stationIndex && x.startMs < c.losMs && x.endMs > c.aosMs);
   return {
     stationName: st ? st.name || st.id : `station ${c.stationIndex}`,
     aosMs: c.aosMs,

@@ -8,16 +8,7 @@ import { satelliteSchema } from '../../sim/scenario/schema-satellite.ts';
 import { scenarioSchema, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
 
 export type DraftParamKey =
-  | 'topsInt8'
-  | 'downlinkRateMbps'
-  | 'downlinkTxPowerW'
-  | 'gpuUsdPerHour'
-  | 'pue'
-  | 'launchUsdPerKg'
-  | 'storageGB'
-  | 'maxQueueWaitS'
-  | 'durationH'
-  | 'seed';
+  'topsInt8' | 'downlinkRateMbps' | 'downlinkTxPowerW' | 'gpuUsdPerHour' | 'pue' | 'launchUsdPerKg' | 'storageGB' | 'maxQueueWaitS' | 'durationH' | 'seed';
 
 export interface DraftParam {
   key: DraftParamKey;
@@ -143,15 +134,17 @@ export function parseNumberInput(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export type CatalogDraft =
-  | { ok: true; draft: ScenarioInput; format: 'tle' | 'omm-json' | 'omm-csv' }
-  | { ok: false; error: ScenarioError };
+export type CatalogDraft = { ok: true; draft: ScenarioInput; format: 'tle' | 'omm-json' | 'omm-csv' } | { ok: false; error: ScenarioError };
 
 /** Replaces the constellation with pasted TLE / OMM text (format detected); an unknown format is an error. */
 export function withCatalogText(d: ScenarioInput, text: string, label = 'pasted'): CatalogDraft {
   const format = detectCatalogFormat(text);
   if (format === 'unknown') {
-    const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+    const first =
+      text
+        .split(/\r\n|\r|\n/)
+        .find((l) => l.trim() !== '')
+        ?.trim() ?? '';
     const why = first === '' ? 'the text is empty' : `line 1: not TLE, OMM JSON or OMM CSV ("${first.slice(0, 40)}")`;
     return { ok: false, error: { path: 'constellation.sources[0].text', message: why } };
   }

@@ -29,7 +29,15 @@ export interface ContactRow {
 }
 
 /** Satellite rows `[first, first + count)` at `tMs` in `mode`. */
-export function satelliteRows(run: RunResult, keyframes: readonly KeyframeBlock[], mode: ProcessingMode, tMs: number, startMs: number, first: number, count: number): SatRow[] {
+export function satelliteRows(
+  run: RunResult,
+  keyframes: readonly KeyframeBlock[],
+  mode: ProcessingMode,
+  tMs: number,
+  startMs: number,
+  first: number,
+  count: number,
+): SatRow[] {
   const tl = run.timeline;
   const k = stepIndexAt(run, tMs, startMs);
   const m = tl?.modes[mode];

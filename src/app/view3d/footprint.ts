@@ -31,7 +31,13 @@ const p = new Float64Array(3);
  * spherical destination formula (bearing θ from 0 to 2π). Returns the next free vertex.
  */
 export function writeFootprintCircle(
-  latDeg: number, lonDeg: number, lambdaRad: number, segments: number, altKm: number, out: Float32Array, first: number,
+  latDeg: number,
+  lonDeg: number,
+  lambdaRad: number,
+  segments: number,
+  altKm: number,
+  out: Float32Array,
+  first: number,
 ): number {
   const phi = latDeg * DEG;
   const sinPhi = Math.sin(phi);

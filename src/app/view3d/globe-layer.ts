@@ -9,8 +9,13 @@ import { WGS84_F } from '../../sim/constants.ts';
 
 /** Globe colours (sRGB; assumption: a dark "night map" style so the markers stand out). */
 export const GLOBE_COLORS = {
-  oceanDay: '#1b3a5c', oceanNight: '#070f1c', rim: '#3d6f9e',
-  landDay: '#a9c4d8', landNight: '#52677a', graticuleDay: '#2f5478', graticuleNight: '#1a2c42',
+  oceanDay: '#1b3a5c',
+  oceanNight: '#070f1c',
+  rim: '#3d6f9e',
+  landDay: '#a9c4d8',
+  landNight: '#52677a',
+  graticuleDay: '#2f5478',
+  graticuleNight: '#1a2c42',
 } as const;
 
 const v3 = (hex: string) => new THREE.Vector3(...hexToRgb(hex));
@@ -30,9 +35,17 @@ export class GlobeLayer {
     // SphereGeometry's poles are on +y; the Earth-fixed frame's are on z.
     sphere.rotateX(Math.PI / 2);
     const oceanMat = new THREE.ShaderMaterial({
-      vertexShader: GLOBE_VERTEX, fragmentShader: GLOBE_FRAGMENT,
-      uniforms: { uSunDir: this.sunDir, uDayColor: { value: v3(GLOBE_COLORS.oceanDay) }, uNightColor: { value: v3(GLOBE_COLORS.oceanNight) }, uRimColor: { value: v3(GLOBE_COLORS.rim) } },
-      polygonOffset: true, polygonOffsetFactor: 1, polygonOffsetUnits: 1,
+      vertexShader: GLOBE_VERTEX,
+      fragmentShader: GLOBE_FRAGMENT,
+      uniforms: {
+        uSunDir: this.sunDir,
+        uDayColor: { value: v3(GLOBE_COLORS.oceanDay) },
+        uNightColor: { value: v3(GLOBE_COLORS.oceanNight) },
+        uRimColor: { value: v3(GLOBE_COLORS.rim) },
+      },
+      polygonOffset: true,
+      polygonOffsetFactor: 1,
+      polygonOffsetUnits: 1,
     });
     this.ocean = new THREE.Mesh(sphere, oceanMat);
     this.ocean.scale.set(1, 1, 1 - WGS84_F); // the WGS84 ellipsoid, as the stations and outlines
@@ -63,7 +76,8 @@ export class GlobeLayer {
     const g = new THREE.BufferGeometry();
     g.setAttribute('position', new THREE.BufferAttribute(segments, 3));
     const m = new THREE.ShaderMaterial({
-      vertexShader: LINE_VERTEX, fragmentShader: LINE_FRAGMENT,
+      vertexShader: LINE_VERTEX,
+      fragmentShader: LINE_FRAGMENT,
       uniforms: { uSunDir: this.sunDir, uDayColor: { value: v3(day) }, uNightColor: { value: v3(night) } },
     });
     this.disposables.push(g, m);

@@ -13,8 +13,12 @@ const savedClear = new THREE.Color();
 export class GpuPicker {
   readonly scene = new THREE.Scene();
   private readonly target = new THREE.WebGLRenderTarget(PICK_WINDOW_PX, PICK_WINDOW_PX, {
-    type: THREE.UnsignedByteType, format: THREE.RGBAFormat, depthBuffer: true,
-    minFilter: THREE.NearestFilter, magFilter: THREE.NearestFilter, generateMipmaps: false,
+    type: THREE.UnsignedByteType,
+    format: THREE.RGBAFormat,
+    depthBuffer: true,
+    minFilter: THREE.NearestFilter,
+    magFilter: THREE.NearestFilter,
+    generateMipmaps: false,
   });
   private readonly pixels = new Uint8Array(PICK_WINDOW_PX * PICK_WINDOW_PX * 4);
   private readonly occluderMaterial = new THREE.MeshBasicMaterial({ color: 0x000000 });

@@ -33,8 +33,9 @@ export class GroundLabels {
     this.elements = sites.map((s) => {
       const el = document.createElement('span');
       el.textContent = s.label;
-      el.style.cssText = `position:absolute;left:0;top:0;white-space:nowrap;font:11px/${LABEL_HEIGHT_PX}px system-ui,sans-serif;`
-        + `color:${s.style.color};text-shadow:0 0 3px #000,0 0 2px #000;pointer-events:none;will-change:transform;visibility:hidden;`;
+      el.style.cssText =
+        `position:absolute;left:0;top:0;white-space:nowrap;font:11px/${LABEL_HEIGHT_PX}px system-ui,sans-serif;` +
+        `color:${s.style.color};text-shadow:0 0 3px #000,0 0 2px #000;pointer-events:none;will-change:transform;visibility:hidden;`;
       this.container.appendChild(el);
       return el;
     });

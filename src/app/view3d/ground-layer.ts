@@ -76,7 +76,9 @@ export class GroundLayer {
   readonly group = new THREE.Group();
   private readonly markerGeometry = new THREE.BufferGeometry();
   private readonly markerMaterial = new THREE.ShaderMaterial({
-    vertexShader: MARKER_VERTEX, fragmentShader: MARKER_FRAGMENT, uniforms: { uPixelRatio: { value: 1 }, uDepthBias: { value: GROUND_MARKER_DEPTH_BIAS } },
+    vertexShader: MARKER_VERTEX,
+    fragmentShader: MARKER_FRAGMENT,
+    uniforms: { uPixelRatio: { value: 1 }, uDepthBias: { value: GROUND_MARKER_DEPTH_BIAS } },
   });
   private readonly footprints: THREE.LineSegments;
   private footprintStations: Scenario['groundStations'] | undefined;

@@ -103,8 +103,15 @@ export class KeyframeIndex {
     const b0 = this.blocks[this.block[pair.k0]!]!;
     const b1 = this.blocks[this.block[pair.k1]!]!;
     hermitePositionKm(
-      b0.positionsKm, b0.velocitiesKmS, this.vectorOffset(pair.k0, sat),
-      b1.positionsKm, b1.velocitiesKmS, this.vectorOffset(pair.k1, sat), pair.u, pair.hS, out,
+      b0.positionsKm,
+      b0.velocitiesKmS,
+      this.vectorOffset(pair.k0, sat),
+      b1.positionsKm,
+      b1.velocitiesKmS,
+      this.vectorOffset(pair.k1, sat),
+      pair.u,
+      pair.hS,
+      out,
     );
     return Number.isFinite(out[0]) && Number.isFinite(out[1]) && Number.isFinite(out[2]);
   }
@@ -138,9 +145,15 @@ function upperBound(t: Float64Array, n: number, x: number): number {
  * h01 = −2u³+3u², h11 = u³−u² (the basis of src/sim/links/hermite.ts). p at `o0`/`o1` in km, v in km/s.
  */
 export function hermitePositionKm(
-  p0: ArrayLike<number>, v0: ArrayLike<number>, o0: number,
-  p1: ArrayLike<number>, v1: ArrayLike<number>, o1: number,
-  u: number, hS: number, out: Float64Array,
+  p0: ArrayLike<number>,
+  v0: ArrayLike<number>,
+  o0: number,
+  p1: ArrayLike<number>,
+  v1: ArrayLike<number>,
+  o1: number,
+  u: number,
+  hS: number,
+  out: Float64Array,
 ): Float64Array {
   const u2 = u * u;
   const u3 = u2 * u;

@@ -10,8 +10,14 @@ export const LABEL_GAP_PX = 7;
  * to `outShown`. O(n²); meant for tens of labels, run only when the camera moves.
  */
 export function placeLabels(
-  xs: Float32Array, ys: Float32Array, widths: Float32Array, heightPx: number, visible: Uint8Array,
-  outX: Float32Array, outY: Float32Array, outShown: Uint8Array,
+  xs: Float32Array,
+  ys: Float32Array,
+  widths: Float32Array,
+  heightPx: number,
+  visible: Uint8Array,
+  outX: Float32Array,
+  outY: Float32Array,
+  outShown: Uint8Array,
 ): void {
   const n = xs.length;
   for (let i = 0; i < n; i++) {
@@ -32,8 +38,15 @@ export function placeLabels(
 }
 
 function overlapsPlaced(
-  x: number, y: number, w: number, h: number, upTo: number,
-  outX: Float32Array, outY: Float32Array, widths: Float32Array, shown: Uint8Array,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  upTo: number,
+  outX: Float32Array,
+  outY: Float32Array,
+  widths: Float32Array,
+  shown: Uint8Array,
 ): boolean {
   for (let j = 0; j < upTo; j++) {
     if (!shown[j]) continue;

@@ -29,9 +29,7 @@ export function isCutEdge(a: readonly number[], b: readonly number[]): boolean {
  * Pairs of vertices (x0,y0,z0, x1,y1,z1, …) in scene units for the polylines `lines` ([lon, lat] degrees),
  * at `altKm` above the ellipsoid, leaving out cut edges when `skipCutEdges`.
  */
-export function segmentsFromLines(
-  lines: readonly (readonly (readonly number[])[])[], altKm: number, skipCutEdges = true,
-): Float32Array {
+export function segmentsFromLines(lines: readonly (readonly (readonly number[])[])[], altKm: number, skipCutEdges = true): Float32Array {
   const out: number[] = [];
   for (const line of lines) {
     for (let i = 1; i < line.length; i++) {

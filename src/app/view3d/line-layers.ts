@@ -37,7 +37,12 @@ export class DownlinkLines {
       geodeticToEcefKm(g.latDeg, g.lonDeg, g.altM / 1000, stationKm, 0);
       for (let k = 0; k < 3; k++) this.stationsUnits[i * 3 + k] = stationKm[k]! * UNITS_PER_KM;
     });
-    this.allocate(Math.max(1, stations.reduce((n, g) => n + g.antennas, 0)));
+    this.allocate(
+      Math.max(
+        1,
+        stations.reduce((n, g) => n + g.antennas, 0),
+      ),
+    );
   }
 
   /** Per frame: one segment per active session with a drawable satellite. */
@@ -103,7 +108,9 @@ export class OrbitTrackLine {
     g.setAttribute('aFade', new THREE.BufferAttribute(this.fade, 1).setUsage(THREE.DynamicDrawUsage));
     g.setDrawRange(0, 0);
     const m = new THREE.ShaderMaterial({
-      vertexShader: TRACK_VERTEX, fragmentShader: TRACK_FRAGMENT, uniforms: { uColor: { value: new THREE.Vector3(...hexToRgb('#ffffff')) } },
+      vertexShader: TRACK_VERTEX,
+      fragmentShader: TRACK_FRAGMENT,
+      uniforms: { uColor: { value: new THREE.Vector3(...hexToRgb('#ffffff')) } },
     });
     this.lines = new THREE.LineSegments(g, m);
     this.lines.frustumCulled = false;

@@ -4,7 +4,14 @@ import { SAT_STATE_NAMES } from '../../sim/engine/timeline.ts';
 
 /** Point shapes drawn in the fragment shader (`shapeMask` below). */
 export const Shape = {
-  disc: 0, ring: 1, square: 2, diamond: 3, cross: 4, triangle: 5, squareFrame: 6, diamondFrame: 7,
+  disc: 0,
+  ring: 1,
+  square: 2,
+  diamond: 3,
+  cross: 4,
+  triangle: 5,
+  squareFrame: 6,
+  diamondFrame: 7,
 } as const;
 export type ShapeCode = (typeof Shape)[keyof typeof Shape];
 
@@ -43,7 +50,8 @@ export const GROUND_STYLES = {
 export const DOWNLINK_LINE_COLOR = SAT_STATE_STYLES[3]!.color;
 
 /**
- * Inter-satellite links: a pale cyan (lighter than the Okabe–Ito sky blue of imaging, so it shows on the ocean), drawn dashed and semi-transparent (isl-layer.ts), so they differ from
+ * Inter-satellite links: a pale cyan (lighter than the Okabe–Ito sky blue of imaging, so it shows on the ocean), drawn dashed and semi-transparent (isl-
+ * layer.ts), so they differ from
  * the solid yellow downlinks by colour, pattern and brightness.
  */
 export const ISL_LINE_COLOR = '#8fe3ff';
@@ -62,7 +70,9 @@ export function hexToRgb(hex: string): [number, number, number] {
 }
 
 function vec3Of(hex: string): string {
-  return `vec3(${hexToRgb(hex).map((c) => c.toFixed(4)).join(', ')})`;
+  return `vec3(${hexToRgb(hex)
+    .map((c) => c.toFixed(4))
+    .join(', ')})`;
 }
 
 /** GLSL constant arrays of the satellite state styles, indexed by state code. */

@@ -19,8 +19,14 @@ const pair: KeyframePair = { k0: -1, k1: -1, u: 0, hS: 1 };
  * inside the globe). Returns the number of segments written (0 without keyframes).
  */
 export function writeTrack(
-  index: KeyframeIndex, sat: number, fromMs: number, toMs: number, nowMs: number, samples: number,
-  positions: Float32Array, fade: Float32Array,
+  index: KeyframeIndex,
+  sat: number,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  samples: number,
+  positions: Float32Array,
+  fade: Float32Array,
 ): number {
   if (index.count === 0 || samples < 2) return 0;
   const t0 = Math.max(fromMs, index.timesMs[0]!);

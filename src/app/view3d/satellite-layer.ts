@@ -89,10 +89,16 @@ export class SatelliteLayer {
   private stateStep = -1;
   private stateMode = '';
   private readonly u = {
-    uPos0: { value: null as THREE.Texture | null }, uVel0: { value: null as THREE.Texture | null },
-    uPos1: { value: null as THREE.Texture | null }, uVel1: { value: null as THREE.Texture | null },
-    uState: { value: null as THREE.Texture | null }, uTexWidth: { value: 1 },
-    uU: { value: 0 }, uH: { value: 1 }, uUnitsPerKm: { value: UNITS_PER_KM }, uSelected: { value: -1 },
+    uPos0: { value: null as THREE.Texture | null },
+    uVel0: { value: null as THREE.Texture | null },
+    uPos1: { value: null as THREE.Texture | null },
+    uVel1: { value: null as THREE.Texture | null },
+    uState: { value: null as THREE.Texture | null },
+    uTexWidth: { value: 1 },
+    uU: { value: 0 },
+    uH: { value: 1 },
+    uUnitsPerKm: { value: UNITS_PER_KM },
+    uSelected: { value: -1 },
     uBaseSizePx: { value: 6 },
   };
 
@@ -110,11 +116,13 @@ export class SatelliteLayer {
     this.state = stateTexture(1, 1);
     this.u.uState.value = this.state;
     this.material = new THREE.ShaderMaterial({
-      vertexShader: SATELLITE_VERTEX, fragmentShader: SATELLITE_FRAGMENT,
+      vertexShader: SATELLITE_VERTEX,
+      fragmentShader: SATELLITE_FRAGMENT,
       uniforms: { ...this.u, uMinSizePx: { value: 0 }, uPixelRatio: { value: 1 } },
     });
     this.idMaterial = new THREE.ShaderMaterial({
-      vertexShader: SATELLITE_VERTEX, fragmentShader: SATELLITE_ID_FRAGMENT,
+      vertexShader: SATELLITE_VERTEX,
+      fragmentShader: SATELLITE_ID_FRAGMENT,
       uniforms: { ...this.u, uMinSizePx: { value: PICK_MIN_SIZE_PX }, uPixelRatio: { value: 1 } },
     });
     this.geometry.setDrawRange(0, 0);
@@ -267,7 +275,7 @@ export class SatelliteLayer {
   private uploadRows(s: Slot, rows: number): void {
     const y0 = s.rows;
     const y1 = Math.min(this.texHeight, y0 + rows);
-    if (!this.uploader || y0 === 0 && y1 === this.texHeight) {
+    if (!this.uploader || (y0 === 0 && y1 === this.texHeight)) {
       this.load(this.slots.indexOf(s), s.frame);
       return;
     }

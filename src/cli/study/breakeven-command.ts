@@ -56,9 +56,17 @@ export async function runBreakevenCommand(o: BreakevenCommandOptions, io: CliIo)
   if (o.json) io.out(JSON.stringify({ path: o.vary, metric, modes: [a, b], unit: def.unit, range, ...r }, null, 2));
   else if (r.found) {
     const jump = r.continuous ? '' : '\tjump';
-    io.out(`breakeven\t${o.vary}\t${f(r.value!, 8)}\t${metric}\t${lowerBelow} lower below, ${other} above\t${at(r.below)}\tbracket=[${f(r.bracket![0], 10)}, ${f(r.bracket![1], 10)}]${jump}`);
-  } else io.out(`none\t${o.vary}\t[${f(range.low)}, ${f(range.high)}]\t${metric}\t${lowerBelow} lower throughout\tat ${f(range.low)}: ${at(r.atLow)}\tat ${f(range.high)}: ${at(r.atHigh)}`);
-  if (r.moreCrossings.length) io.err(`note: the metrics cross again in ${r.moreCrossings.map(([x, y]) => `[${f(x)}, ${f(y)}]`).join(', ')}; the first crossing is reported`);
+    io.out(
+      `breakeven\t${o.vary}\t${f(r.value!, 8)}\t${metric}\t${lowerBelow} lower below, ${other} above\t${at(r.below)}\t` +
+        `bracket=[${f(r.bracket![0], 10)}, ${f(r.bracket![1], 10)}]${jump}`,
+    );
+  } else
+    io.out(
+      `none\t${o.vary}\t[${f(range.low)}, ${f(range.high)}]\t${metric}\t${lowerBelow} lower throughout\t` +
+        `at ${f(range.low)}: ${at(r.atLow)}\tat ${f(range.high)}: ${at(r.atHigh)}`,
+    );
+  if (r.moreCrossings.length)
+    io.err(`note: the metrics cross again in ${r.moreCrossings.map(([x, y]) => `[${f(x)}, ${f(y)}]`).join(', ')}; the first crossing is reported`);
   io.err(`${r.evaluations} runs (${r.iterations} refining), tolerance ${f(r.tolerance)} ${def.unit}`);
   return 0;
 }

@@ -13,11 +13,25 @@ export async function runParamsCommand(o: { scenario: string; json?: boolean }, 
     return { ...p, stage: paramStage(p.path), values };
   });
   if (o.json) {
-    io.out(JSON.stringify(rows.map(({ values, ...r }) => ({ ...r, base: values.length === 0 ? null : values.length === 1 ? values[0] : values })), null, 2));
+    io.out(
+      JSON.stringify(
+        rows.map(({ values, ...r }) => ({ ...r, base: values.length === 0 ? null : values.length === 1 ? values[0] : values })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  const base = (v: number[]) => (v.length === 0 ? 'n/a' : Math.min(...v) === Math.max(...v) ? formatSignificant(v[0]!) : `${formatSignificant(Math.min(...v))}–${formatSignificant(Math.max(...v))}`);
-  const table = [['path', 'stage', 'unit', 'base', 'low', 'high', 'scale', 'source'], ...rows.map((r) => [r.path, r.stage, r.unit, base(r.values), formatSignificant(r.low), formatSignificant(r.high), r.scale, r.source])];
+  const base = (v: number[]) =>
+    v.length === 0
+      ? 'n/a'
+      : Math.min(...v) === Math.max(...v)
+        ? formatSignificant(v[0]!)
+        : `${formatSignificant(Math.min(...v))}–${formatSignificant(Math.max(...v))}`;
+  const table = [
+    ['path', 'stage', 'unit', 'base', 'low', 'high', 'scale', 'source'],
+    ...rows.map((r) => [r.path, r.stage, r.unit, base(r.values), formatSignificant(r.low), formatSignificant(r.high), r.scale, r.source]),
+  ];
   const widths = table[0]!.map((_, c) => (c === 7 ? 0 : Math.max(...table.map((row) => row[c]!.length))));
   io.out(table.map((row) => row.map((cell, c) => (c === 7 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n'));
   io.err(`${rows.length} parameters; [*] sets every element, [i] one (e.g. groundStations[2].costUsdPerMin). Scenario "${scenario.name}".`);

@@ -7,11 +7,14 @@ import { runBreakevenCommand } from './breakeven-command.ts';
 import { runParamsCommand } from './params-command.ts';
 import { runMergeCommand, runSensitivityCommand, runSweepCommand, runUncertaintyCommand } from './study-commands.ts';
 
-const number = (name: string, min: number, max: number, integer = false) => (v: string) => {
-  const x = Number(v);
-  if (!Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x))) throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'} within [${min}, ${max}]`);
-  return x;
-};
+const number =
+  (name: string, min: number, max: number, integer = false) =>
+  (v: string) => {
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < min || x > max || (integer && !Number.isInteger(x)))
+      throw new InvalidArgumentError(`${name} must be ${integer ? 'an integer' : 'a number'} within [${min}, ${max}]`);
+    return x;
+  };
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Flags every point study shares: scenario and its overrides, output, where the points run. */
@@ -57,14 +60,23 @@ export function registerStudyCommands(program: Command, io: CliIo, setCode: (c: 
     .option('--json', 'the details: bracket, iterations, metric values either side')
     .action(async (o) => setCode(await runBreakevenCommand(o, io)));
 
-  pointStudy(program.command('sensitivity').description('each parameter at its low and high, the others at base: the tornado per mode, and which assumptions flip the winner'))
+  pointStudy(
+    program
+      .command('sensitivity')
+      .description('each parameter at its low and high, the others at base: the tornado per mode, and which assumptions flip the winner'),
+  )
     .option('--params <list>', 'PATH[=LOW:HIGH],… (default: every parameter the scenario has)')
     .option('--metric <name>', 'the metric ranked', 'costUsdPerMTok')
     .option('--modes <a,b>', 'orbit mode and ground mode compared', 'onboard,ground')
     .option('--top <n>', 'parameters printed per mode', number('--top', 1, 1000, true), 10)
     .action(async (o) => setCode(await runSensitivityCommand(o, io)));
 
-  pointStudy(program.command('uncertainty').description('Latin hypercube (or Monte Carlo) draws of the parameters: p5/p50/p95 per mode and metric, P(orbit beats ground)'), false)
+  pointStudy(
+    program
+      .command('uncertainty')
+      .description('Latin hypercube (or Monte Carlo) draws of the parameters: p5/p50/p95 per mode and metric, P(orbit beats ground)'),
+    false,
+  )
     .requiredOption('--samples <n>', 'number of draws', number('--samples', 1, 1_000_000, true))
     .option('--seed <k>', 'seed of the draws (the scenario keeps its own)', number('--seed', 0, 2 ** 32 - 1, true), 1)
     .addOption(new Option('--method <m>', 'sampling design').choices(['lhs', 'mc']).default('lhs'))

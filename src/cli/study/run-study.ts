@@ -60,7 +60,9 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
   const { plan } = ctx;
   validatePoints(ctx);
   const mine = new Set(shardPoints(plan.points.length, shard));
-  const key = createHash('sha256').update(`${ctx.scenarioHash}\n${stableJson(ctx.spec)}\n${o.shard ?? ''}`).digest('hex');
+  const key = createHash('sha256')
+    .update(`${ctx.scenarioHash}\n${stableJson(ctx.spec)}\n${o.shard ?? ''}`)
+    .digest('hex');
   const checkpoint = o.out !== undefined ? new Checkpoint(o.out, key) : null;
   const values = new Map<number, (number | null)[]>();
   let names: string[] | null = null;

@@ -84,7 +84,11 @@ export async function runMergeCommand(o: { parts: string[]; out: string; format?
 }
 
 /** Adds the analysis, writes the output (or prints CSV), prints the analysis. Exit 130 when interrupted. */
-function finish(run: Awaited<ReturnType<typeof runPointStudy>>, o: Pick<CommonStudyOptions, 'out' | 'metric' | 'modes' | 'quiet'> & { top?: number }, io: CliIo): number {
+function finish(
+  run: Awaited<ReturnType<typeof runPointStudy>>,
+  o: Pick<CommonStudyOptions, 'out' | 'metric' | 'modes' | 'quiet'> & { top?: number },
+  io: CliIo,
+): number {
   const { doc, format } = run;
   if (run.interrupted) return 130; // the checkpoint keeps the finished points (run-study.ts said where)
   const [orbit, ground] = comparedModes(o.modes);
@@ -113,7 +117,8 @@ function finish(run: Awaited<ReturnType<typeof runPointStudy>>, o: Pick<CommonSt
 export function comparedModes(modes: string | undefined): [string, string] {
   const list = (modes ?? 'onboard,ground').split(',').map((m) => m.trim());
   const ok = ['onboard', 'ground', 'hybrid'];
-  if (list.length !== 2 || list.some((m) => !ok.includes(m)) || list[0] === list[1]) throw new InputError(`--modes: "${modes}" is not two of onboard, ground, hybrid (e.g. onboard,ground)`);
+  if (list.length !== 2 || list.some((m) => !ok.includes(m)) || list[0] === list[1])
+    throw new InputError(`--modes: "${modes}" is not two of onboard, ground, hybrid (e.g. onboard,ground)`);
   return [list[0]!, list[1]!];
 }
 
@@ -121,7 +126,9 @@ export function requireMetric(columns: readonly string[], modes: readonly string
   for (const m of modes) {
     if (columns.includes(`${m}.${metric}`)) continue;
     const near = columns.filter((c) => c.startsWith(`${m}.`) && c.toLowerCase().includes(metric.toLowerCase().split('.')[0]!.slice(0, 6))).slice(0, 4);
-    throw new InputError(`--metric: "${metric}" is not a metric of the summary${near.length ? ` (did you mean ${near.map((c) => c.slice(m.length + 1)).join(', ')}?)` : ''}`);
+    throw new InputError(
+      `--metric: "${metric}" is not a metric of the summary${near.length ? ` (did you mean ${near.map((c) => c.slice(m.length + 1)).join(', ')}?)` : ''}`,
+    );
   }
 }
 

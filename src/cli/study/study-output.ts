@@ -14,7 +14,8 @@ export type StudyFormat = 'csv' | 'json' | 'parquet';
 export function studyFormat(out: string | undefined, format: string | undefined): StudyFormat {
   const ext = out ? extname(out).toLowerCase().slice(1) : '';
   const fromExt = ext === 'csv' || ext === 'json' || ext === 'parquet' ? ext : undefined;
-  if (format !== undefined && format !== 'csv' && format !== 'json' && format !== 'parquet') throw new InputError(`--format: "${format}" is not csv, json or parquet`);
+  if (format !== undefined && format !== 'csv' && format !== 'json' && format !== 'parquet')
+    throw new InputError(`--format: "${format}" is not csv, json or parquet`);
   if (format && fromExt && format !== fromExt) throw new InputError(`--format ${format} does not match --out ${out} (.${fromExt})`);
   return (format as StudyFormat | undefined) ?? fromExt ?? 'csv';
 }
@@ -61,9 +62,12 @@ export class Checkpoint {
   load(): Map<number, { values: (number | null)[]; names: string[] | null }> {
     const done = new Map<number, { values: (number | null)[]; names: string[] | null }>();
     if (!existsSync(this.path)) return done;
-    const lines = readFileSync(this.path, 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(this.path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     const head = JSON.parse(lines[0] ?? '{}') as { study?: string };
-    if (head.study !== this.key) throw new InputError(`--resume: ${this.path} belongs to another study (scenario or parameters changed); remove it to start afresh`);
+    if (head.study !== this.key)
+      throw new InputError(`--resume: ${this.path} belongs to another study (scenario or parameters changed); remove it to start afresh`);
     for (const line of lines.slice(1)) {
       try {
         const p = JSON.parse(line) as { i: number; v: (number | null)[]; n?: string[] };

@@ -11,7 +11,10 @@ export function printTornado(t: Tornado, top: number, io: CliIo): void {
   for (const [mode, bars] of Object.entries(t.bars)) {
     lines.push(`${mode} ${t.metric}: base ${v(t.base[mode] ?? null)}; largest swings (metric at low … at high of each parameter)`);
     for (const b of bars.slice(0, top)) {
-      lines.push(`  ${b.path.padEnd(36)} ${v(b.atLow).padStart(10)} … ${v(b.atHigh).padEnd(10)} swing ${v(b.swing)}   (${formatSignificant(b.lowValue)} … ${formatSignificant(b.highValue)} ${b.unit})`);
+      lines.push(
+        `  ${b.path.padEnd(36)} ${v(b.atLow).padStart(10)} … ${v(b.atHigh).padEnd(10)} swing ${v(b.swing)}   ` +
+          `(${formatSignificant(b.lowValue)} … ${formatSignificant(b.highValue)} ${b.unit})`,
+      );
     }
   }
   lines.push(`winner at the base: ${t.baseWinner} (lower ${t.metric})`);
@@ -28,7 +31,9 @@ export function printUncertainty(u: UncertaintySummary, io: CliIo): void {
     for (const mode of [u.orbit, u.ground]) {
       const s = u.spreads[`${mode}.${metric}`];
       if (!s) continue;
-      lines.push(`  ${`${mode}.${metric}`.padEnd(30)} ${v(s.p5).padStart(10)} ${v(s.p50).padStart(10)} ${v(s.p95).padStart(10)}${s.nulls ? `   (${s.nulls} none)` : ''}`);
+      lines.push(
+        `  ${`${mode}.${metric}`.padEnd(30)} ${v(s.p5).padStart(10)} ${v(s.p50).padStart(10)} ${v(s.p95).padStart(10)}${s.nulls ? `   (${s.nulls} none)` : ''}`,
+      );
     }
   }
   lines.push(`P(${u.orbit} cheaper per token than ${u.ground}) = ${formatPercent(u.pOrbitCheaper)}`);

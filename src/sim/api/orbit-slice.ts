@@ -19,7 +19,6 @@ import { MAX_SAMPLES_PER_CHUNK } from './keyframes.ts';
  */
 const SUB_SATELLITES = 65_536;
 
-
 /** A search hit: global satellite index, rank (0 best), name and NORAD number. */
 export interface SliceMatch {
   index: number;

@@ -62,7 +62,12 @@ export function createOrbitViewApi(readText: ReadText): OrbitViewApi {
       const parsed = safeParseScenario(req.scenario);
       if (!parsed.ok) return { viewId: req.viewId, ok: false, scenarioErrors: parsed.errors, message: `invalid scenario: ${parsed.errors.length} error(s)` };
       if (!Number.isInteger(req.parts) || req.parts < 1 || !Number.isInteger(req.part) || req.part < 0 || req.part >= req.parts)
-        return { viewId: req.viewId, ok: false, scenarioErrors: [], message: `open.part: must be an integer in [0, parts − 1], got ${req.part} of ${req.parts}` };
+        return {
+          viewId: req.viewId,
+          ok: false,
+          scenarioErrors: [],
+          message: `open.part: must be an integer in [0, parts − 1], got ${req.part} of ${req.parts}`,
+        };
       const s = parsed.scenario;
       const files = req.files;
       const read: ReadText = async (path) => (files && Object.hasOwn(files, path) ? files[path]! : readText(path));

@@ -51,7 +51,10 @@ export class RunStore {
     return this.runs.get(runId);
   }
 
-  /** The run's keyframe source, its propagator created once (default packed backend: packing only; WASM: setSatRecs ≈ 11 µs per satellite, docs/sources.md#satellite-js). */
+  /**
+   * The run's keyframe source, its propagator created once (default packed backend: packing only; WASM: setSatRecs ≈ 11 µs per satellite,
+   * docs/sources.md#satellite-js).
+   */
   keyframeSource(run: StoredRun): Promise<KeyframeSource> {
     run.keyframes ??= this.createPropagator(run.records.map((r) => r.satrec)).then(
       (propagator) => ({ propagator, lostAtMs: Float64Array.from(run.result.satellites, (s) => s.lostAtMs ?? Infinity) }),
@@ -66,7 +69,14 @@ export class RunStore {
   /** The run's ISL log, made once; null when the scenario disables ISLs or has fewer than two satellites. */
   islLog(run: StoredRun): Promise<IslFrameLog | null> {
     const isl = run.result.scenario.isl;
-    run.isl ??= Promise.resolve(isl.enabled && run.records.length >= 2 ? new IslFrameLog(run.records.map((r) => r.walker), islParams(isl)) : null);
+    run.isl ??= Promise.resolve(
+      isl.enabled && run.records.length >= 2
+        ? new IslFrameLog(
+            run.records.map((r) => r.walker),
+            islParams(isl),
+          )
+        : null,
+    );
     return run.isl;
   }
 

@@ -66,7 +66,13 @@ export function createSimApi(deps: SimApiDeps): SimApi {
    * Runs a validated scenario; failures become ok:false replies (this never rejects). With `maxSatellites`, the
    * catalogue is loaded (once) to count its satellites first: above the limit nothing is simulated.
    */
-  async function simulate(runId: number, scenario: Scenario, files: Record<string, string> | undefined, onProgress: Progress, maxSatellites = Infinity): Promise<RunReply> {
+  async function simulate(
+    runId: number,
+    scenario: Scenario,
+    files: Record<string, string> | undefined,
+    onProgress: Progress,
+    maxSatellites = Infinity,
+  ): Promise<RunReply> {
     const wallStartMs = clock();
     const readText = withFiles(files, deps.readText);
     const filesKey = JSON.stringify(files ?? {});
@@ -77,7 +83,11 @@ export function createSimApi(deps: SimApiDeps): SimApi {
       let preloaded: LoadedCatalogue | undefined;
       if (Number.isFinite(maxSatellites) && !sameCatalogue) {
         const loaded = await loadCatalogue(scenario, readText, { maxWalkerSatellites: PACKED_WALKER_MAX_SATELLITES });
-        if (loaded.satCount > maxSatellites) return { ...failure(runId, [], loaded.issues, `${loaded.satCount} satellites: more than ${maxSatellites} to simulate here`), orbitsOnly: { satCount: loaded.satCount, scenario } };
+        if (loaded.satCount > maxSatellites)
+          return {
+            ...failure(runId, [], loaded.issues, `${loaded.satCount} satellites: more than ${maxSatellites} to simulate here`),
+            orbitsOnly: { satCount: loaded.satCount, scenario },
+          };
         if (loadedAsSimulated(loaded)) preloaded = loaded;
       }
       last = null; // a failed run leaves nothing to reuse

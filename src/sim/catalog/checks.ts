@@ -103,7 +103,9 @@ const angleOk = (deg: number): boolean => deg >= 0 && deg < 360;
  */
 export function checkElementRanges(el: MeanElements, shown: (key: keyof MeanElements) => string): RangeViolation[] {
   const out: RangeViolation[] = [];
-  const bad = (key: keyof MeanElements, rule: string): void => { out.push({ key, text: `${shown(key)} ${rule}` }); };
+  const bad = (key: keyof MeanElements, rule: string): void => {
+    out.push({ key, text: `${shown(key)} ${rule}` });
+  };
   if (!(el.inclinationDeg >= 0 && el.inclinationDeg <= 180)) bad('inclinationDeg', 'must be in [0, 180] degrees');
   if (!angleOk(el.raanDeg)) bad('raanDeg', 'must be in [0, 360) degrees');
   if (!angleOk(el.argPerigeeDeg)) bad('argPerigeeDeg', 'must be in [0, 360) degrees');
@@ -267,7 +269,8 @@ export const defaultName = (norad: number): string => `NORAD ${norad}`;
 
 /** Issues in source order (stable within a line). */
 export function sortIssues(issues: IngestIssue[]): IngestIssue[] {
-  return issues.map((issue, i) => ({ issue, i }))
+  return issues
+    .map((issue, i) => ({ issue, i }))
     .sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i)
     .map((x) => x.issue);
 }

@@ -26,7 +26,12 @@ export interface ParseCatalogOptions extends IngestOptions {
  */
 export function detectCatalogFormat(text: string): DetectedFormat {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const head = body.slice(0, 4096).split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
+  const head = body
+    .slice(0, 4096)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, 3);
   const first = head[0];
   if (first === undefined) return 'unknown';
   if (first.startsWith('[') || first.startsWith('{')) return 'omm-json';
@@ -39,12 +44,18 @@ export function detectCatalogFormat(text: string): DetectedFormat {
 export function parseCatalog(text: string, opts: ParseCatalogOptions): IngestResult {
   const format = opts.format ?? detectCatalogFormat(text);
   switch (format) {
-    case 'tle': return parseTle(text, opts);
-    case 'omm-json': return parseOmmJson(text, opts);
-    case 'omm-csv': return parseOmmCsv(text, opts);
+    case 'tle':
+      return parseTle(text, opts);
+    case 'omm-json':
+      return parseOmmJson(text, opts);
+    case 'omm-csv':
+      return parseOmmCsv(text, opts);
     default: {
       const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-      const index = Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+      const index = Math.max(
+        0,
+        lines.findIndex((l) => l.trim() !== ''),
+      );
       const firstLine = lines[index]?.trim() ?? '';
       const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
       const why = firstLine === '' ? 'the text is empty' : `not TLE, OMM JSON or OMM CSV (first line "${shown}")`;

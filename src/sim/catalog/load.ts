@@ -76,7 +76,13 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     try {
       text = src.text ?? (await readText(src.file!));
     } catch (err) {
-      issues.push({ severity: 'error', code: 'unreadable', message: `${where}.file: cannot read "${src.file}": ${(err as Error).message}`, source: label, field: 'file' });
+      issues.push({
+        severity: 'error',
+        code: 'unreadable',
+        message: `${where}.file: cannot read "${src.file}": ${(err as Error).message}`,
+        source: label,
+        field: 'file',
+      });
       continue;
     }
     const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: c.maxEpochAgeDays, warnEpochAgeDays: c.warnEpochAgeDays, format: src.kind });
@@ -95,7 +101,13 @@ function walkerPart(shell: WalkerShell, label: string, seen: NoradRegistry, issu
     const norad = shell.firstNorad + i;
     const plane = Math.floor(i / shell.satsPerPlane);
     const first = seen.firstOf(norad)!;
-    issues.push(duplicateIssue({ source: label, placeKind: 'record', norad: String(norad), name: walkerName(shell, plane, i - plane * shell.satsPerPlane) }, norad, first));
+    issues.push(
+      duplicateIssue(
+        { source: label, placeKind: 'record', norad: String(norad), name: walkerName(shell, plane, i - plane * shell.satsPerPlane) },
+        norad,
+        first,
+      ),
+    );
   }
   const drop = new Set(taken);
   const kept = new Int32Array(shell.total - taken.length);
@@ -120,7 +132,9 @@ export interface CatalogueIndex {
 
 /** The catalogue's index without its SGP4 records (≈ 1 KB each), for holders that only name satellites. */
 export function catalogueIndex(c: LoadedCatalogue): CatalogueIndex {
-  return { parts: c.parts.map((p) => (p.kind === 'records' ? { kind: 'records', count: p.count, records: p.records.map(({ name, norad }) => ({ name, norad })) } : p)) };
+  return {
+    parts: c.parts.map((p) => (p.kind === 'records' ? { kind: 'records', count: p.count, records: p.records.map(({ name, norad }) => ({ name, norad })) } : p)),
+  };
 }
 
 /** Name and NORAD number of satellite `index` (without building any record), or null past the end. */

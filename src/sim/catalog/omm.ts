@@ -4,8 +4,16 @@
 // CCSDS 502.0-B-3 (Orbit Data Messages).
 import { json2satrec, type OMMJsonObject } from 'satellite.js';
 import {
-  checkElementRanges, checkParsedItem, defaultName, dropDuplicates, makeIssue, sortIssues, splitLines,
-  type IngestOptions, type ItemRef, type MeanElements,
+  checkElementRanges,
+  checkParsedItem,
+  defaultName,
+  dropDuplicates,
+  makeIssue,
+  sortIssues,
+  splitLines,
+  type IngestOptions,
+  type ItemRef,
+  type MeanElements,
 } from './checks';
 import type { CatalogFormat, CatalogRecord, IngestIssue, IngestResult } from './types';
 
@@ -13,14 +21,28 @@ export type OmmOptions = IngestOptions;
 
 /** Fields a record must carry (CelesTrak always writes them). */
 export const OMM_REQUIRED_FIELDS = [
-  'OBJECT_NAME', 'NORAD_CAT_ID', 'EPOCH', 'MEAN_MOTION', 'ECCENTRICITY', 'INCLINATION', 'RA_OF_ASC_NODE',
-  'ARG_OF_PERICENTER', 'MEAN_ANOMALY', 'BSTAR', 'MEAN_MOTION_DOT', 'MEAN_MOTION_DDOT',
+  'OBJECT_NAME',
+  'NORAD_CAT_ID',
+  'EPOCH',
+  'MEAN_MOTION',
+  'ECCENTRICITY',
+  'INCLINATION',
+  'RA_OF_ASC_NODE',
+  'ARG_OF_PERICENTER',
+  'MEAN_ANOMALY',
+  'BSTAR',
+  'MEAN_MOTION_DOT',
+  'MEAN_MOTION_DDOT',
 ] as const;
 
 /** OMM field → element key, for the numeric fields with a range. */
 const ELEMENT_FIELDS: ReadonlyArray<[string, keyof MeanElements]> = [
-  ['INCLINATION', 'inclinationDeg'], ['RA_OF_ASC_NODE', 'raanDeg'], ['ARG_OF_PERICENTER', 'argPerigeeDeg'],
-  ['MEAN_ANOMALY', 'meanAnomalyDeg'], ['ECCENTRICITY', 'eccentricity'], ['MEAN_MOTION', 'meanMotionRevPerDay'],
+  ['INCLINATION', 'inclinationDeg'],
+  ['RA_OF_ASC_NODE', 'raanDeg'],
+  ['ARG_OF_PERICENTER', 'argPerigeeDeg'],
+  ['MEAN_ANOMALY', 'meanAnomalyDeg'],
+  ['ECCENTRICITY', 'eccentricity'],
+  ['MEAN_MOTION', 'meanMotionRevPerDay'],
 ];
 const OTHER_NUMERIC_FIELDS = ['BSTAR', 'MEAN_MOTION_DOT', 'MEAN_MOTION_DDOT'] as const;
 
@@ -32,7 +54,7 @@ const EPOCH_TEXT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?$/
 type Raw = Record<string, unknown>;
 
 const isMissing = (v: unknown): boolean => v === undefined || v === null || v === '';
-const shownValue = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v));
+const shownValue = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
 
 /** A finite number from a JSON number or a numeric string; null otherwise. */
 function numberOf(v: unknown): number | null {
@@ -98,11 +120,19 @@ function checkOmmFields(raw: Raw, ref: ItemRef, issues: IngestIssue[]): { norad:
 /** The record as satellite.js json2satrec wants it: numbers parsed, EPOCH without the Z. */
 function toOmmJson(raw: Raw, norad: number, el: MeanElements): OMMJsonObject {
   return {
-    OBJECT_NAME: String(raw.OBJECT_NAME), OBJECT_ID: String(raw.OBJECT_ID ?? ''),
-    EPOCH: String(raw.EPOCH).replace(/Z$/, ''), NORAD_CAT_ID: norad, ELEMENT_SET_NO: 999,
-    MEAN_MOTION: el.meanMotionRevPerDay, ECCENTRICITY: el.eccentricity, INCLINATION: el.inclinationDeg,
-    RA_OF_ASC_NODE: el.raanDeg, ARG_OF_PERICENTER: el.argPerigeeDeg, MEAN_ANOMALY: el.meanAnomalyDeg,
-    BSTAR: numberOf(raw.BSTAR) ?? 0, MEAN_MOTION_DOT: numberOf(raw.MEAN_MOTION_DOT) ?? 0,
+    OBJECT_NAME: String(raw.OBJECT_NAME),
+    OBJECT_ID: String(raw.OBJECT_ID ?? ''),
+    EPOCH: String(raw.EPOCH).replace(/Z$/, ''),
+    NORAD_CAT_ID: norad,
+    ELEMENT_SET_NO: 999,
+    MEAN_MOTION: el.meanMotionRevPerDay,
+    ECCENTRICITY: el.eccentricity,
+    INCLINATION: el.inclinationDeg,
+    RA_OF_ASC_NODE: el.raanDeg,
+    ARG_OF_PERICENTER: el.argPerigeeDeg,
+    MEAN_ANOMALY: el.meanAnomalyDeg,
+    BSTAR: numberOf(raw.BSTAR) ?? 0,
+    MEAN_MOTION_DOT: numberOf(raw.MEAN_MOTION_DOT) ?? 0,
     MEAN_MOTION_DDOT: numberOf(raw.MEAN_MOTION_DDOT) ?? 0,
   };
 }
@@ -111,8 +141,11 @@ function toOmmJson(raw: Raw, norad: number, el: MeanElements): OMMJsonObject {
 export function ommRecord(raw: Raw, place: number, format: CatalogFormat, opts: OmmOptions, issues: IngestIssue[]): CatalogRecord | null {
   const name = typeof raw.OBJECT_NAME === 'string' ? raw.OBJECT_NAME.trim() : undefined;
   const ref: ItemRef = {
-    source: opts.source, placeKind: format === 'omm-json' ? 'record' : 'line', line: place,
-    norad: isMissing(raw.NORAD_CAT_ID) ? undefined : String(raw.NORAD_CAT_ID).trim(), name,
+    source: opts.source,
+    placeKind: format === 'omm-json' ? 'record' : 'line',
+    line: place,
+    norad: isMissing(raw.NORAD_CAT_ID) ? undefined : String(raw.NORAD_CAT_ID).trim(),
+    name,
   };
   if (name && /[^\x20-\x7e]/.test(name)) {
     issues.push(makeIssue('warning', 'non-ascii', ref, 'non-ASCII character in the name: kept', { field: 'OBJECT_NAME', fieldText: 'field OBJECT_NAME' }));
@@ -128,8 +161,13 @@ export function ommRecord(raw: Raw, place: number, format: CatalogFormat, opts: 
   }
   if (!ok) return null;
   const rec: CatalogRecord = {
-    norad: parts.norad, name: name || defaultName(parts.norad), epochMs: parts.epochMs, satrec, format,
-    source: opts.source, line: place,
+    norad: parts.norad,
+    name: name || defaultName(parts.norad),
+    epochMs: parts.epochMs,
+    satrec,
+    format,
+    source: opts.source,
+    line: place,
   };
   if (typeof raw.OBJECT_ID === 'string' && raw.OBJECT_ID.trim() !== '') rec.cosparId = raw.OBJECT_ID.trim();
   return rec;
@@ -181,8 +219,13 @@ export function splitCsvLine(line: string): { fields: string[] } | { error: stri
       for (i++; ; i++) {
         if (i >= line.length) return { error: 'quoted field is not closed', column: open };
         if (line.charAt(i) !== '"') value += line.charAt(i);
-        else if (line.charAt(i + 1) === '"') { value += '"'; i++; }
-        else { i++; break; }
+        else if (line.charAt(i + 1) === '"') {
+          value += '"';
+          i++;
+        } else {
+          i++;
+          break;
+        }
       }
       if (i < line.length && line.charAt(i) !== ',') return { error: 'text after a closing quote', column: i + 1 };
     } else {
@@ -216,7 +259,8 @@ export function parseOmmCsv(text: string, opts: OmmOptions): IngestResult {
   }
   const columns = header.fields.map((f) => f.trim());
   const missing = OMM_REQUIRED_FIELDS.filter((f) => !columns.includes(f));
-  for (const f of missing) issues.push(makeIssue('error', 'csv-header', ref, 'header has no column for this required field', { field: f, fieldText: `field ${f}` }));
+  for (const f of missing)
+    issues.push(makeIssue('error', 'csv-header', ref, 'header has no column for this required field', { field: f, fieldText: `field ${f}` }));
   if (missing.length) return { records: [], issues };
   const records: CatalogRecord[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
@@ -230,7 +274,9 @@ export function parseOmmCsv(text: string, opts: OmmOptions): IngestResult {
       issues.push(makeIssue('error', 'csv-shape', rowRef, `row has ${row.fields.length} fields, the header has ${columns.length}`));
     } else {
       const raw: Raw = {};
-      columns.forEach((c, k) => { raw[c] = row.fields[k]; });
+      columns.forEach((c, k) => {
+        raw[c] = row.fields[k];
+      });
       const rec = ommRecord(raw, i + 1, 'omm-csv', opts, issues);
       if (rec) records.push(rec);
     }

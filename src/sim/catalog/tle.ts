@@ -4,8 +4,16 @@
 import { twoline2satrec } from 'satellite.js';
 import { decodeAlpha5 } from './alpha5';
 import {
-  checkElementRanges, checkParsedItem, defaultName, dropDuplicates, makeIssue, sortIssues, splitLines,
-  type IngestOptions, type ItemRef, type MeanElements,
+  checkElementRanges,
+  checkParsedItem,
+  defaultName,
+  dropDuplicates,
+  makeIssue,
+  sortIssues,
+  splitLines,
+  type IngestOptions,
+  type ItemRef,
+  type MeanElements,
 } from './checks';
 import type { CatalogRecord, IngestIssue, IngestResult } from './types';
 
@@ -15,11 +23,24 @@ export type TleOptions = IngestOptions;
 /** A TLE element line has exactly 69 columns (68 data + checksum). */
 export const TLE_LINE_LENGTH = 69;
 
-interface RawLine { n: number; text: string }
-interface TleItem { name?: RawLine; l1: RawLine; l2: RawLine }
+interface RawLine {
+  n: number;
+  text: string;
+}
+interface TleItem {
+  name?: RawLine;
+  l1: RawLine;
+  l2: RawLine;
+}
 
 /** One fixed-column field; columns are 1-based and inclusive, as in the format spec. */
-interface TleField { start: number; end: number; name: string; pattern: RegExp; key?: keyof MeanElements }
+interface TleField {
+  start: number;
+  end: number;
+  name: string;
+  pattern: RegExp;
+  key?: keyof MeanElements;
+}
 
 const ANGLE = /^[ \d]{2}\d\.\d{4}$/; // "xxx.xxxx", space-padded
 const EXP_FIELD = /^[ +-]\d{5}[+-]\d$/; // " 12345-3" = 0.12345e-3, decimal point assumed
@@ -115,7 +136,10 @@ const describeChar = (text: string, column: number): string => {
 /** Stages 1–3: characters, length, fixed blanks and line numbers. Any finding stops the item. */
 function checkShape(item: TleItem, ref: ItemRef, issues: IngestIssue[]): boolean {
   const before = issues.length;
-  for (const [k, raw] of [[1, item.l1], [2, item.l2]] as const) {
+  for (const [k, raw] of [
+    [1, item.l1],
+    [2, item.l2],
+  ] as const) {
     const at = { line: raw.n };
     const bad = badCharColumn(raw.text);
     if (bad) {
@@ -226,15 +250,20 @@ function cosparId(l1: string): string | undefined {
 }
 
 /** Name from a name line: trimmed, without the Space-Track "0 " prefix. */
-const nameOf = (raw: RawLine | undefined): string | undefined =>
-  raw ? raw.text.replace(/^0 /, '').trim() : undefined;
+const nameOf = (raw: RawLine | undefined): string | undefined => (raw ? raw.text.replace(/^0 /, '').trim() : undefined);
 
 function parseItem(item: TleItem, opts: TleOptions, issues: IngestIssue[]): CatalogRecord | null {
   const name = nameOf(item.name);
   const ref: ItemRef = { source: opts.source, placeKind: 'line', line: item.l1.n, norad: col(item.l1.text, 3, 7).trim(), name };
   if (item.name) {
     const bad = badCharColumn(item.name.text);
-    if (bad) issues.push(makeIssue('warning', 'non-ascii', ref, `non-ASCII character ${describeChar(item.name.text, bad)} in the name: kept`, { line: item.name.n, column: bad }));
+    if (bad)
+      issues.push(
+        makeIssue('warning', 'non-ascii', ref, `non-ASCII character ${describeChar(item.name.text, bad)} in the name: kept`, {
+          line: item.name.n,
+          column: bad,
+        }),
+      );
   }
   if (!checkShape(item, ref, issues)) return null;
   const parts = checkContent(item, ref, issues);
@@ -249,8 +278,13 @@ function parseItem(item: TleItem, opts: TleOptions, issues: IngestIssue[]): Cata
   }
   if (!ok) return null;
   const rec: CatalogRecord = {
-    norad: parts.norad, name: name || defaultName(parts.norad), epochMs: parts.epochMs, satrec,
-    format: 'tle', source: opts.source, line: item.name?.n ?? item.l1.n,
+    norad: parts.norad,
+    name: name || defaultName(parts.norad),
+    epochMs: parts.epochMs,
+    satrec,
+    format: 'tle',
+    source: opts.source,
+    line: item.name?.n ?? item.l1.n,
   };
   const id = cosparId(item.l1.text);
   if (id) rec.cosparId = id;

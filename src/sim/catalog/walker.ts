@@ -58,13 +58,13 @@ export function walkerMeanMotionRevPerDay(altitudeKm: number): number {
 export function ssoInclinationDeg(altitudeKm: number, eccentricity = 0): number {
   const aKm = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm;
   const oneMinusE2 = 1 - eccentricity * eccentricity;
-  const cosI = (-2 * SSO_NODAL_RATE_RAD_PER_S * aKm ** 3.5 * oneMinusE2 * oneMinusE2)
-    / (3 * J2_EARTH * EARTH_EQUATORIAL_RADIUS_KM * EARTH_EQUATORIAL_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
+  const cosI =
+    (-2 * SSO_NODAL_RATE_RAD_PER_S * aKm ** 3.5 * oneMinusE2 * oneMinusE2) /
+    (3 * J2_EARTH * EARTH_EQUATORIAL_RADIUS_KM * EARTH_EQUATORIAL_RADIUS_KM * Math.sqrt(MU_EARTH_KM3_PER_S2));
   return cosI < -1 || cosI > 1 ? Number.NaN : (Math.acos(cosI) * 180) / Math.PI;
 }
 
-const isInt = (v: unknown, min: number, max: number): boolean =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number): boolean => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
@@ -78,19 +78,24 @@ export function validateWalkerParams(p: WalkerParams, maxSatellites = WALKER_MAX
   if (!isInt(p.planes, 1, maxSatellites)) bad.push(`walker.planes: must be an integer ≥ 1, got ${p.planes}`);
   if (!isInt(p.satsPerPlane, 1, maxSatellites)) bad.push(`walker.satsPerPlane: must be an integer ≥ 1, got ${p.satsPerPlane}`);
   const total = p.planes * p.satsPerPlane;
-  if (isInt(p.planes, 1, Infinity) && !isInt(p.phasing, 0, p.planes - 1)) bad.push(`walker.phasing: must be an integer in [0, planes-1] = [0, ${p.planes - 1}], got ${p.phasing}`);
+  if (isInt(p.planes, 1, Infinity) && !isInt(p.phasing, 0, p.planes - 1))
+    bad.push(`walker.phasing: must be an integer in [0, planes-1] = [0, ${p.planes - 1}], got ${p.phasing}`);
   if (total > maxSatellites) bad.push(`walker.planes × satsPerPlane: ${total} satellites, more than ${maxSatellites}`);
   if (!isNum(p.altitudeKm) || p.altitudeKm < 120 || p.altitudeKm > 50_000) bad.push(`walker.altitudeKm: must be in [120, 50000] km, got ${p.altitudeKm}`);
   const given = [p.inclinationDeg, p.inclination].filter((v) => v !== undefined);
   const inc = given[0];
-  if (given.length === 0 || (given.length === 2 && given[0] !== given[1])) bad.push('walker.inclinationDeg: give one of inclinationDeg or inclination (a number in [0, 180] or "sso")');
-  else if (inc !== 'sso' && !(isNum(inc) && inc >= 0 && inc <= 180)) bad.push(`walker.inclinationDeg: must be in [0, 180] or "sso", got ${JSON.stringify(inc)}`);
-  if (inc === 'sso' && isNum(p.altitudeKm) && Number.isNaN(ssoInclinationDeg(p.altitudeKm))) bad.push(`walker.altitudeKm: no sun-synchronous orbit exists at ${p.altitudeKm} km`);
+  if (given.length === 0 || (given.length === 2 && given[0] !== given[1]))
+    bad.push('walker.inclinationDeg: give one of inclinationDeg or inclination (a number in [0, 180] or "sso")');
+  else if (inc !== 'sso' && !(isNum(inc) && inc >= 0 && inc <= 180))
+    bad.push(`walker.inclinationDeg: must be in [0, 180] or "sso", got ${JSON.stringify(inc)}`);
+  if (inc === 'sso' && isNum(p.altitudeKm) && Number.isNaN(ssoInclinationDeg(p.altitudeKm)))
+    bad.push(`walker.altitudeKm: no sun-synchronous orbit exists at ${p.altitudeKm} km`);
   if (!isNum(p.epochMs)) bad.push(`walker.epochMs: must be a finite time in ms, got ${p.epochMs}`);
   if (p.raan0Deg !== undefined && !isNum(p.raan0Deg)) bad.push(`walker.raan0Deg: must be a finite number, got ${p.raan0Deg}`);
   if (p.namePrefix !== undefined && !/^[\x20-\x7e]{1,20}$/.test(p.namePrefix)) bad.push('walker.namePrefix: must be 1–20 printable ASCII characters');
   const first = p.firstNorad ?? 900_000;
-  if (!isInt(first, 1, MAX_NORAD) || (Number.isFinite(total) && first + total - 1 > MAX_NORAD)) bad.push(`walker.firstNorad: must be an integer ≥ 1 with room for ${total} numbers up to ${MAX_NORAD}, got ${p.firstNorad}`);
+  if (!isInt(first, 1, MAX_NORAD) || (Number.isFinite(total) && first + total - 1 > MAX_NORAD))
+    bad.push(`walker.firstNorad: must be an integer ≥ 1 with room for ${total} numbers up to ${MAX_NORAD}, got ${p.firstNorad}`);
   return bad;
 }
 
@@ -142,11 +147,20 @@ export function walkerName(w: WalkerShell, plane: number, slot: number): string 
 export function walkerOmm(w: WalkerShell, plane: number, slot: number): OMMJsonObject {
   const p = w.params;
   return {
-    OBJECT_NAME: walkerName(w, plane, slot), OBJECT_ID: '', EPOCH: w.epoch, NORAD_CAT_ID: w.firstNorad + plane * w.satsPerPlane + slot,
-    ELEMENT_SET_NO: 1, MEAN_MOTION: w.meanMotionRevPerDay, ECCENTRICITY: 0, INCLINATION: w.inclinationDeg,
-    RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * w.dRaanDeg), ARG_OF_PERICENTER: 0,
+    OBJECT_NAME: walkerName(w, plane, slot),
+    OBJECT_ID: '',
+    EPOCH: w.epoch,
+    NORAD_CAT_ID: w.firstNorad + plane * w.satsPerPlane + slot,
+    ELEMENT_SET_NO: 1,
+    MEAN_MOTION: w.meanMotionRevPerDay,
+    ECCENTRICITY: 0,
+    INCLINATION: w.inclinationDeg,
+    RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * w.dRaanDeg),
+    ARG_OF_PERICENTER: 0,
     MEAN_ANOMALY: walkerMeanAnomalyDeg(w, plane, slot),
-    BSTAR: 0, MEAN_MOTION_DOT: 0, MEAN_MOTION_DDOT: 0,
+    BSTAR: 0,
+    MEAN_MOTION_DOT: 0,
+    MEAN_MOTION_DDOT: 0,
   };
 }
 

@@ -191,7 +191,12 @@ export function mccalipTerrestrialCost(i: McCalipTerrestrialInputs): McCalipTerr
   const fuelUsd = fuelUsdPerMWh * itEnergyMWh * i.fuelEnergyPerItEnergy;
   const totalUsd = capexUsd + fuelUsd;
   return {
-    powerGenUsd, electricalUsd, mechanicalUsd, civilUsd, fitOutUsd, capexUsd,
+    powerGenUsd,
+    electricalUsd,
+    mechanicalUsd,
+    civilUsd,
+    fitOutUsd,
+    capexUsd,
     capexUsdPerW: capexUsd / w,
     fuelUsd,
     totalUsd,

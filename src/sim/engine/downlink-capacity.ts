@@ -111,7 +111,13 @@ export class SegmentCursor {
       const a = Math.max(t0Ms, ses.startMs);
       const b = Math.min(t1Ms, ses.endMs);
       if (b <= a) continue;
-      out.push({ sessionIndex: idx, stationIndex: ses.stationIndex, startMs: a, endMs: b, capacityBytes: this.profiles ? capacityBytes(this.profiles[idx]!, a, b) : 0 });
+      out.push({
+        sessionIndex: idx,
+        stationIndex: ses.stationIndex,
+        startMs: a,
+        endMs: b,
+        capacityBytes: this.profiles ? capacityBytes(this.profiles[idx]!, a, b) : 0,
+      });
     }
     return out;
   }

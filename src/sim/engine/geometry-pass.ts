@@ -144,7 +144,11 @@ class ChunkScan {
   private readonly finder: ContactFinder | undefined;
   private readonly look: LookAngles = { elevationDeg: 0, azimuthDeg: 0, rangeKm: 0 };
 
-  constructor(private readonly inp: GeometryInputs, private readonly out: GeometryResult, findContacts: boolean) {
+  constructor(
+    private readonly inp: GeometryInputs,
+    private readonly out: GeometryResult,
+    findContacts: boolean,
+  ) {
     const n = inp.propagator.satCount;
     this.altSum = new Float64Array(n);
     this.altCount = new Float64Array(n);
@@ -214,7 +218,9 @@ class ChunkScan {
       const lost = out.lostAtStep[s]!;
       if (lost >= 0) for (let k = lost; k < K; k++) out.satsLost[k]!++;
     }
-    out.windows = (windows ?? this.finder?.finish() ?? []).filter((w) => out.lostAtStep[w.satIndex]! < 0 || w.aosMs < inp.startMs + out.lostAtStep[w.satIndex]! * inp.stepS * 1000);
+    out.windows = (windows ?? this.finder?.finish() ?? []).filter(
+      (w) => out.lostAtStep[w.satIndex]! < 0 || w.aosMs < inp.startMs + out.lostAtStep[w.satIndex]! * inp.stepS * 1000,
+    );
     return out;
   }
 }
@@ -237,6 +243,10 @@ function recordRanges(out: GeometryResult, g: StationGeometry, pos: Float64Array
 function imagingAllowed(inp: GeometryInputs, sunlit: boolean, latDeg: number, lonDeg: number): boolean {
   const im = inp.imaging;
   if (im.requireSunlit && !sunlit) return false;
-  if (im.regionsOfInterest.length > 0 && !im.regionsOfInterest.some((r) => latDeg >= r.latMinDeg && latDeg <= r.latMaxDeg && lonDeg >= r.lonMinDeg && lonDeg <= r.lonMaxDeg)) return false;
+  if (
+    im.regionsOfInterest.length > 0 &&
+    !im.regionsOfInterest.some((r) => latDeg >= r.latMinDeg && latDeg <= r.latMaxDeg && lonDeg >= r.lonMinDeg && lonDeg <= r.lonMaxDeg)
+  )
+    return false;
   return !im.requireLand || isLand(inp.landMask, latDeg, lonDeg);
 }

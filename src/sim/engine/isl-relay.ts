@@ -32,7 +32,10 @@ export class IslRelay {
     private readonly relayResults: boolean,
     private readonly relayRaw: boolean,
   ) {
-    this.network = new IslNetwork(records.map((r) => r.walker), params);
+    this.network = new IslNetwork(
+      records.map((r) => r.walker),
+      params,
+    );
     this.hops = new Int32Array(records.length);
     this.receiver = new Int32Array(records.length);
     this.latencyS = new Float64Array(records.length);

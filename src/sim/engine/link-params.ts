@@ -20,4 +20,3 @@ export function downlinkParams(scenario: Scenario): LinkBudgetParams {
     ...(d.maxRateMbps > 0 ? { maxRateBps: d.maxRateMbps * 1e6 } : {}),
   };
 }
-

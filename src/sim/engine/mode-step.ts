@@ -47,7 +47,14 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       st.storedBytes[s]! -= piece.bytes;
       if (piece.rawBytes > 0) {
         c.downlinkedRawBytes += piece.rawBytes;
-        st.arrivals.push({ stationIndex: seg.stationIndex, downlinkedMs: doneMs, captureMs: piece.captureMs, bytes: piece.bytes, tiles: piece.tiles, cloudyTiles: piece.cloudyTiles });
+        st.arrivals.push({
+          stationIndex: seg.stationIndex,
+          downlinkedMs: doneMs,
+          captureMs: piece.captureMs,
+          bytes: piece.bytes,
+          tiles: piece.tiles,
+          cloudyTiles: piece.cloudyTiles,
+        });
       } else {
         c.downlinkedResultBytes += piece.bytes;
         onResult(piece, seg.stationIndex, doneMs);

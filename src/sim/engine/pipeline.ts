@@ -75,29 +75,38 @@ export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previo
   let propagator: Promise<GridPropagator> | null = null;
   const getPropagator = () => (propagator ??= (deps.createPropagator ?? ((s) => createOrbitPropagator(s)))(satrecs, { stations }));
   try {
-    const geometry = at('geometry') || !prev
-      ? await geometryStage(scenario, stations, {
-          propagator: await getPropagator(),
-          landMask: deps.landMask,
-          keepOrbitSamples: deps.keepOrbitSamples ?? true,
-          onProgress: (d, t) => deps.onProgress?.('propagate', d, t),
-        })
-      : prev.geometry;
+    const geometry =
+      at('geometry') || !prev
+        ? await geometryStage(scenario, stations, {
+            propagator: await getPropagator(),
+            landMask: deps.landMask,
+            keepOrbitSamples: deps.keepOrbitSamples ?? true,
+            onProgress: (d, t) => deps.onProgress?.('propagate', d, t),
+          })
+        : prev.geometry;
     const schedule = at('schedule') || !prev ? scheduleStage(scenario, catalogue.records, geometry) : prev.schedule;
-    const routing = at('routing') || !prev ? await routingStage(scenario, catalogue.records, geometry, schedule, getPropagator, (d, t) => deps.onProgress?.('route', d, t)) : prev.routing;
-    const processing = at('processing') || !prev
-      ? await processingStage(scenario, catalogue.records, geometry, schedule, routing, {
-          recordTimeline: deps.recordTimeline,
-          onProgress: (d, t) => deps.onProgress?.('simulate', d, t),
-        })
-      : prev.processing;
+    const routing =
+      at('routing') || !prev
+        ? await routingStage(scenario, catalogue.records, geometry, schedule, getPropagator, (d, t) => deps.onProgress?.('route', d, t))
+        : prev.routing;
+    const processing =
+      at('processing') || !prev
+        ? await processingStage(scenario, catalogue.records, geometry, schedule, routing, {
+            recordTimeline: deps.recordTimeline,
+            onProgress: (d, t) => deps.onProgress?.('simulate', d, t),
+          })
+        : prev.processing;
     const pricing = at('pricing') || !prev ? pricingStage(scenario, processing.modes) : prev.pricing;
     const stages: StageOutputs = { catalogue, geometry, schedule, routing, processing, pricing };
     // From pricing on, only the summary (and the scenario it labels) can differ from the previous result.
     const result = previous && !at('processing') ? { ...previous.result, scenario, summary: summaryOf(scenario, stages) } : resultOf(scenario, stages);
     return { scenario, stages, result, ranFrom: start };
   } finally {
-    if (propagator) await (propagator as Promise<GridPropagator>).then((p) => p.dispose(), () => undefined);
+    if (propagator)
+      await (propagator as Promise<GridPropagator>).then(
+        (p) => p.dispose(),
+        () => undefined,
+      );
   }
 }
 

@@ -56,7 +56,12 @@ export async function processingStage(
   const p = flowParams(scenario, records);
   const tables = dispatchTables(scenario);
   const { gpu, model } = scenario;
-  const gpuRate = tokensPerGpuS({ peakTflops: gpu.peakTflops, utilisation: gpu.utilisation, paramsBillion: model.paramsBillion, opsPerParamPerToken: model.opsPerParamPerToken });
+  const gpuRate = tokensPerGpuS({
+    peakTflops: gpu.peakTflops,
+    utilisation: gpu.utilisation,
+    paramsBillion: model.paramsBillion,
+    opsPerParamPerToken: model.opsPerParamPerToken,
+  });
   const batteryWh = scenario.satellite.power.batteryWh;
   const gpus = scenario.hubs.map((h) => h.gpus);
   const modes = scenario.processing.modes.map((m) => new ModeState(m, n, schedule.sessions.length, K, gpus, gpuRate, startMs, batteryWh));
@@ -68,7 +73,13 @@ export async function processingStage(
   const segsBySat: DownlinkSegment[][] = Array.from({ length: n }, () => []);
   const satsInSession = new Float64Array(K);
   const stepMs = stepS * 1000;
-  const timeline = deps.recordTimeline ? allocateTimeline(K, n, modes.map((m) => m.mode)) : undefined;
+  const timeline = deps.recordTimeline
+    ? allocateTimeline(
+        K,
+        n,
+        modes.map((m) => m.mode),
+      )
+    : undefined;
   const sinks: ResultSink[] = modes.map((st) => (b, station, doneMs) => deliverResult(st, scenario, tables, b, station, doneMs));
   const batch = emptyBatch(); // this step's capture of satellite s, shared by the modes (each queues a copy)
   for (let k = 0; k < K; k++) {
@@ -109,7 +120,17 @@ export async function processingStage(
   return { satsInSession, modes: modes.map((st) => modeOutcome(st, p, schedule.sessions, stationCount)), ...(timeline ? { timeline } : {}) };
 }
 
-function recordTimeline(t: RunTimeline, st: ModeState, i: number, s: number, sent: number, load: number, captured: boolean, shadow: number, batteryWh: number): void {
+function recordTimeline(
+  t: RunTimeline,
+  st: ModeState,
+  i: number,
+  s: number,
+  sent: number,
+  load: number,
+  captured: boolean,
+  shadow: number,
+  batteryWh: number,
+): void {
   const tl = t.modes[st.mode]!;
   tl.state[i] = stateOf(false, sent, load, captured, shadow);
   tl.storedBytes[i] = st.storedBytes[s]!;

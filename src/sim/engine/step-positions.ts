@@ -38,7 +38,12 @@ export class PositionWindow implements IslFrames {
     this.k0 = k;
     this.localStepCount = Math.min(this.windowSteps, this.stepCount - k);
     // Grid times as pass 1 computes them (exact in ms for steps that are whole milliseconds).
-    this.chunk = await this.propagator.propagateGrid(this.startMs + k * this.stepS * 1000, this.stepS, this.localStepCount, this.chunk?.timeCount === this.localStepCount ? this.chunk : undefined);
+    this.chunk = await this.propagator.propagateGrid(
+      this.startMs + k * this.stepS * 1000,
+      this.stepS,
+      this.localStepCount,
+      this.chunk?.timeCount === this.localStepCount ? this.chunk : undefined,
+    );
     this.fill(this.chunk);
   }
 

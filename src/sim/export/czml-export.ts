@@ -67,7 +67,13 @@ export function runToCzml(result: RunResult, orbit: CzmlOrbitSamples, opts: Czml
     id: 'document',
     name: sc.name,
     version: '1.0',
-    clock: { interval: intervalIso(clock), currentTime: isoUtc(clock.startMs), multiplier: opts.multiplier ?? 60, range: 'LOOP_STOP', step: 'SYSTEM_CLOCK_MULTIPLIER' },
+    clock: {
+      interval: intervalIso(clock),
+      currentTime: isoUtc(clock.startMs),
+      multiplier: opts.multiplier ?? 60,
+      range: 'LOOP_STOP',
+      step: 'SYSTEM_CLOCK_MULTIPLIER',
+    },
   };
   const satPackets = result.satellites.map((sat, s) => satellitePacket(sat, s, orbit, clock, opts.interpolationDegree ?? 5));
   const packets: object[] = [document, ...satPackets.map((p) => p.packet)];

@@ -18,8 +18,15 @@ import { isoUtc } from '../time.ts';
 
 /** ModeSeries fields in export order (JSON keys, CSV columns). */
 export const MODE_SERIES_KEYS = [
-  'backlogBytes', 'groundQueueTokens', 'capturedBytesCum', 'downlinkedBytesCum', 'droppedBytesCum',
-  'tokensOnboardCum', 'tokensGroundCum', 'tilesDeliveredCum', 'meanBatterySoc',
+  'backlogBytes',
+  'groundQueueTokens',
+  'capturedBytesCum',
+  'downlinkedBytesCum',
+  'droppedBytesCum',
+  'tokensOnboardCum',
+  'tokensGroundCum',
+  'tilesDeliveredCum',
+  'meanBatterySoc',
 ] as const satisfies readonly (keyof ModeSeries)[];
 /** Constellation-wide RunSeries fields in export order. */
 export const RUN_SERIES_KEYS = ['satsSunlit', 'satsImaging', 'satsInSession', 'satsLost'] as const satisfies readonly (keyof RunSeries)[];
@@ -67,7 +74,10 @@ function isFlat(value: object): boolean {
 // ---- The format, as zod schemas: key order here is the key order of the text ----
 
 /** A number; null (how NaN and ±Infinity are written) reads back as NaN. */
-const num = z.number().nullable().transform((v) => v ?? Number.NaN);
+const num = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
 const numOrNull = z.number().nullable();
 const numArray = z.array(num);
 const index = z.number().int().min(0);
@@ -80,16 +90,12 @@ const modeSummarySchema = z.object({
   ...numShape(['bandwidthSavedFraction', 'bytesDropped']),
   bytesDroppedByReason: z.object(numShape(['storageFull', 'satelliteLost'])),
   ...numShape(['bytesProcessedOnboard', 'backlogBytesEnd', 'backlogBytesMax']),
-  conservation: z.object(
-    numShape(['capturedBytes', 'processedOnboardBytes', 'downlinkedRawBytes', 'storedBytes', 'droppedBytes', 'residualBytes']),
-  ),
+  conservation: z.object(numShape(['capturedBytes', 'processedOnboardBytes', 'downlinkedRawBytes', 'storedBytes', 'droppedBytes', 'residualBytes'])),
   ...numShape(['tilesCaptured', 'tilesDelivered', 'clearTilesDelivered', 'clearTilesDiscardedByFilter']),
   ...numShape(['tokensProcessed', 'tokensOnboard', 'tokensGround', 'gpuHours', 'stationMinutesBilled', 'bytesRelayedOverIsl', 'islByteHops']),
   energyJ: z.object(numShape(['onboardAccelerator', 'groundGpuWithPue', 'total'])),
   costUsdPerMTok: numOrNull,
-  costUsd: z.object(
-    numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd']),
-  ),
+  costUsd: z.object(numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd'])),
 }) satisfies z.ZodType<ModeSummary>;
 
 /** Validates the summary block of a run export (also usable on `summaryToJson` output). */
@@ -107,7 +113,7 @@ export const runSummarySchema = z.object({
 
 const seriesSchema = z.object({
   timesMs: z.array(z.number()),
-  ...Object.fromEntries(RUN_SERIES_KEYS.map((k) => [k, numArray])) as Record<(typeof RUN_SERIES_KEYS)[number], typeof numArray>,
+  ...(Object.fromEntries(RUN_SERIES_KEYS.map((k) => [k, numArray])) as Record<(typeof RUN_SERIES_KEYS)[number], typeof numArray>),
   modes: z.partialRecord(
     z.enum(processingModes),
     z.object(Object.fromEntries(MODE_SERIES_KEYS.map((k) => [k, numArray])) as Record<(typeof MODE_SERIES_KEYS)[number], typeof numArray>),

@@ -17,11 +17,7 @@ export interface DispatchTables {
 }
 
 /** Builds the delivery tables from a cluster latency matrix [cluster × cluster]. */
-export function buildDeliveryTables(
-  stationToClusterS: Float64Array,
-  clusterToClusterS: Float64Array,
-  regions: readonly ('east' | 'west')[],
-): DispatchTables {
+export function buildDeliveryTables(stationToClusterS: Float64Array, clusterToClusterS: Float64Array, regions: readonly ('east' | 'west')[]): DispatchTables {
   const n = regions.length;
   const stations = stationToClusterS.length / n;
   const deliveryToEastS = new Float64Array(n);
@@ -52,14 +48,7 @@ function argMinRow(m: Float64Array, row: number, n: number): number {
  * Chooses the cluster that infers raw data downlinked at `station` at `atMs`. Clusters without GPUs are
  * skipped. Ties break to the lower cluster index (deterministic).
  */
-export function chooseCluster(
-  policy: DispatchPolicy,
-  station: number,
-  atMs: number,
-  t: DispatchTables,
-  queues: GpuQueues,
-  maxQueueWaitS: number,
-): number {
+export function chooseCluster(policy: DispatchPolicy, station: number, atMs: number, t: DispatchTables, queues: GpuQueues, maxQueueWaitS: number): number {
   const n = t.clusterCount;
   const backhaul = (c: number) => t.stationToClusterS[station * n + c]!;
   const total = (c: number) => backhaul(c) + queues.waitS(c, atMs) + t.deliveryToEastS[c]!;

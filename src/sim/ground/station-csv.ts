@@ -41,19 +41,45 @@ export function tokenizeCsv(text: string): Cell[][] {
   let column = 1;
   let quoted = false;
   let atCellStart = true;
-  const endCell = () => { record.push(cell); };
+  const endCell = () => {
+    record.push(cell);
+  };
   for (let k = 0; k < text.length; k++) {
     const ch = text[k]!;
-    if (atCellStart) { cell = { text: '', line, column }; atCellStart = false; }
+    if (atCellStart) {
+      cell = { text: '', line, column };
+      atCellStart = false;
+    }
     if (quoted) {
-      if (ch === '"' && text[k + 1] === '"') { cell.text += '"'; k++; column += 2; continue; }
-      if (ch === '"') { quoted = false; column++; continue; }
+      if (ch === '"' && text[k + 1] === '"') {
+        cell.text += '"';
+        k++;
+        column += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = false;
+        column++;
+        continue;
+      }
       cell.text += ch;
-      if (ch === '\n') { line++; column = 1; } else column++;
+      if (ch === '\n') {
+        line++;
+        column = 1;
+      } else column++;
       continue;
     }
-    if (ch === '"' && cell.text === '') { quoted = true; column++; continue; }
-    if (ch === ',') { endCell(); atCellStart = true; column++; continue; }
+    if (ch === '"' && cell.text === '') {
+      quoted = true;
+      column++;
+      continue;
+    }
+    if (ch === ',') {
+      endCell();
+      atCellStart = true;
+      column++;
+      continue;
+    }
     if (ch === '\r' && text[k + 1] === '\n') continue;
     if (ch === '\n') {
       endCell();
@@ -77,15 +103,18 @@ export function tokenizeCsv(text: string): Cell[][] {
 
 function issue(source: string, cell: Cell, field: string, message: string, item?: string): IngestIssue {
   return {
-    severity: 'error', code: 'station-csv', source, line: cell.line, column: cell.column, field,
+    severity: 'error',
+    code: 'station-csv',
+    source,
+    line: cell.line,
+    column: cell.column,
+    field,
     message: `${source} line ${cell.line} col ${cell.column} (${field}): ${message}`,
     ...(item === undefined ? {} : { item }),
   };
 }
 
-function parseNumber(
-  cell: Cell, field: string, min: number, max: number, source: string, item: string, issues: IngestIssue[],
-): number {
+function parseNumber(cell: Cell, field: string, min: number, max: number, source: string, item: string, issues: IngestIssue[]): number {
   const text = cell.text.trim();
   const value = text === '' ? NaN : Number(text);
   if (!Number.isFinite(value) || value < min || value > max) {
@@ -121,9 +150,7 @@ export function parseStationCsv(text: string, source = 'ground-stations.csv'): S
   return { stations, issues };
 }
 
-function parseRow(
-  row: Cell[], width: number, index: Map<string, number>, source: string, issues: IngestIssue[],
-): StationRecord | undefined {
+function parseRow(row: Cell[], width: number, index: Map<string, number>, source: string, issues: IngestIssue[]): StationRecord | undefined {
   const first = row[0]!;
   if (row.length !== width) {
     issues.push(issue(source, first, 'row', `has ${row.length} fields, the header has ${width}`));
@@ -143,7 +170,13 @@ function parseRow(
   const altM = altCell.text.trim() === '' ? 0 : parseNumber(altCell, 'alt_m', -500, 9000, source, id, issues);
   if (issues.length > before) return undefined;
   return {
-    id, name: text('name'), operator: text('operator'), country: text('country'),
-    latDeg, lonDeg, altM, line: first.line,
+    id,
+    name: text('name'),
+    operator: text('operator'),
+    country: text('country'),
+    latDeg,
+    lonDeg,
+    altM,
+    line: first.line,
   };
 }

@@ -31,12 +31,10 @@ export class BlockBalls {
    * Fills the balls of satellite `s` from sample t0 on; the sample before t0 is at `prevPos[prevO]`,
    * `prevVel[prevO]`, time `prevMs`, used when `hasPrev`.
    */
-  fill(
-    c: OrbitChunk, s: number, t0: number,
-    prevPos: Float64Array, prevVel: Float64Array, prevO: number, prevMs: number, hasPrev: boolean,
-  ): void {
+  fill(c: OrbitChunk, s: number, t0: number, prevPos: Float64Array, prevVel: Float64Array, prevO: number, prevMs: number, hasPrev: boolean): void {
     const T = c.timeCount;
-    const P = c.positionsEcefKm, V = c.velocitiesEcefKmS;
+    const P = c.positionsEcefKm,
+      V = c.velocitiesEcefKmS;
     this.count = Math.ceil((T - t0) / BLOCK_SAMPLES);
     if (this.arcs.length < this.count * BALL_STRIDE) this.arcs = new Float64Array(this.count * BALL_STRIDE);
     for (let b = 0, ta = t0; ta < T; ta += BLOCK_SAMPLES, b++) {
@@ -59,10 +57,7 @@ export class BlockBalls {
    * Appends the Bézier control points of the Hermite arc A → B (`hermiteBall`) as points n, n+1, …: A itself
    * only when n = 0, and only B when `oA` < 0 (no arc into B). Returns the new point count.
    */
-  private arc(
-    n: number, pA: Float64Array, vA: Float64Array, oA: number, tAMs: number,
-    pB: Float64Array, vB: Float64Array, oB: number, tBMs: number,
-  ): number {
+  private arc(n: number, pA: Float64Array, vA: Float64Array, oA: number, tAMs: number, pB: Float64Array, vB: Float64Array, oB: number, tBMs: number): number {
     const h3 = (tBMs - tAMs) / 3000;
     if (oA >= 0) {
       if (n === 0) n = this.put(n, pA, vA, oA, 0);
@@ -84,16 +79,28 @@ export class BlockBalls {
  * and the largest distance of a point from it plus the margin; radius +∞ when a coordinate is not finite.
  */
 function pointsBall(xyz: ArrayLike<number>, o: number, n: number, out: Float64Array, oOut: number): void {
-  let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    z0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity,
+    z1 = -Infinity;
   for (let q = o; q < o + 3 * n; q += 3) {
-    x0 = Math.min(x0, xyz[q]!); x1 = Math.max(x1, xyz[q]!);
-    y0 = Math.min(y0, xyz[q + 1]!); y1 = Math.max(y1, xyz[q + 1]!);
-    z0 = Math.min(z0, xyz[q + 2]!); z1 = Math.max(z1, xyz[q + 2]!);
+    x0 = Math.min(x0, xyz[q]!);
+    x1 = Math.max(x1, xyz[q]!);
+    y0 = Math.min(y0, xyz[q + 1]!);
+    y1 = Math.max(y1, xyz[q + 1]!);
+    z0 = Math.min(z0, xyz[q + 2]!);
+    z1 = Math.max(z1, xyz[q + 2]!);
   }
-  const cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1), cz = 0.5 * (z0 + z1);
+  const cx = 0.5 * (x0 + x1),
+    cy = 0.5 * (y0 + y1),
+    cz = 0.5 * (z0 + z1);
   let r2 = 0;
   for (let q = o; q < o + 3 * n; q += 3) {
-    const dx = xyz[q]! - cx, dy = xyz[q + 1]! - cy, dz = xyz[q + 2]! - cz;
+    const dx = xyz[q]! - cx,
+      dy = xyz[q + 1]! - cy,
+      dz = xyz[q + 2]! - cz;
     r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
   }
   const rKm = Math.sqrt(r2) + MARGIN_KM + MARGIN_REL * Math.sqrt(cx * cx + cy * cy + cz * cz);
@@ -110,8 +117,14 @@ function pointsBall(xyz: ArrayLike<number>, o: number, n: number, out: Float64Ar
  * (Farin, "Curves and Surfaces for CAGD", 5th ed.: Hermite to Bézier form, convex hull property).
  */
 export function hermiteBall(
-  pA: ArrayLike<number>, vA: ArrayLike<number>, oA: number,
-  pB: ArrayLike<number>, vB: ArrayLike<number>, oB: number, hS: number, out: Float64Array,
+  pA: ArrayLike<number>,
+  vA: ArrayLike<number>,
+  oA: number,
+  pB: ArrayLike<number>,
+  vB: ArrayLike<number>,
+  oB: number,
+  hS: number,
+  out: Float64Array,
 ): void {
   const h3 = hS / 3;
   for (let k = 0; k < 3; k++) {
@@ -140,8 +153,16 @@ export function gateCone(k: number): [number, number] {
  * NaN anywhere gives false.
  */
 export function isBallFar(
-  sx: number, sy: number, sz: number, ux: number, uy: number, uz: number, k: number, sinG: number,
-  balls: Float64Array, o: number,
+  sx: number,
+  sy: number,
+  sz: number,
+  ux: number,
+  uy: number,
+  uz: number,
+  k: number,
+  sinG: number,
+  balls: Float64Array,
+  o: number,
 ): boolean {
   return ballCone(sx, sy, sz, ux, uy, uz, balls, o, k, sinG, NaN, NaN) === 1;
 }
@@ -152,12 +173,26 @@ export function isBallFar(
  * (cos γ ≥ 0 or y²cos²γ < R²)) or (R ≥ 0 and cos γ > 0 and y²cos²γ > R²), y² = |D − x·up|².
  */
 export function ballCone(
-  sx: number, sy: number, sz: number, ux: number, uy: number, uz: number, balls: Float64Array, o: number,
-  k1: number, sinG1: number, k2: number, sinG2: number,
+  sx: number,
+  sy: number,
+  sz: number,
+  ux: number,
+  uy: number,
+  uz: number,
+  balls: Float64Array,
+  o: number,
+  k1: number,
+  sinG1: number,
+  k2: number,
+  sinG2: number,
 ): number {
-  const dx = balls[o]! - sx, dy = balls[o + 1]! - sy, dz = balls[o + 2]! - sz;
+  const dx = balls[o]! - sx,
+    dy = balls[o + 1]! - sy,
+    dz = balls[o + 2]! - sz;
   const x = ux * dx + uy * dy + uz * dz;
-  const ex = dx - x * ux, ey = dy - x * uy, ez = dz - x * uz; // D − x·up, without cancellation
+  const ex = dx - x * ux,
+    ey = dy - x * uy,
+    ez = dz - x * uz; // D − x·up, without cancellation
   const y2 = ex * ex + ey * ey + ez * ez;
   const r = balls[o + 3]!;
   if (beyond(y2, x, r, k1, sinG1)) return 1;

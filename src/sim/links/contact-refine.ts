@@ -31,17 +31,23 @@ export class StepRefiner {
   private readonly gAt = (tau: number): number => this.gOnSegment(this.station, tau);
   private readonly gdAt = (tau: number): number => this.gdOnSegment(this.station, tau);
 
-  constructor(private readonly geometry: StationGeometry, private readonly windows: WindowStore) {
+  constructor(
+    private readonly geometry: StationGeometry,
+    private readonly windows: WindowStore,
+  ) {
     this.maskSin = geometry.sinMask.map((s) => gateCone(s)[1]);
   }
 
   /** Sets the ends of the step (km, km/s, ms); the arrays are read, not kept beyond the step. */
-  ends(
-    pA: Float64Array, vA: Float64Array, oA: number, tAMs: number,
-    pB: Float64Array, vB: Float64Array, oB: number, tBMs: number,
-  ): void {
-    this.pA = pA; this.vA = vA; this.oA = oA; this.tAMs = tAMs;
-    this.pB = pB; this.vB = vB; this.oB = oB; this.tBMs = tBMs;
+  ends(pA: Float64Array, vA: Float64Array, oA: number, tAMs: number, pB: Float64Array, vB: Float64Array, oB: number, tBMs: number): void {
+    this.pA = pA;
+    this.vA = vA;
+    this.oA = oA;
+    this.tAMs = tAMs;
+    this.pB = pB;
+    this.vB = vB;
+    this.oB = oB;
+    this.tBMs = tBMs;
   }
 
   /**
@@ -96,8 +102,16 @@ export class StepRefiner {
     const g = this.geometry;
     const e = g.enu;
     return isBallFar(
-      g.ecefKm[j * 3]!, g.ecefKm[j * 3 + 1]!, g.ecefKm[j * 3 + 2]!, e[j * 9 + 6]!, e[j * 9 + 7]!, e[j * 9 + 8]!,
-      g.sinMask[j]!, this.maskSin[j]!, this.arcBall, 0,
+      g.ecefKm[j * 3]!,
+      g.ecefKm[j * 3 + 1]!,
+      g.ecefKm[j * 3 + 2]!,
+      e[j * 9 + 6]!,
+      e[j * 9 + 7]!,
+      e[j * 9 + 8]!,
+      g.sinMask[j]!,
+      this.maskSin[j]!,
+      this.arcBall,
+      0,
     );
   }
 
@@ -105,7 +119,9 @@ export class StepRefiner {
   private gOnSegment(j: number, tau: number): number {
     const g = this.geometry;
     const q = this.seg.position(tau, this.tmpP);
-    const dx = q[0]! - g.ecefKm[j * 3]!, dy = q[1]! - g.ecefKm[j * 3 + 1]!, dz = q[2]! - g.ecefKm[j * 3 + 2]!;
+    const dx = q[0]! - g.ecefKm[j * 3]!,
+      dy = q[1]! - g.ecefKm[j * 3 + 1]!,
+      dz = q[2]! - g.ecefKm[j * 3 + 2]!;
     const upd = g.enu[j * 9 + 6]! * dx + g.enu[j * 9 + 7]! * dy + g.enu[j * 9 + 8]! * dz;
     return upd / Math.sqrt(dx * dx + dy * dy + dz * dz) - g.sinMask[j]!;
   }
@@ -115,8 +131,12 @@ export class StepRefiner {
     const g = this.geometry;
     const q = this.seg.position(tau, this.tmpP);
     const v = this.seg.velocity(tau, this.tmpV);
-    const dx = q[0]! - g.ecefKm[j * 3]!, dy = q[1]! - g.ecefKm[j * 3 + 1]!, dz = q[2]! - g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
+    const dx = q[0]! - g.ecefKm[j * 3]!,
+      dy = q[1]! - g.ecefKm[j * 3 + 1]!,
+      dz = q[2]! - g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
     const r2 = dx * dx + dy * dy + dz * dz;
     const r = Math.sqrt(r2);
     const upd = ux * dx + uy * dy + uz * dz;

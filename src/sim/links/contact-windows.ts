@@ -75,7 +75,11 @@ export class WindowStore {
   private cMaxMs: Float64Array = new Float64Array(0);
   private cFlags: Uint8Array = new Uint8Array(0);
 
-  constructor(pairs: number, private readonly stationCount: number, private readonly sinMask: Float64Array) {
+  constructor(
+    pairs: number,
+    private readonly stationCount: number,
+    private readonly sinMask: Float64Array,
+  ) {
     this.open = new Uint8Array(pairs);
     this.partialStart = new Uint8Array(pairs);
     this.aosMs = new Float64Array(pairs);
@@ -125,7 +129,11 @@ export class WindowStore {
     const stationIndex = this.cStation.subarray(0, n);
     const order = sortOrder(aosMs, satIndex, stationIndex) ?? comparatorOrder(aosMs, satIndex, stationIndex);
     const table: WindowTable = {
-      count: n, order, satIndex, stationIndex, aosMs,
+      count: n,
+      order,
+      satIndex,
+      stationIndex,
+      aosMs,
       losMs: this.cLosMs.subarray(0, n),
       maxElevationDeg: this.cMaxDeg.subarray(0, n),
       maxElevationMs: this.cMaxMs.subarray(0, n),

@@ -1,9 +1,7 @@
 // Contact windows (AOS, LOS, max elevation) of every satellite × station, streamed over orbit
 // chunks and refined between samples on the Hermite interpolant. Pure; imports orbit/ and links/.
 import type { OrbitChunk } from '../orbit/orbit-chunk.ts';
-import {
-  BALL_STRIDE, BLOCK_SAMPLES, BlockBalls, RATIO_MARGIN, ballCone, certainGdSign, gateCone, isBelowGate, isRatioInside,
-} from './contact-bounds.ts';
+import { BALL_STRIDE, BLOCK_SAMPLES, BlockBalls, RATIO_MARGIN, ballCone, certainGdSign, gateCone, isBelowGate, isRatioInside } from './contact-bounds.ts';
 import { StepRefiner } from './contact-refine.ts';
 import { WindowStore, type ContactWindow, type WindowTable } from './contact-windows.ts';
 import { stationGeometry, type GroundStation, type StationGeometry } from './visibility.ts';
@@ -69,7 +67,10 @@ export class ContactFinder {
   private eG = 0;
   private eGd = 0;
 
-  constructor(readonly satCount: number, stations: readonly GroundStation[] | StationGeometry) {
+  constructor(
+    readonly satCount: number,
+    stations: readonly GroundStation[] | StationGeometry,
+  ) {
     const g = Array.isArray(stations) ? stationGeometry(stations) : (stations as StationGeometry);
     this.geometry = g;
     this.stationCount = g.count;
@@ -130,9 +131,16 @@ export class ContactFinder {
   private scanPair(c: OrbitChunk, s: number, j: number, t0: number, blockCount: number): void {
     const g = this.geometry;
     const p = s * this.stationCount + j;
-    const sx = g.ecefKm[j * 3]!, sy = g.ecefKm[j * 3 + 1]!, sz = g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
-    const k = this.gateK[j]!, sinG = this.gateSin[j]!, km = this.maskK[j]!, sinM = this.maskSin[j]!;
+    const sx = g.ecefKm[j * 3]!,
+      sy = g.ecefKm[j * 3 + 1]!,
+      sz = g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
+    const k = this.gateK[j]!,
+      sinG = this.gateSin[j]!,
+      km = this.maskK[j]!,
+      sinM = this.maskSin[j]!;
     const arcs = this.balls.arcs;
     const open = this.windows.open;
     const T = c.timeCount;
@@ -167,9 +175,14 @@ export class ContactFinder {
    */
   private settle(c: OrbitChunk, o: number, j: number, p: number): void {
     const g = this.geometry;
-    const P = c.positionsEcefKm, V = c.velocitiesEcefKmS;
-    const dx = P[o]! - g.ecefKm[j * 3]!, dy = P[o + 1]! - g.ecefKm[j * 3 + 1]!, dz = P[o + 2]! - g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
+    const P = c.positionsEcefKm,
+      V = c.velocitiesEcefKmS;
+    const dx = P[o]! - g.ecefKm[j * 3]!,
+      dy = P[o + 1]! - g.ecefKm[j * 3 + 1]!,
+      dz = P[o + 2]! - g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
     const r2 = dx * dx + dy * dy + dz * dz;
     const upd = ux * dx + uy * dy + uz * dz;
     const k = this.gateK[j]!;
@@ -178,10 +191,12 @@ export class ContactFinder {
       this.lastGd[p] = NaN;
       return;
     }
-    const vx = V[o]!, vy = V[o + 1]!, vz = V[o + 2]!;
-    const lo = this.bandLo[j]!, hi = this.bandHi[j]!;
-    const sign = isRatioInside(upd, r2, lo, lo * lo, hi, hi * hi)
-      ? certainGdSign(ux * vx + uy * vy + uz * vz, dx * vx + dy * vy + dz * vz, upd, r2) : 0;
+    const vx = V[o]!,
+      vy = V[o + 1]!,
+      vz = V[o + 2]!;
+    const lo = this.bandLo[j]!,
+      hi = this.bandHi[j]!;
+    const sign = isRatioInside(upd, r2, lo, lo * lo, hi, hi * hi) ? certainGdSign(ux * vx + uy * vy + uz * vz, dx * vx + dy * vy + dz * vz, upd, r2) : 0;
     if (sign === 0) this.exact(P, V, o, j);
     this.lastG[p] = sign === 0 ? this.eG : LAZY_G;
     this.lastGd[p] = sign === 0 ? this.eGd : sign;
@@ -192,12 +207,22 @@ export class ContactFinder {
     const g = this.geometry;
     const p = s * this.stationCount + j;
     const T = c.timeCount;
-    const P = c.positionsEcefKm, V = c.velocitiesEcefKmS, E = c.errorCodes;
+    const P = c.positionsEcefKm,
+      V = c.velocitiesEcefKmS,
+      E = c.errorCodes;
     const open = this.windows.open;
-    const sx = g.ecefKm[j * 3]!, sy = g.ecefKm[j * 3 + 1]!, sz = g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
-    const k = this.gateK[j]!, k2 = k * k;
-    const lo = this.bandLo[j]!, lo2 = lo * lo, hi = this.bandHi[j]!, hi2 = hi * hi;
+    const sx = g.ecefKm[j * 3]!,
+      sy = g.ecefKm[j * 3 + 1]!,
+      sz = g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
+    const k = this.gateK[j]!,
+      k2 = k * k;
+    const lo = this.bandLo[j]!,
+      lo2 = lo * lo,
+      hi = this.bandHi[j]!,
+      hi2 = hi * hi;
     let hasPrev = this.hasPrev;
     let ga = this.lastG[p]!;
     let gda = this.lastGd[p]!;
@@ -209,7 +234,9 @@ export class ContactFinder {
         continue;
       }
       const o = i * 3;
-      const dx = P[o]! - sx, dy = P[o + 1]! - sy, dz = P[o + 2]! - sz;
+      const dx = P[o]! - sx,
+        dy = P[o + 1]! - sy,
+        dz = P[o + 2]! - sz;
       const r2 = dx * dx + dy * dy + dz * dz;
       const upd = ux * dx + uy * dy + uz * dz;
       if (open[p] === 0) {
@@ -219,9 +246,10 @@ export class ContactFinder {
           gda = NaN;
           continue;
         }
-        const vx = V[o]!, vy = V[o + 1]!, vz = V[o + 2]!;
-        const sign = isRatioInside(upd, r2, lo, lo2, hi, hi2)
-          ? certainGdSign(ux * vx + uy * vy + uz * vz, dx * vx + dy * vy + dz * vz, upd, r2) : 0;
+        const vx = V[o]!,
+          vy = V[o + 1]!,
+          vz = V[o + 2]!;
+        const sign = isRatioInside(upd, r2, lo, lo2, hi, hi2) ? certainGdSign(ux * vx + uy * vy + uz * vz, dx * vx + dy * vy + dz * vz, upd, r2) : 0;
         if (sign !== 0 && !(hasPrev && gda > 0 && sign < 0)) {
           hasPrev = true; // between gate and mask, no peak to look for: only the sign of g' is kept
           ga = LAZY_G;
@@ -230,7 +258,8 @@ export class ContactFinder {
         }
       }
       this.exact(P, V, o, j);
-      const gb = this.eG, gdb = this.eGd;
+      const gb = this.eG,
+        gdb = this.eGd;
       if (!hasPrev) {
         if (gb >= 0) this.windows.openWindow(p, c.timesMs[t]!, true, gb);
       } else if (open[p] || gb >= 0 || (gda > 0 && gdb < 0)) {
@@ -251,15 +280,21 @@ export class ContactFinder {
    */
   private exact(pos: Float64Array, vel: Float64Array, o: number, j: number): void {
     const g = this.geometry;
-    const dx = pos[o]! - g.ecefKm[j * 3]!, dy = pos[o + 1]! - g.ecefKm[j * 3 + 1]!, dz = pos[o + 2]! - g.ecefKm[j * 3 + 2]!;
-    const ux = g.enu[j * 9 + 6]!, uy = g.enu[j * 9 + 7]!, uz = g.enu[j * 9 + 8]!;
+    const dx = pos[o]! - g.ecefKm[j * 3]!,
+      dy = pos[o + 1]! - g.ecefKm[j * 3 + 1]!,
+      dz = pos[o + 2]! - g.ecefKm[j * 3 + 2]!;
+    const ux = g.enu[j * 9 + 6]!,
+      uy = g.enu[j * 9 + 7]!,
+      uz = g.enu[j * 9 + 8]!;
     const r2 = dx * dx + dy * dy + dz * dz;
     const upd = ux * dx + uy * dy + uz * dz;
     const r = Math.sqrt(r2);
     this.eG = upd / r - g.sinMask[j]!;
     this.eGd = NaN; // NaN fails every comparison: no peak search below the gate
     if (this.eG > PEAK_GATE) {
-      const vx = vel[o]!, vy = vel[o + 1]!, vz = vel[o + 2]!;
+      const vx = vel[o]!,
+        vy = vel[o + 1]!,
+        vz = vel[o + 2]!;
       const upv = ux * vx + uy * vy + uz * vz;
       const dv = dx * vx + dy * vy + dz * vz;
       this.eGd = upv / r - (upd * dv) / (r2 * r);
@@ -267,13 +302,13 @@ export class ContactFinder {
   }
 
   /** The step from sample t−1 (or the stored last sample) to sample t of pair (s, j), to the refiner. */
-  private step(
-    c: OrbitChunk, s: number, j: number, t: number, fromState: boolean,
-    ga: number, gda: number, gb: number, gdb: number,
-  ): void {
+  private step(c: OrbitChunk, s: number, j: number, t: number, fromState: boolean, ga: number, gda: number, gb: number, gdb: number): void {
     const ob = (s * c.timeCount + t) * 3;
-    const P = c.positionsEcefKm, V = c.velocitiesEcefKmS;
-    const pA = fromState ? this.lastPos : P, vA = fromState ? this.lastVel : V, oA = fromState ? s * 3 : ob - 3;
+    const P = c.positionsEcefKm,
+      V = c.velocitiesEcefKmS;
+    const pA = fromState ? this.lastPos : P,
+      vA = fromState ? this.lastVel : V,
+      oA = fromState ? s * 3 : ob - 3;
     if (ga === LAZY_G) {
       this.exact(pA, vA, oA, j);
       ga = this.eG;

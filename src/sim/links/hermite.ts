@@ -15,10 +15,7 @@ export class HermiteSegment {
   private readonly c = new Float64Array(12); // p0, h·v0, p1, h·v1
 
   /** Sets the ends from `p0[o0..]`, `v0[o0..]` (km, km/s) at t0Ms and `p1[o1..]`, `v1[o1..]` at t1Ms. */
-  set(
-    t0Ms: number, p0: ArrayLike<number>, v0: ArrayLike<number>, o0: number,
-    t1Ms: number, p1: ArrayLike<number>, v1: ArrayLike<number>, o1: number,
-  ): this {
+  set(t0Ms: number, p0: ArrayLike<number>, v0: ArrayLike<number>, o0: number, t1Ms: number, p1: ArrayLike<number>, v1: ArrayLike<number>, o1: number): this {
     const h = (t1Ms - t0Ms) / 1000;
     this.t0Ms = t0Ms;
     this.hS = h;
@@ -68,9 +65,7 @@ export class HermiteSegment {
  * `zeroin` algorithm) for a root of `f` in [a, b] where f(a), f(b) have opposite signs (or one is
  * 0). Stops when the bracket is below `tol`. Returns NaN when the bracket is not valid.
  */
-export function brentRoot(
-  f: (x: number) => number, a: number, b: number, fa: number, fb: number, tol: number,
-): number {
+export function brentRoot(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tol: number): number {
   if (fa === 0) return a;
   if (fb === 0) return b;
   if (!(fa * fb < 0)) return NaN;
@@ -80,11 +75,18 @@ export function brentRoot(
   let e = d;
   for (let iter = 0; iter < 100; iter++) {
     if (fb * fc > 0) {
-      c = a; fc = fa; d = b - a; e = d;
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
     }
     if (Math.abs(fc) < Math.abs(fb)) {
-      a = b; b = c; c = a;
-      fa = fb; fb = fc; fc = fa;
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
     }
     const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tol;
     const m = 0.5 * (c - b);
@@ -108,10 +110,12 @@ export function brentRoot(
         e = d;
         d = p / q;
       } else {
-        d = m; e = m;
+        d = m;
+        e = m;
       }
     } else {
-      d = m; e = m;
+      d = m;
+      e = m;
     }
     a = b;
     fa = fb;

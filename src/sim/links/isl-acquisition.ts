@@ -20,7 +20,10 @@ export class IslAcquisitionTracker {
   private prevTimeMs = 0;
 
   /** @param maxDegree most links of one satellite (IslParams.terminalsPerSat, at least 4 for +Grid). */
-  constructor(readonly satCount: number, readonly maxDegree: number) {
+  constructor(
+    readonly satCount: number,
+    readonly maxDegree: number,
+  ) {
     const n = satCount * maxDegree;
     this.prevPartner = new Int32Array(n);
     this.prevSinceMs = new Float64Array(n);

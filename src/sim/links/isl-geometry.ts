@@ -18,9 +18,7 @@ export function islLatencyS(rangeKm: number): number {
  * Squared distance from the Earth's centre to the closest point of the segment a→b (ECEF km):
  * t* = clamp(−a·(b−a) / |b−a|², 0, 1), closest point a + t*(b−a).
  */
-export function segmentMinRadiusSqKm2(
-  ax: number, ay: number, az: number, bx: number, by: number, bz: number,
-): number {
+export function segmentMinRadiusSqKm2(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
   const dx = bx - ax;
   const dy = by - ay;
   const dz = bz - az;
@@ -35,9 +33,7 @@ export function segmentMinRadiusSqKm2(
 }
 
 /** Lowest altitude of the straight segment a→b above the Earth sphere (ISL_EARTH_RADIUS_KM), km. */
-export function grazingAltitudeKm(
-  ax: number, ay: number, az: number, bx: number, by: number, bz: number,
-): number {
+export function grazingAltitudeKm(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
   return Math.sqrt(segmentMinRadiusSqKm2(ax, ay, az, bx, by, bz)) - ISL_EARTH_RADIUS_KM;
 }
 

@@ -50,7 +50,10 @@ export class IslNetwork {
    * @param layouts one entry per satellite (position index): its Walker slot, or undefined (CatalogRecord.walker).
    * Throws a RangeError when the parameters are invalid (edge validation, IslLinker).
    */
-  constructor(layouts: readonly (WalkerSlot | undefined)[], readonly params: Readonly<IslParams>) {
+  constructor(
+    layouts: readonly (WalkerSlot | undefined)[],
+    readonly params: Readonly<IslParams>,
+  ) {
     this.linker = new IslLinker(layouts, params);
     this.satCount = layouts.length;
     // Tracker slots per satellite: its terminals, and at least the four links of the +Grid pattern.

@@ -25,7 +25,10 @@ export class RangeLinker {
    * @param terminalsPerSat laser terminals per satellite: the most links one satellite holds.
    * @param candidatesPerSat best-ranked linkable neighbours each satellite offers to the pairing.
    */
-  constructor(readonly terminalsPerSat: number, readonly candidatesPerSat: number) {
+  constructor(
+    readonly terminalsPerSat: number,
+    readonly candidatesPerSat: number,
+  ) {
     this.grid = new NeighbourGrid(candidatesPerSat);
   }
 

@@ -73,11 +73,13 @@ export function validateIslParams(p: IslParams, prefix = 'isl'): string[] {
   if (!pos(p.rateGbps)) bad.push(`${prefix}.rateGbps: must be > 0, got ${p.rateGbps}`);
   if (!(Number.isFinite(p.acquisitionS) && p.acquisitionS >= 0)) bad.push(`${prefix}.acquisitionS: must be ≥ 0, got ${p.acquisitionS}`);
   if (!(pos(p.maxRangeKm) && p.maxRangeKm <= 1e6)) bad.push(`${prefix}.maxRangeKm: must be in (0, 1e6] km, got ${p.maxRangeKm}`);
-  if (!(Number.isFinite(p.atmMarginKm) && p.atmMarginKm >= 0 && p.atmMarginKm <= 1000)) bad.push(`${prefix}.atmMarginKm: must be in [0, 1000] km, got ${p.atmMarginKm}`);
+  if (!(Number.isFinite(p.atmMarginKm) && p.atmMarginKm >= 0 && p.atmMarginKm <= 1000))
+    bad.push(`${prefix}.atmMarginKm: must be in [0, 1000] km, got ${p.atmMarginKm}`);
   if (!(Number.isInteger(p.terminalsPerSat) && p.terminalsPerSat >= 1 && p.terminalsPerSat <= MAX_TERMINALS_PER_SAT)) {
     bad.push(`${prefix}.terminalsPerSat: must be an integer in [1, ${MAX_TERMINALS_PER_SAT}], got ${p.terminalsPerSat}`);
   }
-  if (!(Number.isFinite(p.pairingHorizonS) && p.pairingHorizonS >= 0 && p.pairingHorizonS <= 86_400)) bad.push(`${prefix}.pairingHorizonS: must be in [0, 86400] s, got ${p.pairingHorizonS}`);
+  if (!(Number.isFinite(p.pairingHorizonS) && p.pairingHorizonS >= 0 && p.pairingHorizonS <= 86_400))
+    bad.push(`${prefix}.pairingHorizonS: must be in [0, 86400] s, got ${p.pairingHorizonS}`);
   return bad;
 }
 
@@ -102,7 +104,10 @@ export class IslLinker {
    * @param layouts one entry per satellite (position index): its Walker slot, or undefined (CatalogRecord.walker).
    * Throws a RangeError when the parameters are invalid (edge validation).
    */
-  constructor(layouts: readonly (WalkerSlot | undefined)[], readonly params: Readonly<IslParams>) {
+  constructor(
+    layouts: readonly (WalkerSlot | undefined)[],
+    readonly params: Readonly<IslParams>,
+  ) {
     const bad = validateIslParams(params);
     if (bad.length) throw new RangeError(bad.join('; '));
     this.satCount = layouts.length;

@@ -98,11 +98,7 @@ export const DOVE_MODEM_PEAK_BPS = 220e6;
  * spherical Earth of radius `earthRadiusKm`: R = √((Re+h)² − (Re·cos e)²) − Re·sin e.
  * Returns NaN for a negative altitude (never throws).
  */
-export function slantRangeKm(
-  altitudeKm: number,
-  elevationDeg: number,
-  earthRadiusKm = EARTH_EQUATORIAL_RADIUS_KM,
-): number {
+export function slantRangeKm(altitudeKm: number, elevationDeg: number, earthRadiusKm = EARTH_EQUATORIAL_RADIUS_KM): number {
   if (!(altitudeKm >= 0)) return NaN;
   const e = (elevationDeg * Math.PI) / 180;
   const orbitRadiusKm = earthRadiusKm + altitudeKm;

@@ -38,9 +38,17 @@ export function resolveRoutePlace(text: string, scenario: Pick<Scenario, 'ground
     return { label, station: { id: label, name: label, latDeg, lonDeg, altM: 0, minElevationDeg: maskDeg ?? USER_TERMINAL_MASK_DEG } };
   }
   const st = scenario.groundStations.find((s) => s.id === text);
-  if (st) return { label: st.id, station: { id: st.id, name: st.name, latDeg: st.latDeg, lonDeg: st.lonDeg, altM: st.altM, minElevationDeg: maskDeg ?? st.minElevationDeg } };
+  if (st)
+    return {
+      label: st.id,
+      station: { id: st.id, name: st.name, latDeg: st.latDeg, lonDeg: st.lonDeg, altM: st.altM, minElevationDeg: maskDeg ?? st.minElevationDeg },
+    };
   const hub = scenario.hubs.find((h) => h.id === text);
-  if (hub) return { label: hub.id, station: { id: hub.id, name: hub.name, latDeg: hub.latDeg, lonDeg: hub.lonDeg, altM: 0, minElevationDeg: maskDeg ?? USER_TERMINAL_MASK_DEG } };
+  if (hub)
+    return {
+      label: hub.id,
+      station: { id: hub.id, name: hub.name, latDeg: hub.latDeg, lonDeg: hub.lonDeg, altM: 0, minElevationDeg: maskDeg ?? USER_TERMINAL_MASK_DEG },
+    };
   const ids = [...scenario.groundStations, ...scenario.hubs].map((s) => s.id).join(', ');
   throw new RangeError(`${field}: "${text}" is neither LAT,LON (e.g. 39.9042,116.4074) nor a ground station or hub id of the scenario (${ids})`);
 }

@@ -29,7 +29,13 @@ export class RoutingGraphBuilder {
   private count = 0;
   private nodeCount = 0;
   private relayCount = 0;
-  private readonly graph: Mutable<RoutingGraph> = { nodeCount: 0, relayCount: 0, offsets: new Int32Array(1), neighbours: new Int32Array(0), weightsS: new Float64Array(0) };
+  private readonly graph: Mutable<RoutingGraph> = {
+    nodeCount: 0,
+    relayCount: 0,
+    offsets: new Int32Array(1),
+    neighbours: new Int32Array(0),
+    weightsS: new Float64Array(0),
+  };
 
   /** Starts a new graph of `satCount` satellites followed by `groundCount` ground nodes. */
   reset(satCount: number, groundCount: number): this {
@@ -85,7 +91,8 @@ export class RoutingGraphBuilder {
    */
   addGroundEdges(stations: StationGeometry, j: number, positionsEcefKm: Float64Array): void {
     for (let s = 0; s < this.relayCount; s++) {
-      if (isVisible(stations, j, positionsEcefKm[s * 3]!, positionsEcefKm[s * 3 + 1]!, positionsEcefKm[s * 3 + 2]!)) this.addGroundLink(j, s, positionsEcefKm, stations.ecefKm);
+      if (isVisible(stations, j, positionsEcefKm[s * 3]!, positionsEcefKm[s * 3 + 1]!, positionsEcefKm[s * 3 + 2]!))
+        this.addGroundLink(j, s, positionsEcefKm, stations.ecefKm);
     }
   }
 

@@ -84,9 +84,7 @@ export interface LookAngles {
  * Look angles of a satellite at ECEF `satEcefKm[o..o+2]` from station `j`. Pass `out` to avoid
  * allocation in loops. NaN in, NaN out; never throws.
  */
-export function lookAngles(
-  satEcefKm: ArrayLike<number>, g: StationGeometry, j: number, o = 0, out?: LookAngles,
-): LookAngles {
+export function lookAngles(satEcefKm: ArrayLike<number>, g: StationGeometry, j: number, o = 0, out?: LookAngles): LookAngles {
   const dx = satEcefKm[o]! - g.ecefKm[j * 3]!;
   const dy = satEcefKm[o + 1]! - g.ecefKm[j * 3 + 1]!;
   const dz = satEcefKm[o + 2]! - g.ecefKm[j * 3 + 2]!;

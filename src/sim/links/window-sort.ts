@@ -25,7 +25,8 @@ export function sortOrder(aosMs: Float64Array, sat: Uint32Array, station: Uint32
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + HI]!, l = bits[2 * i + 1 - HI]!;
+    const h = bits[2 * i + HI]!,
+      l = bits[2 * i + 1 - HI]!;
     const negative = h >>> 31 === 1;
     hi[i] = negative ? ~h : h ^ 0x80000000;
     lo[i] = negative ? ~l : l;
@@ -34,7 +35,8 @@ export function sortOrder(aosMs: Float64Array, sat: Uint32Array, station: Uint32
   for (let i = 0; i < n; i++) order[i] = i;
   let spare = new Uint32Array(n);
   const count = new Uint32Array(RADIX);
-  for (const key of [station, sat, lo, hi]) { // least significant first
+  for (const key of [station, sat, lo, hi]) {
+    // least significant first
     for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
       if (radixPass(key, shift, order, spare, count)) [order, spare] = [spare, order];
     }

@@ -29,9 +29,7 @@ function crossingMs(t0: number, f0: number, t1: number, f1: number): number {
  * between samples (penumbra lasts ≈ 8–20 s at 500 km, so use steps ≤ 10 s for ±1 s accuracy).
  * Non-finite samples are skipped.
  */
-export function findEclipses(
-  timesMs: ArrayLike<number>, shadow: ArrayLike<number>, offset: number, count: number,
-): EclipseInterval[] {
+export function findEclipses(timesMs: ArrayLike<number>, shadow: ArrayLike<number>, offset: number, count: number): EclipseInterval[] {
   const out: EclipseInterval[] = [];
   let open: EclipseInterval | undefined;
   let prevT = NaN;

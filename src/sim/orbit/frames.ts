@@ -11,15 +11,13 @@ import { EARTH_EQUATORIAL_RADIUS_KM, WGS84_F, WGS84_E2 } from '../constants.ts';
  * IAU-82 GMST formula that satellite.js's `gstime` uses (Vallado, Fundamentals of Astrodynamics,
  * 4th ed., eq. 3-45 and 3-40).
  */
-export const EARTH_ROTATION_RAD_S = 7.29211585530e-5;
+export const EARTH_ROTATION_RAD_S = 7.2921158553e-5;
 
 /**
  * Rotates a TEME vector into the Earth-fixed (pseudo-Earth-fixed, PEF) frame by `gmstRad`:
  * r_ecef = R3(θ) r_teme. Writes `out[o..o+2]`.
  */
-export function temeToEcef(
-  x: number, y: number, z: number, gmstRad: number, out: Float64Array, o: number,
-): void {
+export function temeToEcef(x: number, y: number, z: number, gmstRad: number, out: Float64Array, o: number): void {
   const c = Math.cos(gmstRad);
   const s = Math.sin(gmstRad);
   out[o] = c * x + s * y;
@@ -39,9 +37,7 @@ export function removeEarthRotation(pos: Float64Array, vel: Float64Array, o: num
 }
 
 /** Earth-fixed position of a WGS84 geodetic point, km. Writes `out[o..o+2]`. */
-export function geodeticToEcefKm(
-  latDeg: number, lonDeg: number, altKm: number, out: Float64Array, o = 0,
-): void {
+export function geodeticToEcefKm(latDeg: number, lonDeg: number, altKm: number, out: Float64Array, o = 0): void {
   const lat = (latDeg * Math.PI) / 180;
   const lon = (lonDeg * Math.PI) / 180;
   const sinLat = Math.sin(lat);
@@ -63,9 +59,15 @@ export function enuBasis(latDeg: number, lonDeg: number, out: Float64Array, o = 
   const cl = Math.cos(lat);
   const so = Math.sin(lon);
   const co = Math.cos(lon);
-  out[o] = -so; out[o + 1] = co; out[o + 2] = 0;
-  out[o + 3] = -sl * co; out[o + 4] = -sl * so; out[o + 5] = cl;
-  out[o + 6] = cl * co; out[o + 7] = cl * so; out[o + 8] = sl;
+  out[o] = -so;
+  out[o + 1] = co;
+  out[o + 2] = 0;
+  out[o + 3] = -sl * co;
+  out[o + 4] = -sl * so;
+  out[o + 5] = cl;
+  out[o + 6] = cl * co;
+  out[o + 7] = cl * so;
+  out[o + 8] = sl;
 }
 
 /** WGS84 semi-minor axis, km. */

@@ -1,11 +1,7 @@
 // Pure-JS propagation backend (satellite.js sgp4 + gstime + sunPos + shadowFraction): the
 // reference for the WASM path and its fallback. Imports only satellite.js and orbit/ modules.
-import {
-  gstime, jday, sgp4, shadowFraction, sunPos, type SatRec,
-} from 'satellite.js';
-import {
-  ERROR_NON_FINITE, SGP4_OK, markSampleFailed, writeGeodetic, type OrbitChunk,
-} from './orbit-chunk.ts';
+import { gstime, jday, sgp4, shadowFraction, sunPos, type SatRec } from 'satellite.js';
+import { ERROR_NON_FINITE, SGP4_OK, markSampleFailed, writeGeodetic, type OrbitChunk } from './orbit-chunk.ts';
 import { removeEarthRotation, temeToEcef } from './frames.ts';
 
 const MINUTES_PER_DAY = 1440;
@@ -33,8 +29,7 @@ export function fillSample(satrec: SatRec, tt: TimeTerms, out: OrbitChunk, i: nu
   }
   const r = pv.position;
   const v = pv.velocity;
-  if (!(Number.isFinite(r.x) && Number.isFinite(r.y) && Number.isFinite(r.z)
-    && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.z))) {
+  if (!(Number.isFinite(r.x) && Number.isFinite(r.y) && Number.isFinite(r.z) && Number.isFinite(v.x) && Number.isFinite(v.y) && Number.isFinite(v.z))) {
     markSampleFailed(out, i, ERROR_NON_FINITE);
     return;
   }

@@ -77,18 +77,23 @@ export function allocateOrbitChunk(satCount: number, timeCount: number, newBuffe
       errorCodes: new Int8Array(n),
     };
   }
-  return orbitChunkRows({
-    satCount, timeCount,
-    timesMs: newBuffer(timeCount * 8),
-    positionsEcefKm: newBuffer(n * 24),
-    velocitiesEcefKmS: newBuffer(n * 24),
-    positionsEciKm: newBuffer(n * 24),
-    shadowFraction: newBuffer(n * 4),
-    latDeg: newBuffer(n * 4),
-    lonDeg: newBuffer(n * 4),
-    altKm: newBuffer(n * 4),
-    errorCodes: newBuffer(n),
-  }, 0, satCount);
+  return orbitChunkRows(
+    {
+      satCount,
+      timeCount,
+      timesMs: newBuffer(timeCount * 8),
+      positionsEcefKm: newBuffer(n * 24),
+      velocitiesEcefKmS: newBuffer(n * 24),
+      positionsEciKm: newBuffer(n * 24),
+      shadowFraction: newBuffer(n * 4),
+      latDeg: newBuffer(n * 4),
+      lonDeg: newBuffer(n * 4),
+      altKm: newBuffer(n * 4),
+      errorCodes: newBuffer(n),
+    },
+    0,
+    satCount,
+  );
 }
 
 /** The buffers behind `chunk` (whole buffers: only meaningful for chunks made by `allocateOrbitChunk`). */

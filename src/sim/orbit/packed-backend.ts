@@ -18,8 +18,12 @@ function fillTimeRow(tt: TimeTerms, tab: Float64Array, o: number): void {
   tab[o + 1] = Math.cos(tt.gmstRad);
   tab[o + 2] = Math.sin(tt.gmstRad);
   // shadow.js: antisolar = normalize(−sun_km), Sun angular radius = asin(R_sun / |sun_km|).
-  const sx = tt.sunEciAu.x * KM_PER_AU, sy = tt.sunEciAu.y * KM_PER_AU, sz = tt.sunEciAu.z * KM_PER_AU;
-  const nx = -sx, ny = -sy, nz = -sz;
+  const sx = tt.sunEciAu.x * KM_PER_AU,
+    sy = tt.sunEciAu.y * KM_PER_AU,
+    sz = tt.sunEciAu.z * KM_PER_AU;
+  const nx = -sx,
+    ny = -sy,
+    nz = -sz;
   const len = Math.sqrt(nx * nx + ny * ny + nz * nz);
   tab[o + 3] = nx / len;
   tab[o + 4] = ny / len;
@@ -43,7 +47,10 @@ export class PackedBackend {
   /** Packs `satrecs` (≈ 1 µs per satellite) and keeps the deep-space ones. */
   static fromSatrecs(satrecs: readonly SatRec[]): PackedBackend {
     const elements = packElements(satrecs);
-    return new PackedBackend(elements, satrecs.map((r, s) => (elements.nearEarth[s] ? undefined : r)));
+    return new PackedBackend(
+      elements,
+      satrecs.map((r, s) => (elements.nearEarth[s] ? undefined : r)),
+    );
   }
 
   get satCount(): number {

@@ -49,22 +49,63 @@ const TURN_MAX = 0.01;
 export function fillPackedSatellite(p: PackedElements, s: number, row: number, tab: Float64Array, out: OrbitChunk): void {
   const e = p.values;
   const b = s * PACKED_STRIDE;
-  const mo = e[b + F.mo]!, mdot = e[b + F.mdot]!, argpo = e[b + F.argpo]!, argpdot = e[b + F.argpdot]!;
-  const nodeo = e[b + F.nodeo]!, nodedot = e[b + F.nodedot]!, nodecf = e[b + F.nodecf]!, cc1 = e[b + F.cc1]!;
-  const bstarCc4 = e[b + F.bstarCc4]!, t2cof = e[b + F.t2cof]!, simple = e[b + F.isimp] === 1;
-  const omgcof = e[b + F.omgcof]!, eta = e[b + F.eta]!, xmcof = e[b + F.xmcof]!, delmo = e[b + F.delmo]!;
-  const d2 = e[b + F.d2]!, d3 = e[b + F.d3]!, d4 = e[b + F.d4]!, bstarCc5 = e[b + F.bstarCc5]!, sinmao = e[b + F.sinmao]!;
-  const t3cof = e[b + F.t3cof]!, t4cof = e[b + F.t4cof]!, t5cof = e[b + F.t5cof]!, no = e[b + F.no]!, ecco = e[b + F.ecco]!;
-  const aycof = e[b + F.aycof]!, xlcof = e[b + F.xlcof]!, con41 = e[b + F.con41]!;
-  const x1mth2 = e[b + F.x1mth2]!, x7thm1 = e[b + F.x7thm1]!, epochJd = e[b + F.jdsatepoch]!, amBase = e[b + F.amBase]!;
-  const sinip = e[b + F.sinim]!, cosip = e[b + F.cosim]!;
+  const mo = e[b + F.mo]!,
+    mdot = e[b + F.mdot]!,
+    argpo = e[b + F.argpo]!,
+    argpdot = e[b + F.argpdot]!;
+  const nodeo = e[b + F.nodeo]!,
+    nodedot = e[b + F.nodedot]!,
+    nodecf = e[b + F.nodecf]!,
+    cc1 = e[b + F.cc1]!;
+  const bstarCc4 = e[b + F.bstarCc4]!,
+    t2cof = e[b + F.t2cof]!,
+    simple = e[b + F.isimp] === 1;
+  const omgcof = e[b + F.omgcof]!,
+    eta = e[b + F.eta]!,
+    xmcof = e[b + F.xmcof]!,
+    delmo = e[b + F.delmo]!;
+  const d2 = e[b + F.d2]!,
+    d3 = e[b + F.d3]!,
+    d4 = e[b + F.d4]!,
+    bstarCc5 = e[b + F.bstarCc5]!,
+    sinmao = e[b + F.sinmao]!;
+  const t3cof = e[b + F.t3cof]!,
+    t4cof = e[b + F.t4cof]!,
+    t5cof = e[b + F.t5cof]!,
+    no = e[b + F.no]!,
+    ecco = e[b + F.ecco]!;
+  const aycof = e[b + F.aycof]!,
+    xlcof = e[b + F.xlcof]!,
+    con41 = e[b + F.con41]!;
+  const x1mth2 = e[b + F.x1mth2]!,
+    x7thm1 = e[b + F.x7thm1]!,
+    epochJd = e[b + F.jdsatepoch]!,
+    amBase = e[b + F.amBase]!;
+  const sinip = e[b + F.sinim]!,
+    cosip = e[b + F.cosim]!;
   const T = out.timeCount;
-  const eci = out.positionsEciKm, pos = out.positionsEcefKm, vel = out.velocitiesEcefKmS;
+  const eci = out.positionsEciKm,
+    pos = out.positionsEcefKm,
+    vel = out.velocitiesEcefKmS;
   // Trackers (angle, its sin and cos, last step, its sin and cos) and bases (angle, sin, cos); NaN = none yet.
-  let xmdfPrev = NaN, sinXmdf = 0, cosXmdf = 1, xmdfStep = NaN, sinXmdfStep = 0, cosXmdfStep = 1;
-  let uPrev = NaN, sinU = 0, cosU = 1, uStep = NaN, sinUStep = 0, cosUStep = 1;
-  let argBase = NaN, sinArgBase = 0, cosArgBase = 1;
-  let nodeBase = NaN, sinNodeBase = 0, cosNodeBase = 1;
+  let xmdfPrev = NaN,
+    sinXmdf = 0,
+    cosXmdf = 1,
+    xmdfStep = NaN,
+    sinXmdfStep = 0,
+    cosXmdfStep = 1;
+  let uPrev = NaN,
+    sinU = 0,
+    cosU = 1,
+    uStep = NaN,
+    sinUStep = 0,
+    cosUStep = 1;
+  let argBase = NaN,
+    sinArgBase = 0,
+    cosArgBase = 1;
+  let nodeBase = NaN,
+    sinNodeBase = 0,
+    cosNodeBase = 1;
   for (let k = 0; k < T; k++) {
     const i = row * T + k;
     const o = k * TIME_STRIDE;
@@ -87,7 +128,8 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
       dd -= twoPi * Math.round(dd / twoPi); // steps compare modulo whole turns
       if (Math.abs(dd) < TURN_MAX) {
         const qd = dd * dd;
-        const sd = dd * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))), cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
+        const sd = dd * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))),
+          cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
         const s1 = sinXmdfStep * cd + cosXmdfStep * sd;
         cosXmdfStep = cosXmdfStep * cd - sinXmdfStep * sd;
         sinXmdfStep = s1;
@@ -119,11 +161,17 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
       tempe += bstarCc5 * (sinMm - sinmao);
       templ = templ + t3cof * t3 + t4 * (t4cof + t * t5cof);
     }
-    if (no <= 0.0) { markSampleFailed(out, i, 2); continue; } // MeanMotionBelowZero
+    if (no <= 0.0) {
+      markSampleFailed(out, i, 2);
+      continue;
+    } // MeanMotionBelowZero
     const am = amBase * tempa * tempa;
     const nm = xke / (am * Math.sqrt(am)); // sgp4.js: am ** 1.5
     let em = ecco - tempe;
-    if (em >= 1.0 || em < -0.001) { markSampleFailed(out, i, 1); continue; } // MeanEccentricityOutOfRange
+    if (em >= 1.0 || em < -0.001) {
+      markSampleFailed(out, i, 1);
+      continue;
+    } // MeanEccentricityOutOfRange
     if (em < 1.0e-6) em = 1.0e-6;
     mm += no * templ;
     let xlm = mm + argpm + nodem;
@@ -142,7 +190,8 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
       da = 0;
     }
     const qda = da * da;
-    const sda = da * (1 - (qda / 6) * (1 - (qda / 20) * (1 - qda / 42))), cda = 1 - (qda / 2) * (1 - (qda / 12) * (1 - qda / 30));
+    const sda = da * (1 - (qda / 6) * (1 - (qda / 20) * (1 - qda / 42))),
+      cda = 1 - (qda / 2) * (1 - (qda / 12) * (1 - qda / 30));
     const axnl = em * (cosArgBase * cda - sinArgBase * sda);
     let temp = 1.0 / (am * (1.0 - em * em));
     const aynl = em * (sinArgBase * cda + cosArgBase * sda) + temp * aycof;
@@ -152,9 +201,11 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     const uStepNow = u - uPrev;
     let ddu = uStepNow - uStep;
     ddu -= twoPi * Math.round(ddu / twoPi);
-    if (Math.abs(ddu) < TURN_MAX) { // sin, cos of u tracked as for xmdf
+    if (Math.abs(ddu) < TURN_MAX) {
+      // sin, cos of u tracked as for xmdf
       const qd = ddu * ddu;
-      const sd = ddu * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))), cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
+      const sd = ddu * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))),
+        cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
       const s1 = sinUStep * cd + cosUStep * sd;
       cosUStep = cosUStep * cd - sinUStep * sd;
       sinUStep = s1;
@@ -174,10 +225,12 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     let sineo1 = sinU;
     let coseo1 = cosU;
     for (let ktr = 1; Math.abs(tem5) >= 1.0e-12 && ktr <= 10; ktr++) {
-      if (ktr > 1) { // the previous iterate turned by the correction just added
+      if (ktr > 1) {
+        // the previous iterate turned by the correction just added
         if (Math.abs(tem5) < TURN_MAX) {
           const qd = tem5 * tem5;
-          const sd = tem5 * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))), cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
+          const sd = tem5 * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))),
+            cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
           const s1 = sineo1 * cd + coseo1 * sd;
           coseo1 = coseo1 * cd - sineo1 * sd;
           sineo1 = s1;
@@ -190,9 +243,11 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
       tem5 = (u - aynl * coseo1 + axnl * sineo1 - eo1) / tem5;
       if (Math.abs(tem5) >= 0.95) tem5 = tem5 > 0.0 ? 0.95 : -0.95;
       eo1 += tem5;
-      if (Math.abs(tem5) < KEPLER_FINAL_STEP) { // converged: sin, cos of the final iterate
+      if (Math.abs(tem5) < KEPLER_FINAL_STEP) {
+        // converged: sin, cos of the final iterate
         const qd = tem5 * tem5;
-        const sd = tem5 * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))), cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
+        const sd = tem5 * (1 - (qd / 6) * (1 - (qd / 20) * (1 - qd / 42))),
+          cd = 1 - (qd / 2) * (1 - (qd / 12) * (1 - qd / 30));
         const s1 = sineo1 * cd + coseo1 * sd;
         coseo1 = coseo1 * cd - sineo1 * sd;
         sineo1 = s1;
@@ -204,7 +259,10 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     const esine = axnl * sineo1 - aynl * coseo1;
     const el2 = axnl * axnl + aynl * aynl;
     const pl = am * (1.0 - el2);
-    if (pl < 0.0) { markSampleFailed(out, i, 4); continue; } // SemiLatusRectumBelowZero
+    if (pl < 0.0) {
+      markSampleFailed(out, i, 4);
+      continue;
+    } // SemiLatusRectumBelowZero
     const rl = am * (1.0 - ecose);
     const rdotl = (Math.sqrt(am) * esine) / rl;
     const rvdotl = Math.sqrt(pl) / rl;
@@ -219,15 +277,20 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     const temp2 = temp1 * temp;
     // ------------------------- short period periodics -------------------------
     const mrt = rl * (1.0 - 1.5 * temp2 * betal * con41) + 0.5 * temp1 * x1mth2 * cos2u;
-    if (mrt < 1.0) { markSampleFailed(out, i, 6); continue; } // Decayed
+    if (mrt < 1.0) {
+      markSampleFailed(out, i, 6);
+      continue;
+    } // Decayed
     const mvt = rdotl - (nm * temp1 * x1mth2 * sin2u) / xke;
     const rvdot = rvdotl + (nm * temp1 * (x1mth2 * cos2u + 1.5 * con41)) / xke;
     // su = atan2(sinu, cosu) − dsu: sin, cos of the atan2 as ratios, turned by −dsu (|dsu| < 1e-3 rad in LEO).
     const hu = Math.sqrt(sinu * sinu + cosu * cosu);
     const dsu = 0.25 * temp2 * x7thm1 * sin2u;
     const qdsu = dsu * dsu;
-    const sdsu = dsu * (1 - (qdsu / 6) * (1 - (qdsu / 20) * (1 - qdsu / 42))), cdsu = 1 - (qdsu / 2) * (1 - (qdsu / 12) * (1 - qdsu / 30));
-    const sinsu = (sinu / hu) * cdsu - (cosu / hu) * sdsu, cossu = (cosu / hu) * cdsu + (sinu / hu) * sdsu;
+    const sdsu = dsu * (1 - (qdsu / 6) * (1 - (qdsu / 20) * (1 - qdsu / 42))),
+      cdsu = 1 - (qdsu / 2) * (1 - (qdsu / 12) * (1 - qdsu / 30));
+    const sinsu = (sinu / hu) * cdsu - (cosu / hu) * sdsu,
+      cossu = (cosu / hu) * cdsu + (sinu / hu) * sdsu;
     // xnode = nodem + dnode (sgp4.js), from the node's base angle; xinc = inclo + dinc, |dinc| < 1e-3 rad.
     const xnodeU = nodeU + 1.5 * temp2 * cosip * sin2u;
     let dn = xnodeU - nodeBase;
@@ -238,30 +301,49 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
       dn = 0;
     }
     const qdn = dn * dn;
-    const sdn = dn * (1 - (qdn / 6) * (1 - (qdn / 20) * (1 - qdn / 42))), cdn = 1 - (qdn / 2) * (1 - (qdn / 12) * (1 - qdn / 30));
-    const snod = sinNodeBase * cdn + cosNodeBase * sdn, cnod = cosNodeBase * cdn - sinNodeBase * sdn;
+    const sdn = dn * (1 - (qdn / 6) * (1 - (qdn / 20) * (1 - qdn / 42))),
+      cdn = 1 - (qdn / 2) * (1 - (qdn / 12) * (1 - qdn / 30));
+    const snod = sinNodeBase * cdn + cosNodeBase * sdn,
+      cnod = cosNodeBase * cdn - sinNodeBase * sdn;
     const dinc = 1.5 * temp2 * cosip * sinip * cos2u;
     const qdi = dinc * dinc;
-    const sdi = dinc * (1 - (qdi / 6) * (1 - (qdi / 20) * (1 - qdi / 42))), cdi = 1 - (qdi / 2) * (1 - (qdi / 12) * (1 - qdi / 30));
-    const sini = sinip * cdi + cosip * sdi, cosi = cosip * cdi - sinip * sdi;
+    const sdi = dinc * (1 - (qdi / 6) * (1 - (qdi / 20) * (1 - qdi / 42))),
+      cdi = 1 - (qdi / 2) * (1 - (qdi / 12) * (1 - qdi / 30));
+    const sini = sinip * cdi + cosip * sdi,
+      cosi = cosip * cdi - sinip * sdi;
     // ------------------------- orientation vectors ----------------------------
     const xmx = -snod * cosi;
     const xmy = cnod * cosi;
-    const ux = xmx * sinsu + cnod * cossu, uy = xmy * sinsu + snod * cossu, uz = sini * sinsu;
-    const vux = xmx * cossu - cnod * sinsu, vuy = xmy * cossu - snod * sinsu, vuz = sini * cossu;
-    const x = mrt * ux * earthRadius, y = mrt * uy * earthRadius, z = mrt * uz * earthRadius;
+    const ux = xmx * sinsu + cnod * cossu,
+      uy = xmy * sinsu + snod * cossu,
+      uz = sini * sinsu;
+    const vux = xmx * cossu - cnod * sinsu,
+      vuy = xmy * cossu - snod * sinsu,
+      vuz = sini * cossu;
+    const x = mrt * ux * earthRadius,
+      y = mrt * uy * earthRadius,
+      z = mrt * uz * earthRadius;
     const vx = (mvt * ux + rvdot * vux) * vkmpersec;
     const vy = (mvt * uy + rvdot * vuy) * vkmpersec;
     const vz = (mvt * uz + rvdot * vuz) * vkmpersec;
     const len = Math.sqrt(x * x + y * y + z * z);
-    if (!(Number.isFinite(len) && Number.isFinite(vx + vy + vz))) { markSampleFailed(out, i, ERROR_NON_FINITE); continue; }
+    if (!(Number.isFinite(len) && Number.isFinite(vx + vy + vz))) {
+      markSampleFailed(out, i, ERROR_NON_FINITE);
+      continue;
+    }
     // ------- Earth-fixed frame, as frames.ts temeToEcef and removeEarthRotation -------
-    const c = tab[o + 1]!, sn = tab[o + 2]!;
+    const c = tab[o + 1]!,
+      sn = tab[o + 2]!;
     const v3 = i * 3;
     out.errorCodes[i] = SGP4_OK;
-    eci[v3] = x; eci[v3 + 1] = y; eci[v3 + 2] = z;
-    const px = c * x + sn * y, py = -sn * x + c * y;
-    pos[v3] = px; pos[v3 + 1] = py; pos[v3 + 2] = z;
+    eci[v3] = x;
+    eci[v3 + 1] = y;
+    eci[v3 + 2] = z;
+    const px = c * x + sn * y,
+      py = -sn * x + c * y;
+    pos[v3] = px;
+    pos[v3 + 1] = py;
+    pos[v3 + 2] = z;
     vel[v3] = c * vx + sn * vy + EARTH_ROTATION_RAD_S * py;
     vel[v3 + 1] = -sn * vx + c * vy - EARTH_ROTATION_RAD_S * px;
     vel[v3 + 2] = vz;
@@ -284,9 +366,11 @@ export function fillPackedSatellite(p: PackedElements, s: number, row: number, t
     out.shadowFraction[i] = shadow;
     // Geodetic: Bowring with one iteration, sines as ratios (frames.ts ecefToGeodetic).
     const pxy = Math.sqrt(px * px + py * py);
-    const za = z * EARTH_EQUATORIAL_RADIUS_KM, pb = pxy * WGS84_B_KM;
+    const za = z * EARTH_EQUATORIAL_RADIUS_KM,
+      pb = pxy * WGS84_B_KM;
     const hb = Math.sqrt(za * za + pb * pb);
-    const st = za / hb, ct = pb / hb;
+    const st = za / hb,
+      ct = pb / hb;
     const nb = z + WGS84_EP2 * WGS84_B_KM * st * st * st;
     const db = pxy - WGS84_E2 * EARTH_EQUATORIAL_RADIUS_KM * ct * ct * ct;
     const gb = Math.sqrt(nb * nb + db * db);

@@ -13,7 +13,6 @@ import { PACKED_FIELD as F, PACKED_STRIDE, packElements, type PackedElements } f
  */
 export const PACKED_WALKER_MAX_SATELLITES = 2_000_000;
 
-
 /** Validated shell for packing (up to PACKED_WALKER_MAX_SATELLITES). Throws a RangeError naming the bad fields. */
 export function packableWalkerShell(p: WalkerParams): WalkerShell {
   return walkerShell(p, PACKED_WALKER_MAX_SATELLITES);

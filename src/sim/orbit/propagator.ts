@@ -94,9 +94,7 @@ class ChunkPropagator implements OrbitPropagator {
  * backend instantiates its runtime here (`setSatRecs`, ≈ 11 µs per satellite, runs once); the packed
  * backend packs ≈ 35 numbers per satellite.
  */
-export async function createOrbitPropagator(
-  satrecs: readonly SatRec[], opts: OrbitPropagatorOptions = {},
-): Promise<OrbitPropagator> {
+export async function createOrbitPropagator(satrecs: readonly SatRec[], opts: OrbitPropagatorOptions = {}): Promise<OrbitPropagator> {
   const backend = opts.backend ?? (opts.runtime ? 'wasm' : 'packed');
   if (backend === 'packed') {
     return new ChunkPropagator(backend, satrecs, undefined, PackedBackend.fromSatrecs(satrecs));

@@ -1,13 +1,17 @@
 // WASM propagation backend: satellite.js BulkPropagator on a single-thread runtime, outputs copied
 // out of WASM memory (the next run overwrites them). Imports only satellite.js and orbit/ modules.
 import {
-  BulkPropagator, EcfPositionCalculator, EcfVelocityCalculator, EciBaseCalculator,
-  GmstCalculator, ShadowFractionCalculator, SunPositionCalculator,
-  createSingleThreadRuntime, type SatRec,
+  BulkPropagator,
+  EcfPositionCalculator,
+  EcfVelocityCalculator,
+  EciBaseCalculator,
+  GmstCalculator,
+  ShadowFractionCalculator,
+  SunPositionCalculator,
+  createSingleThreadRuntime,
+  type SatRec,
 } from 'satellite.js';
-import {
-  ERROR_NON_FINITE, SGP4_OK, markSampleFailed, writeGeodetic, type OrbitChunk,
-} from './orbit-chunk.ts';
+import { ERROR_NON_FINITE, SGP4_OK, markSampleFailed, writeGeodetic, type OrbitChunk } from './orbit-chunk.ts';
 import { removeEarthRotation } from './frames.ts';
 
 /** satellite.js's single-thread WASM runtime (its type is not exported by name). */
@@ -15,8 +19,12 @@ export type SingleThreadRuntime = Awaited<ReturnType<typeof createSingleThreadRu
 
 function makeCalculators() {
   return [
-    new EciBaseCalculator(), new GmstCalculator(), new EcfPositionCalculator(),
-    new EcfVelocityCalculator(), new SunPositionCalculator(), new ShadowFractionCalculator(),
+    new EciBaseCalculator(),
+    new GmstCalculator(),
+    new EcfPositionCalculator(),
+    new EcfVelocityCalculator(),
+    new SunPositionCalculator(),
+    new ShadowFractionCalculator(),
   ] as const;
 }
 

@@ -5,7 +5,10 @@ import { z } from 'zod';
 /** A finite number within [lo, hi]; the error names the range. */
 export function within(lo: number, hi: number) {
   const msg = `must be within [${lo}, ${hi}]`;
-  return z.number({ error: `must be a number within [${lo}, ${hi}]` }).min(lo, { error: msg }).max(hi, { error: msg });
+  return z
+    .number({ error: `must be a number within [${lo}, ${hi}]` })
+    .min(lo, { error: msg })
+    .max(hi, { error: msg });
 }
 
 /** A finite number > 0 and ≤ hi. */

@@ -42,7 +42,8 @@ export const threeBodyScenario: ScenarioInput = {
   schemaVersion: 1,
   name: 'three-body',
   description:
-    'The 12 SCS-01 "Three-Body Computing Constellation" satellites (tle/three-body.tle), the five AIRCAS Earth-observation stations and the 10 clusters of the 8 national computing hubs.',
+    'The 12 SCS-01 "Three-Body Computing Constellation" satellites (tle/three-body.tle), the five AIRCAS ' +
+    'Earth-observation stations and the 10 clusters of the 8 national computing hubs.',
   epochIso: '2026-04-02T00:00:00Z',
   durationH: 24,
   stepS: 30,
@@ -78,8 +79,30 @@ export const starCompute2800Scenario: ScenarioInput = {
   seed: 2035,
   constellation: {
     sources: [
-      { kind: 'walker', label: 'inference shell', pattern: 'delta', planes: 48, satsPerPlane: 50, phasing: 1, altitudeKm: 550, inclinationDeg: 'sso', namePrefix: 'STAR-COMPUTE-I', firstNorad: 900000 },
-      { kind: 'walker', label: 'training shell', pattern: 'delta', planes: 20, satsPerPlane: 20, phasing: 1, altitudeKm: 1000, inclinationDeg: 'sso', namePrefix: 'STAR-COMPUTE-T', firstNorad: 903000 },
+      {
+        kind: 'walker',
+        label: 'inference shell',
+        pattern: 'delta',
+        planes: 48,
+        satsPerPlane: 50,
+        phasing: 1,
+        altitudeKm: 550,
+        inclinationDeg: 'sso',
+        namePrefix: 'STAR-COMPUTE-I',
+        firstNorad: 900000,
+      },
+      {
+        kind: 'walker',
+        label: 'training shell',
+        pattern: 'delta',
+        planes: 20,
+        satsPerPlane: 20,
+        phasing: 1,
+        altitudeKm: 1000,
+        inclinationDeg: 'sso',
+        namePrefix: 'STAR-COMPUTE-T',
+        firstNorad: 903000,
+      },
     ],
   },
 };
@@ -99,7 +122,20 @@ function megaWalker(name: string, planes: number, satsPerPlane: number): Scenari
     stepS: 60,
     seed: 1,
     constellation: {
-      sources: [{ kind: 'walker', label: `${name} shell`, pattern: 'delta', planes, satsPerPlane, phasing: 1, altitudeKm: 550, inclinationDeg: 53, namePrefix: 'MEGA', firstNorad: 1_000_000 }],
+      sources: [
+        {
+          kind: 'walker',
+          label: `${name} shell`,
+          pattern: 'delta',
+          planes,
+          satsPerPlane,
+          phasing: 1,
+          altitudeKm: 550,
+          inclinationDeg: 53,
+          namePrefix: 'MEGA',
+          firstNorad: 1_000_000,
+        },
+      ],
     },
   };
 }

@@ -124,13 +124,18 @@ export const onboardFilterSchema = z
 
 export const economicsSchema = z
   .object({
-    /** Launch price. Assumption: $6,500/kg (today's rideshare order); published: ≲$200/kg mid-2030s (Suncatcher), $30/kg (Starcloud), docs/sources.md#space-economics. */
+    /**
+     * Launch price. Assumption: $6,500/kg (today's rideshare order); published: ≲$200/kg mid-2030s (Suncatcher), $30/kg (Starcloud), docs/sources.md#space-
+     * economics.
+     */
     launchUsdPerKg: within(0, 1e7).default(6500),
     /** Compute payload hardware per satellite (boards, radiation mitigation). Assumption: $250,000. */
     computeHardwareUsd: within(0, 1e12).default(250_000),
     /** Compute payload mass excluding its power system. Assumption: 15 kg. */
     computeMassKg: within(0, 1e7).default(15),
-    /** Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, docs/sources.md#space-economics); default the low end. */
+    /**
+     * Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, docs/sources.md#space-economics); default the low end.
+     */
     specificPowerWPerKg: positive(1e4).default(36.5),
     /** Operations cost attributed to the compute payload per satellite-year. Assumption: $20,000. */
     opsUsdPerSatYear: within(0, 1e12).default(20_000),

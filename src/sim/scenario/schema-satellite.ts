@@ -34,9 +34,18 @@ export const walkerSourceSchema = z
   .refine((w) => w.phasing < w.planes, { error: 'must be < planes', path: ['phasing'] });
 
 export const constellationSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('tle'), ...textOrFile }).strict().refine(oneOfTextFile, oneOfMsg),
-  z.object({ kind: z.literal('omm-json'), ...textOrFile }).strict().refine(oneOfTextFile, oneOfMsg),
-  z.object({ kind: z.literal('omm-csv'), ...textOrFile }).strict().refine(oneOfTextFile, oneOfMsg),
+  z
+    .object({ kind: z.literal('tle'), ...textOrFile })
+    .strict()
+    .refine(oneOfTextFile, oneOfMsg),
+  z
+    .object({ kind: z.literal('omm-json'), ...textOrFile })
+    .strict()
+    .refine(oneOfTextFile, oneOfMsg),
+  z
+    .object({ kind: z.literal('omm-csv'), ...textOrFile })
+    .strict()
+    .refine(oneOfTextFile, oneOfMsg),
   walkerSourceSchema,
 ]);
 
@@ -149,4 +158,3 @@ export const satelliteSchema = z
     acquisitionS: within(0, 3600).default(30),
   })
   .strict();
-

@@ -51,7 +51,10 @@ export const scenarioSchema = z
       .object({
         /** The mode shown first in the app. All listed modes are simulated on the same captured workload. */
         mode: z.enum(processingModes).default('hybrid'),
-        modes: z.array(z.enum(processingModes)).min(1).default([...processingModes]),
+        modes: z
+          .array(z.enum(processingModes))
+          .min(1)
+          .default([...processingModes]),
       })
       .strict()
       .prefault({}),

@@ -61,7 +61,16 @@ export function tornado(t: StudyTable, metric: string, modes: readonly string[],
       const atLow = low ? m(low, mode) : null;
       const atHigh = high ? m(high, mode) : null;
       const swing = atLow === null || atHigh === null ? (atLow === atHigh ? 0 : Infinity) : Math.abs(atHigh - atLow);
-      return { path, label: def?.label ?? path, unit: def?.unit ?? '', lowValue: Number(low?.[iValue]), highValue: Number(high?.[iValue]), atLow, atHigh, swing };
+      return {
+        path,
+        label: def?.label ?? path,
+        unit: def?.unit ?? '',
+        lowValue: Number(low?.[iValue]),
+        highValue: Number(high?.[iValue]),
+        atLow,
+        atHigh,
+        swing,
+      };
     });
     bars[mode]!.sort((a, b) => b.swing - a.swing || (a.path < b.path ? -1 : 1));
   }
@@ -95,7 +104,14 @@ export function spreadOf(values: readonly MetricValue[]): Spread {
   const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   const nulls = values.length - xs.length;
   if (xs.length === 0) return { p5: null, p50: null, p95: null, mean: null, n: 0, nulls };
-  return { p5: quantileSorted(xs, 0.05), p50: quantileSorted(xs, 0.5), p95: quantileSorted(xs, 0.95), mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length, nulls };
+  return {
+    p5: quantileSorted(xs, 0.05),
+    p50: quantileSorted(xs, 0.5),
+    p95: quantileSorted(xs, 0.95),
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    n: xs.length,
+    nulls,
+  };
 }
 
 export interface UncertaintySummary {

@@ -21,7 +21,9 @@ export function requireParam(path: string, where = '--vary'): ParamDef {
   const def = findParam(path);
   if (def) return def;
   const near = similarParams(path);
-  throw new StudyInputError(`${where}: "${path}" is not a study parameter${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`ocsim params\` lists them`);
+  throw new StudyInputError(
+    `${where}: "${path}" is not a study parameter${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`ocsim params\` lists them`,
+  );
 }
 
 /** The value as applied: integer parameters rounded to the nearest integer. */
@@ -51,7 +53,8 @@ function setIn(obj: unknown, path: readonly (string | number)[], value: number, 
   const [head, ...rest] = path;
   if (Array.isArray(obj)) {
     if (head === '*') return obj.map((x) => setIn(x, rest, value, full));
-    if (typeof head !== 'number' || head < 0 || head >= obj.length) throw new StudyInputError(`${full}: index ${String(head)} is out of range (the scenario has ${obj.length})`);
+    if (typeof head !== 'number' || head < 0 || head >= obj.length)
+      throw new StudyInputError(`${full}: index ${String(head)} is out of range (the scenario has ${obj.length})`);
     const copy = obj.slice();
     copy[head] = setIn(obj[head], rest, value, full);
     return copy;

@@ -55,7 +55,8 @@ export function parseVary(text: string): SweepAxis {
   const low = parseNumber(parts[0]!, `${what} LOW`);
   const high = parseNumber(parts[1]!, `${what} HIGH`);
   const n = parseNumber(parts[2]!, `${what} N`);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_AXIS_VALUES) throw new StudyInputError(`${what}: N must be an integer in [1, ${MAX_AXIS_VALUES}], got ${parts[2]}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_AXIS_VALUES)
+    throw new StudyInputError(`${what}: N must be an integer in [1, ${MAX_AXIS_VALUES}], got ${parts[2]}`);
   const log = parts[3] === 'log';
   if (log && !(low > 0 && high > 0)) throw new StudyInputError(`${what}: a log axis needs LOW and HIGH > 0`);
   if (n > 1 && low === high) throw new StudyInputError(`${what}: LOW and HIGH are equal; give one value instead`);

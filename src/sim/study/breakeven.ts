@@ -75,21 +75,73 @@ export async function findBreakeven(evaluate: (x: number) => Promise<{ a: Metric
     const s0 = sign(diff(scan[i]!));
     const s1 = sign(diff(scan[i + 1]!));
     if (s0 === 0 && i === 0) crossings.push([i, i]);
-    if (s0 !== s1 && s1 !== 0 || (s1 === 0 && s0 !== 0)) crossings.push([i, i + 1]);
+    if ((s0 !== s1 && s1 !== 0) || (s1 === 0 && s0 !== 0)) crossings.push([i, i + 1]);
   }
   const more = crossings.slice(1).map(([i, j]) => [scan[i]!.x, scan[j]!.x] as [number, number]);
-  if (crossings.length === 0) return { found: false, below: scan[0]!, above: scan.at(-1)!, moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, iterations: 0, evaluations, tolerance };
+  if (crossings.length === 0)
+    return {
+      found: false,
+      below: scan[0]!,
+      above: scan.at(-1)!,
+      moreCrossings: more,
+      atLow: scan[0]!,
+      atHigh: scan.at(-1)!,
+      iterations: 0,
+      evaluations,
+      tolerance,
+    };
   const [i, j] = crossings[0]!;
   let lo = scan[i]!;
   let hi = scan[j]!;
-  if (diff(lo) === 0) return { found: true, value: lo.x, bracket: [lo.x, lo.x], below: lo, above: lo, continuous: true, moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, iterations: 0, evaluations, tolerance };
-  if (diff(hi) === 0) return { found: true, value: hi.x, bracket: [hi.x, hi.x], below: lo, above: hi, continuous: true, moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, iterations: 0, evaluations, tolerance };
+  if (diff(lo) === 0)
+    return {
+      found: true,
+      value: lo.x,
+      bracket: [lo.x, lo.x],
+      below: lo,
+      above: lo,
+      continuous: true,
+      moreCrossings: more,
+      atLow: scan[0]!,
+      atHigh: scan.at(-1)!,
+      iterations: 0,
+      evaluations,
+      tolerance,
+    };
+  if (diff(hi) === 0)
+    return {
+      found: true,
+      value: hi.x,
+      bracket: [hi.x, hi.x],
+      below: lo,
+      above: hi,
+      continuous: true,
+      moreCrossings: more,
+      atLow: scan[0]!,
+      atHigh: scan.at(-1)!,
+      iterations: 0,
+      evaluations,
+      tolerance,
+    };
   const r = await refine(lo, hi, at, tolerance, o.integer, o.maxIterations ?? 100);
   lo = r.lo;
   hi = r.hi;
   if (diff(hi) === 0 && !o.integer) {
     // Landed on the root itself (equal to the exported precision).
-    return { found: true, value: hi.x, bracket: [hi.x, hi.x], below: hi, above: hi, continuous: true, moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, iterations: r.iterations, evaluations, tolerance };
+    return {
+      found: true,
+      value: hi.x,
+      bracket: [hi.x, hi.x],
+      below: hi,
+      above: hi,
+      continuous: true,
+      moreCrossings: more,
+      atLow: scan[0]!,
+      atHigh: scan.at(-1)!,
+      iterations: r.iterations,
+      evaluations,
+      tolerance,
+    };
   }
   const fl = diff(lo);
   const fh = diff(hi);
@@ -97,7 +149,20 @@ export async function findBreakeven(evaluate: (x: number) => Promise<{ a: Metric
   const scale = Math.max(...scan.map((s) => Math.abs(diff(s))).filter(Number.isFinite), 1e-300);
   const continuous = Number.isFinite(fl) && Number.isFinite(fh) && Math.min(Math.abs(fl), Math.abs(fh)) <= 1e-3 * scale && !o.integer;
   const value = o.integer ? hi.x : r.estimate;
-  return { found: true, value, bracket: [lo.x, hi.x], below: lo, above: hi, continuous, moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, iterations: r.iterations, evaluations, tolerance };
+  return {
+    found: true,
+    value,
+    bracket: [lo.x, hi.x],
+    below: lo,
+    above: hi,
+    continuous,
+    moreCrossings: more,
+    atLow: scan[0]!,
+    atHigh: scan.at(-1)!,
+    iterations: r.iterations,
+    evaluations,
+    tolerance,
+  };
 }
 
 /**

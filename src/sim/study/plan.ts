@@ -34,8 +34,10 @@ export interface StudyPlan {
 
 export function planStudy(spec: StudySpec, base: Scenario): StudyPlan {
   const points = spec.kind === 'sweep' ? sweepPoints(spec.axes) : spec.kind === 'sensitivity' ? sensitivityPoints(spec.params) : uncertaintyPoints(spec);
-  const columns = spec.kind === 'sweep' ? spec.axes.map((a) => a.path) : spec.kind === 'sensitivity' ? ['param', 'level', 'value'] : spec.params.map((p) => p.path);
-  for (const p of points) for (const a of p.assignments) if (valuesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
+  const columns =
+    spec.kind === 'sweep' ? spec.axes.map((a) => a.path) : spec.kind === 'sensitivity' ? ['param', 'level', 'value'] : spec.params.map((p) => p.path);
+  for (const p of points)
+    for (const a of p.assignments) if (valuesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
   return { spec, columns, points, order: evaluationOrder(points.map((p) => p.assignments)) };
 }
 
@@ -49,7 +51,8 @@ function sweepPoints(axes: readonly SweepAxis[]): StudyPlan['points'] {
     if (a.values.length === 0) throw new StudyInputError(`--vary ${a.path}: no values`);
     a.values.forEach((v, i) => {
       if (!Number.isFinite(v)) throw new StudyInputError(`--vary ${a.path}: value ${i + 1} is not a finite number`);
-      if (def.integer && appliedValue(def, v) !== v) throw new StudyInputError(`--vary ${a.path}: ${v} is not an integer (${def.label} is counted in ${def.unit})`);
+      if (def.integer && appliedValue(def, v) !== v)
+        throw new StudyInputError(`--vary ${a.path}: ${v} is not an integer (${def.label} is counted in ${def.unit})`);
     });
   }
   const total = axes.reduce((n, a) => n * a.values.length, 1);
@@ -77,7 +80,10 @@ function sensitivityPoints(params: readonly { path: string; low: number; high: n
     if (seen.has(p.path)) throw new StudyInputError(`--params: ${p.path} is given twice`);
     seen.add(p.path);
     if (!(Number.isFinite(p.low) && Number.isFinite(p.high))) throw new StudyInputError(`--params ${p.path}: low and high must be finite`);
-    for (const [level, v] of [['low', p.low], ['high', p.high]] as const) {
+    for (const [level, v] of [
+      ['low', p.low],
+      ['high', p.high],
+    ] as const) {
       const value = appliedValue(def, v);
       out.push({ cells: [p.path, level, value], assignments: [{ path: p.path, value }] });
     }
@@ -86,7 +92,8 @@ function sensitivityPoints(params: readonly { path: string; low: number; high: n
 }
 
 function uncertaintyPoints(spec: Extract<StudySpec, { kind: 'uncertainty' }>): StudyPlan['points'] {
-  if (!Number.isInteger(spec.samples) || spec.samples < 1 || spec.samples > MAX_STUDY_POINTS) throw new StudyInputError(`--samples: must be an integer in [1, ${MAX_STUDY_POINTS}], got ${spec.samples}`);
+  if (!Number.isInteger(spec.samples) || spec.samples < 1 || spec.samples > MAX_STUDY_POINTS)
+    throw new StudyInputError(`--samples: must be an integer in [1, ${MAX_STUDY_POINTS}], got ${spec.samples}`);
   for (const p of spec.params) {
     requireParam(p.path, '--params');
     const bad = distributionErrors(p.dist);

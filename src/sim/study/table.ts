@@ -65,7 +65,8 @@ export function parseStudyJson(text: string, source: string): StudyDocument {
   }
   const m = doc?.manifest;
   if (!m || m.format !== STUDY_FORMAT) throw new RangeError(`${source}: not an ocsim study (manifest.format is not "${STUDY_FORMAT}")`);
-  if (m.formatVersion !== STUDY_FORMAT_VERSION) throw new RangeError(`${source}: study format version ${m.formatVersion}, this ocsim reads ${STUDY_FORMAT_VERSION}`);
+  if (m.formatVersion !== STUDY_FORMAT_VERSION)
+    throw new RangeError(`${source}: study format version ${m.formatVersion}, this ocsim reads ${STUDY_FORMAT_VERSION}`);
   if (!Array.isArray(doc.columns) || !Array.isArray(doc.rows) || !Array.isArray(doc.pointIndices) || doc.rows.length !== doc.pointIndices.length) {
     throw new RangeError(`${source}: columns, rows and pointIndices must be arrays, one index per row`);
   }
@@ -88,7 +89,8 @@ export function mergeStudyParts(parts: readonly { doc: StudyDocument; source: st
   const from: string[] = new Array(first.manifest.points);
   let wallS = 0;
   for (const { doc, source } of parts) {
-    if (!same(first, doc)) throw new RangeError(`merge: ${source} is a part of another study than ${parts[0]!.source} (spec, scenario, engine version or columns differ)`);
+    if (!same(first, doc))
+      throw new RangeError(`merge: ${source} is a part of another study than ${parts[0]!.source} (spec, scenario, engine version or columns differ)`);
     wallS += doc.manifest.timings.wallS;
     doc.pointIndices.forEach((p, i) => {
       if (!Number.isInteger(p) || p < 0 || p >= rows.length) throw new RangeError(`merge: ${source} has point ${p}, outside 0…${rows.length - 1}`);

@@ -49,7 +49,12 @@ export function coteChecks(): ValidationResult[] {
   const out = COTE_PUBLISHED.rateMbpsByElevationDeg.map((p) => {
     const rateMbps = linkRateBps(link, slantRangeKm(COTE_ALTITUDE_KM, p.elevationDeg)) / 1e6;
     return checkNear(
-      { id: `cote.rate.el${p.elevationDeg}`, what: `bent-pipe downlink rate at ${p.elevationDeg}° elevation, ${COTE_ALTITUDE_KM} km (cote link budget)`, unit: 'Mbit/s', digits: 2 },
+      {
+        id: `cote.rate.el${p.elevationDeg}`,
+        what: `bent-pipe downlink rate at ${p.elevationDeg}° elevation, ${COTE_ALTITUDE_KM} km (cote link budget)`,
+        unit: 'Mbit/s',
+        digits: 2,
+      },
       p.rateMbps,
       rateMbps,
       p.toleranceMbps,

@@ -57,7 +57,17 @@ export function doveScenario(o: DoveRunOptions): Scenario {
     stepS: 60,
     seed: 1,
     constellation: {
-      sources: [{ kind: 'walker', planes, satsPerPlane: o.satCount / planes, phasing: planes > 1 ? 1 : 0, altitudeKm: DOVE_ALTITUDE_KM, inclinationDeg: 'sso', namePrefix: 'DOVE-LIKE' }],
+      sources: [
+        {
+          kind: 'walker',
+          planes,
+          satsPerPlane: o.satCount / planes,
+          phasing: planes > 1 ? 1 : 0,
+          altitudeKm: DOVE_ALTITUDE_KM,
+          inclinationDeg: 'sso',
+          namePrefix: 'DOVE-LIKE',
+        },
+      ],
     },
     satellite: { downlink: { kind: 'fixed', rateMbps: o.rateMbps }, ...(o.acquisitionS === undefined ? {} : { acquisitionS: o.acquisitionS }) },
     groundStations: o.stations,
@@ -93,13 +103,36 @@ export function longestPass(run: RunResult): { durationMin: number; sessionGB: n
  */
 export async function dovePassChecks(deps: ValidationDeps): Promise<ValidationResult[]> {
   const out: ValidationResult[] = [];
-  for (const [maskDeg, publishedGB] of [[10, 12], [5, 15]] as const) {
+  for (const [maskDeg, publishedGB] of [
+    [10, 12],
+    [5, 15],
+  ] as const) {
     const stations = await ksatStations(deps, maskDeg);
     const run = await runScenario(doveScenario({ satCount: 1, stations, rateMbps: DOVE_PEAK_RATE_MBPS, acquisitionS: 0 }), deps);
     const pass = longestPass(run);
     out.push(
-      checkInRange({ id: `dove.pass.minutes.mask${maskDeg}`, what: `longest pass in 24 h, Dove-like 493 km SSO over ${stations.length} KSAT sites, ${maskDeg}° mask`, unit: 'min', digits: 2 }, 7, 10, pass.durationMin),
-      checkNear({ id: `dove.pass.volume.mask${maskDeg}`, what: `data in that pass at the ${DOVE_PEAK_RATE_MBPS} Mbit/s modem peak (no acquisition time)`, unit: 'GB', digits: 2 }, publishedGB, pass.sessionGB, 0.5),
+      checkInRange(
+        {
+          id: `dove.pass.minutes.mask${maskDeg}`,
+          what: `longest pass in 24 h, Dove-like 493 km SSO over ${stations.length} KSAT sites, ${maskDeg}° mask`,
+          unit: 'min',
+          digits: 2,
+        },
+        7,
+        10,
+        pass.durationMin,
+      ),
+      checkNear(
+        {
+          id: `dove.pass.volume.mask${maskDeg}`,
+          what: `data in that pass at the ${DOVE_PEAK_RATE_MBPS} Mbit/s modem peak (no acquisition time)`,
+          unit: 'GB',
+          digits: 2,
+        },
+        publishedGB,
+        pass.sessionGB,
+        0.5,
+      ),
     );
   }
   return out;
@@ -127,7 +160,13 @@ export async function doveDeficitSweep(deps: ValidationDeps, satCounts: readonly
     const run = await runScenario(doveScenario({ satCount, stations, rateMbps: DOVE_AVERAGE_RATE_MBPS }), deps);
     const m = run.summary.modes.ground!;
     const perDay = 24 / run.scenario.durationH / 1e9;
-    points.push({ satCount, stationCount: stations.length, capturedGBPerDay: m.bytesCaptured * perDay, downlinkedGBPerDay: m.bytesDownlinkedRaw * perDay, undeliveredShare: undeliveredShare(run) });
+    points.push({
+      satCount,
+      stationCount: stations.length,
+      capturedGBPerDay: m.bytesCaptured * perDay,
+      downlinkedGBPerDay: m.bytesDownlinkedRaw * perDay,
+      undeliveredShare: undeliveredShare(run),
+    });
   }
   return points;
 }
@@ -142,8 +181,16 @@ export function deficitChecks(points: readonly DeficitPoint[]): ValidationResult
     const next = points[i + 1];
     const pass = prev ? p.undeliveredShare > prev.undeliveredShare : next ? p.undeliveredShare < next.undeliveredShare : true;
     const rule = prev ? `> ${prev.undeliveredShare.toFixed(3)} (${prev.satCount} sats)` : next ? `< next size` : 'single point';
-    const what = `undelivered share of 24-h capture (${p.capturedGBPerDay.toFixed(0)} GB captured, ${p.downlinkedGBPerDay.toFixed(0)} GB down), ${p.satCount} Dove-like sat${p.satCount === 1 ? '' : 's'}, ${p.stationCount} KSAT antennas, ${DOVE_AVERAGE_RATE_MBPS} Mbit/s`;
-    return checkTrend({ id: `dove.deficit.n${String(p.satCount).padStart(3, '0')}`, what, unit: 'fraction', digits: 3 }, 'rises with N', p.undeliveredShare, pass, rule);
+    const what =
+      `undelivered share of 24-h capture (${p.capturedGBPerDay.toFixed(0)} GB captured, ${p.downlinkedGBPerDay.toFixed(0)} GB down), ` +
+      `${p.satCount} Dove-like sat${p.satCount === 1 ? '' : 's'}, ${p.stationCount} KSAT antennas, ${DOVE_AVERAGE_RATE_MBPS} Mbit/s`;
+    return checkTrend(
+      { id: `dove.deficit.n${String(p.satCount).padStart(3, '0')}`, what, unit: 'fraction', digits: 3 },
+      'rises with N',
+      p.undeliveredShare,
+      pass,
+      rule,
+    );
   });
 }
 

@@ -19,10 +19,30 @@ export function starcloudChecks(): ValidationResult[] {
   const earth = starcloudTerrestrialCost(STARCLOUD_WHITE_PAPER.terrestrial);
   const m = (usd: number) => usd / 1e6;
   return [
-    checkNear({ id: 'starcloud.orbital.shielding', what: '40 MW in orbit: 1 kg/kW shielding launched at $30/kg', unit: 'M$', digits: 2 }, 1.2, m(space.shieldingUsd), halfUnit(1)),
-    checkNear({ id: 'starcloud.orbital', what: '40 MW for 10 years in orbit: launch + solar array + shielding', unit: 'M$', digits: 2 }, 8.2, m(space.totalUsd), halfUnit(1)),
-    checkNear({ id: 'starcloud.terrestrial.energy', what: '40 MW for 10 years on Earth: electricity at $0.04/kWh', unit: 'M$', digits: 2 }, 140, m(earth.energyUsd), halfUnit(0)),
-    checkNear({ id: 'starcloud.terrestrial', what: '40 MW for 10 years on Earth: electricity + cooling + backup power', unit: 'M$', digits: 2 }, 167, m(earth.totalUsd), halfUnit(0)),
+    checkNear(
+      { id: 'starcloud.orbital.shielding', what: '40 MW in orbit: 1 kg/kW shielding launched at $30/kg', unit: 'M$', digits: 2 },
+      1.2,
+      m(space.shieldingUsd),
+      halfUnit(1),
+    ),
+    checkNear(
+      { id: 'starcloud.orbital', what: '40 MW for 10 years in orbit: launch + solar array + shielding', unit: 'M$', digits: 2 },
+      8.2,
+      m(space.totalUsd),
+      halfUnit(1),
+    ),
+    checkNear(
+      { id: 'starcloud.terrestrial.energy', what: '40 MW for 10 years on Earth: electricity at $0.04/kWh', unit: 'M$', digits: 2 },
+      140,
+      m(earth.energyUsd),
+      halfUnit(0),
+    ),
+    checkNear(
+      { id: 'starcloud.terrestrial', what: '40 MW for 10 years on Earth: electricity + cooling + backup power', unit: 'M$', digits: 2 },
+      167,
+      m(earth.totalUsd),
+      halfUnit(0),
+    ),
   ];
 }
 
@@ -31,7 +51,12 @@ export function mccalipChecks(): ValidationResult[] {
   const earth = mccalipTerrestrialCost(MCCALIP_PAGE_DEFAULTS.terrestrial);
   const b = (usd: number) => usd / 1e9;
   const o = (id: string, what: string, unit: string) => ({ id: `mccalip.orbital.${id}`, what: `1 GW for 5 years in orbit: ${what}`, unit, digits: 3 });
-  const t = (id: string, what: string, unit: string) => ({ id: `mccalip.terrestrial.${id}`, what: `1 GW for 5 years on Earth (gas turbines): ${what}`, unit, digits: 3 });
+  const t = (id: string, what: string, unit: string) => ({
+    id: `mccalip.terrestrial.${id}`,
+    what: `1 GW for 5 years on Earth (gas turbines): ${what}`,
+    unit,
+    digits: 3,
+  });
   return [
     checkNear(o('satellites', 'satellites at $9/W', 'B$'), 9.0, b(orbit.satellitesUsd), halfUnit(1), '9.0'),
     checkNear(o('mass', 'mass to LEO at 45 W/kg', 'Mkg'), 22.2, orbit.massKg / 1e6, halfUnit(1)),

@@ -56,7 +56,12 @@ export async function kodanChecks(deps: ValidationDeps): Promise<ValidationResul
   const filter = `onboard filter recall ${KODAN_FILTER.recall}, precision ${KODAN_FILTER.precision}`;
   return [
     checkNear(
-      { id: 'kodan.share.ground', what: `clear tiles delivered / tiles delivered, ground mode (raw bent pipe), ${run.satellites.length} SCS-01 sats, 12 h`, unit: 'fraction', digits: 4 },
+      {
+        id: 'kodan.share.ground',
+        what: `clear tiles delivered / tiles delivered, ground mode (raw bent pipe), ${run.satellites.length} SCS-01 sats, 12 h`,
+        unit: 'fraction',
+        digits: 4,
+      },
       1 - KODAN_CLOUDY_FRACTION,
       groundShare,
       0.005,

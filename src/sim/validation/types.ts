@@ -82,7 +82,17 @@ export function checkInRange(f: Figure, lo: number, hi: number, simulated: numbe
 
 /** A qualitative published finding (e.g. "increasing"), checked by a rule computed by the caller. */
 export function checkTrend(f: Figure, published: string, simulated: number, pass: boolean, rule: string): ValidationResult {
-  return { id: f.id, what: f.what, published, simulated: simulated.toFixed(f.digits), unit: f.unit, publishedValue: null, simulatedValue: simulated, rule, pass };
+  return {
+    id: f.id,
+    what: f.what,
+    published,
+    simulated: simulated.toFixed(f.digits),
+    unit: f.unit,
+    publishedValue: null,
+    simulatedValue: simulated,
+    rule,
+    pass,
+  };
 }
 
 /** The report line: `<id>\t<what>\tpublished=<v>\tsimulated=<v>\tunit=<u>\t<PASS|FAIL>`. */

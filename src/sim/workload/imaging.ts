@@ -35,7 +35,9 @@ export interface PushBroomParams {
   readonly referenceAltitudeKm?: number;
 }
 
-/** Planet Dove imager: 20 km swath, 3.5 m GSD from 400 km (Devaraj et al., SSC17-VII-02); 4 bands × 12 bit (assumption: RGB+NIR, 12-bit samples), uncompressed. */
+/**
+ * Planet Dove imager: 20 km swath, 3.5 m GSD from 400 km (Devaraj et al., SSC17-VII-02); 4 bands × 12 bit (assumption: RGB+NIR, 12-bit samples), uncompressed.
+ */
 export const DOVE_PUSH_BROOM: PushBroomParams = {
   swathKm: 20,
   gsdM: 3.5,
@@ -120,11 +122,7 @@ export interface FrameCapture {
  * cote's frame model (bent-pipe.cpp `threshCoeff = pixelCount·pixelSizeM/focalLengthM`; a new frame
  * when the sub-satellite point has moved threshCoeff·altitude km): footprint, period and volume.
  */
-export function frameCapture(
-  camera: FrameCameraParams,
-  altitudeKm: number,
-  options: CaptureDutyOptions = {},
-): FrameCapture {
+export function frameCapture(camera: FrameCameraParams, altitudeKm: number, options: CaptureDutyOptions = {}): FrameCapture {
   const gsdM = (altitudeKm * 1000 * camera.pixelSizeM) / camera.focalLengthM;
   const frameFootprintKm = (camera.pixelCount * gsdM) / 1000;
   const exactPeriodS = frameFootprintKm / groundTrackSpeedKmS(altitudeKm);

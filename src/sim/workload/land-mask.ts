@@ -31,11 +31,7 @@ export const DEFAULT_LAND_MASK_RESOLUTION_DEG = 0.1;
  * ring encircles the South Pole without a closing edge along −90°; some rings cross ±180°), so each
  * edge is taken the short way round in longitude, which a planar scan-line fill would get wrong.
  */
-export function buildLandMask(
-  topology: Topology,
-  resolutionDeg = DEFAULT_LAND_MASK_RESOLUTION_DEG,
-  objectName = 'land',
-): LandMask {
+export function buildLandMask(topology: Topology, resolutionDeg = DEFAULT_LAND_MASK_RESOLUTION_DEG, objectName = 'land'): LandMask {
   const object = topology.objects?.[objectName];
   if (object === undefined) throw new RangeError(`topology.objects.${objectName}: missing (world-atlas land files use "land")`);
   const cols = Math.round(360 / resolutionDeg);
@@ -93,14 +89,7 @@ function addRingCrossings(ring: Position[], resolutionDeg: number, crossings: nu
 }
 
 /** Walks one meridian from north to south, toggling land at each boundary crossing. */
-function fillColumn(
-  lats: number[],
-  col: number,
-  cols: number,
-  rows: number,
-  resolutionDeg: number,
-  cells: Uint8Array,
-): void {
+function fillColumn(lats: number[], col: number, cols: number, rows: number, resolutionDeg: number, cells: Uint8Array): void {
   lats.sort((x, y) => y - x);
   let land = 0;
   let next = 0;
