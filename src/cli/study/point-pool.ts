@@ -13,10 +13,15 @@ const WORKER_ENTRY = new URL('./point-worker-entry.mjs', import.meta.url);
 export interface PointJob {
   index: number;
   assignments: Assignment[];
+  /** The point's scenario, validated already (used in this thread; threads apply the assignments themselves). */
+  scenario?: Scenario;
 }
 
 export interface PoolOptions {
-  /** Worker threads (default: one per core, at most the number of points); 0 = this thread. */
+  /**
+   * Worker threads; 0 = this thread. Default: this thread first, moving the rest to one thread per core once the
+   * points measured so far say the remainder would take longer than ADAPTIVE_THREADS_AFTER_S here.
+   */
   workers?: number;
   signal?: AbortSignal;
   onRow(index: number, values: (number | null)[], names: string[] | null): void;
@@ -37,10 +42,28 @@ export function defaultWorkers(points: number): number {
   return Math.max(1, Math.min(availableParallelism(), points));
 }
 
+/**
+ * Remaining work, s, above which the default moves to threads. Assumption: a thread starts in ≈ 1 s (tsx) and runs
+ * its first point from scratch, so below this threads do not pay off on two cores.
+ */
+export const ADAPTIVE_THREADS_AFTER_S = 6;
+
 /** Evaluates `jobs` (already in evaluation order); resolves when all are done or the signal aborts. */
-export async function evaluateLocally(base: Scenario, jobs: readonly PointJob[], o: PoolOptions): Promise<void> {
-  const workers = o.workers ?? defaultWorkers(jobs.length);
-  if (workers === 0 || jobs.length === 0) return evaluateHere(base, jobs, o);
+export async function evaluateLocally(base: Scenario, jobs: readonly PointJob[], o: PoolOptions): Promise<number> {
+  if (o.workers === undefined) {
+    const done = await evaluateHere(base, jobs, o, true);
+    if (done >= jobs.length || o.signal?.aborted) return 1;
+    const rest = jobs.slice(done);
+    await evaluateOnThreads(base, rest, { ...o, workers: defaultWorkers(rest.length) });
+    return defaultWorkers(rest.length);
+  }
+  if (o.workers === 0 || jobs.length === 0) return (await evaluateHere(base, jobs, o, false), 1);
+  await evaluateOnThreads(base, jobs, o);
+  return o.workers;
+}
+
+async function evaluateOnThreads(base: Scenario, jobs: readonly PointJob[], o: PoolOptions): Promise<void> {
+  const workers = o.workers!;
   const blockSize = Math.max(1, Math.ceil(jobs.length / (workers * 8)));
   const blocks: PointJob[][] = [];
   for (let i = 0; i < jobs.length; i += blockSize) blocks.push(jobs.slice(i, i + blockSize));
@@ -57,7 +80,8 @@ export async function evaluateLocally(base: Scenario, jobs: readonly PointJob[],
               if (m.type === 'row') o.onRow(m.index, m.values, m.names);
               else if (m.type === 'error') reject(new PointError(m.index, m.message));
               else if (o.signal?.aborted || next >= blocks.length) resolve();
-              else t.postMessage({ type: 'points', points: blocks[next++]! } satisfies ToWorker);
+              // The thread validates the assignments itself: scenarios are not copied across.
+              else t.postMessage({ type: 'points', points: blocks[next++]!.map(({ index, assignments }) => ({ index, assignments })) } satisfies ToWorker);
             });
             t.on('error', reject);
             t.on('exit', (code) => (o.signal?.aborted ? resolve() : code === 0 ? resolve() : reject(new Error(`study worker stopped with exit code ${code}`))));
@@ -70,16 +94,24 @@ export async function evaluateLocally(base: Scenario, jobs: readonly PointJob[],
   }
 }
 
-async function evaluateHere(base: Scenario, jobs: readonly PointJob[], o: PoolOptions): Promise<void> {
+/**
+ * Evaluates in this thread; returns how many jobs were done. `adaptive`: stops once the points after the first
+ * (which runs from scratch) say the rest would take longer than ADAPTIVE_THREADS_AFTER_S, if there are cores to use.
+ */
+async function evaluateHere(base: Scenario, jobs: readonly PointJob[], o: PoolOptions, adaptive: boolean): Promise<number> {
   const evaluator = await cliStudyEvaluator(base);
   let names: string[] | null = null;
-  for (const j of jobs) {
+  let since = 0;
+  for (const [i, j] of jobs.entries()) {
     // Let the event loop run between points (the engine never waits on I/O here): Ctrl-C is a signal event.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (o.signal?.aborted) return;
+    if (o.signal?.aborted) return i;
+    if (i === 1) since = performance.now();
+    if (adaptive && i >= 3 && availableParallelism() > 1 && ((performance.now() - since) / (i - 1)) * (jobs.length - i) > ADAPTIVE_THREADS_AFTER_S * 1000)
+      return i;
     let r;
     try {
-      r = await evaluator.evaluate(j.assignments);
+      r = await evaluator.evaluate(j.assignments, j.scenario);
     } catch (err) {
       throw new PointError(j.index, (err as Error).message);
     }
@@ -87,4 +119,5 @@ async function evaluateHere(base: Scenario, jobs: readonly PointJob[], o: PoolOp
     names ??= first;
     o.onRow(j.index, r.values, first);
   }
+  return jobs.length;
 }

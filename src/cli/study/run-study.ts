@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ENGINE_VERSION } from '../../sim/engine/result-types.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 import { stableJson } from '../../sim/export/index.ts';
 import { applyAssignments, StudyInputError } from '../../sim/study/apply.ts';
 import { STUDY_FORMAT, STUDY_FORMAT_VERSION, type StudyDocument } from '../../sim/study/table.ts';
@@ -18,7 +19,7 @@ import { Checkpoint, studyFormat, type StudyFormat } from './study-output.ts';
 export interface StudyRunOptions {
   out?: string;
   format?: string;
-  /** Worker threads (default: all cores); 0 runs the points in this thread. */
+  /** Worker threads; 0 = this thread; default: this thread, then all cores when the rest is long (point-pool.ts). */
   workers?: number;
   /** `I/N`: evaluate points i ≡ I (mod N) only, for `ocsim merge`. */
   shard?: string;
@@ -58,7 +59,7 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
   if (shard && o.queue) throw new InputError('--shard and --queue do not go together: a queue shares the points among its workers');
   if (o.out !== undefined) checkOutPath(o.out);
   const { plan } = ctx;
-  validatePoints(ctx);
+  const scenarios = validatePoints(ctx);
   const mine = new Set(shardPoints(plan.points.length, shard));
   const key = createHash('sha256')
     .update(`${ctx.scenarioHash}\n${stableJson(ctx.spec)}\n${o.shard ?? ''}`)
@@ -76,7 +77,9 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
     io.err(`note: ${checkpoint.path} from an interrupted run is replaced (use --resume to continue it)`);
   }
   checkpoint?.start(Boolean(o.resume));
-  const jobs: PointJob[] = plan.order.filter((i) => mine.has(i) && !values.has(i)).map((index) => ({ index, assignments: plan.points[index]!.assignments }));
+  const jobs: PointJob[] = plan.order
+    .filter((i) => mine.has(i) && !values.has(i))
+    .map((index) => ({ index, assignments: plan.points[index]!.assignments, scenario: scenarios[index]! }));
   const wallStart = performance.now();
   const progress = createPointsProgress(io.isTty && !o.quiet, mine.size, values.size, () => performance.now());
   const abort = new AbortController();
@@ -94,11 +97,11 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
       const { evaluateOnQueue } = await import('./queue.ts');
       workers = await evaluateOnQueue(ctx, jobs, { url: o.queue, onRow, signal: abort.signal });
     } else {
-      workers = o.workers ?? Math.min(jobs.length, (await import('node:os')).availableParallelism());
-      await evaluateLocally(ctx.base, jobs, { workers: o.workers, signal: abort.signal, onRow });
+      workers = await evaluateLocally(ctx.base, jobs, { ...(o.workers !== undefined ? { workers: o.workers } : {}), signal: abort.signal, onRow });
     }
   } finally {
     process.removeListener('SIGINT', onSigint);
+    checkpoint?.flush();
     progress.stop();
   }
   const interrupted = abort.signal.aborted && values.size < mine.size;
@@ -133,16 +136,16 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
   return { doc, format, interrupted };
 }
 
-/** Every point's scenario must validate before any work (errors name the point and the field). */
-function validatePoints(ctx: StudyContext): void {
-  for (const [i, p] of ctx.plan.points.entries()) {
+/** Every point's scenario must validate before any work (errors name the point and the field); returns them. */
+function validatePoints(ctx: StudyContext): Scenario[] {
+  return ctx.plan.points.map((p, i) => {
     try {
-      applyAssignments(ctx.base, p.assignments);
+      return applyAssignments(ctx.base, p.assignments);
     } catch (err) {
       if (err instanceof StudyInputError) throw new InputError(`point ${i}: ${err.message}`);
       throw err;
     }
-  }
+  });
 }
 
 /** The output folder must exist and the file, if present, be a regular file: checked before hours of work. */

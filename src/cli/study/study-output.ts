@@ -45,6 +45,9 @@ export function writeAtomically(path: string, bytes: Uint8Array | string): void 
   }
 }
 
+/** Longest time a finished point waits before it is written to the checkpoint, ms. */
+export const CHECKPOINT_FLUSH_MS = 200;
+
 /**
  * The points finished so far, one JSON line each after a header naming the study, appended as they finish:
  * `<out>.partial.jsonl`. Removed once the output is written.
@@ -83,8 +86,20 @@ export class Checkpoint {
     if (!resumed || !existsSync(this.path)) writeFileSync(this.path, JSON.stringify({ study: this.key }) + '\n');
   }
 
+  private pending: string[] = [];
+  private lastFlushMs = 0;
+
+  /** Records a finished point; written at most every CHECKPOINT_FLUSH_MS (a hard kill loses no more than that). */
   add(index: number, values: (number | null)[], names: string[] | null): void {
-    appendFileSync(this.path, JSON.stringify(names ? { i: index, v: values, n: names } : { i: index, v: values }) + '\n');
+    this.pending.push(JSON.stringify(names ? { i: index, v: values, n: names } : { i: index, v: values }) + '\n');
+    const now = performance.now();
+    if (now - this.lastFlushMs >= CHECKPOINT_FLUSH_MS) this.flush(now);
+  }
+
+  flush(now = performance.now()): void {
+    if (this.pending.length > 0) appendFileSync(this.path, this.pending.join(''));
+    this.pending = [];
+    this.lastFlushMs = now;
   }
 
   remove(): void {

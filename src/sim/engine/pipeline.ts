@@ -62,10 +62,17 @@ export interface PipelineRun {
 
 /**
  * Runs `scenario`. With `previous` (a run of another version of it), reruns from the first stage whose inputs
- * changed and reuses the stages before it; `from` forces an earlier start.
+ * changed and reuses the stages before it; `from` forces an earlier start; `changedFrom` is
+ * `firstStageToRerun(previous.scenario, scenario)` when the caller has computed it already.
  */
-export async function runPipeline(scenario: Scenario, deps: PipelineDeps, previous?: PipelineRun, from?: StageName): Promise<PipelineRun> {
-  const start = startStage(scenario, deps, previous, from);
+export async function runPipeline(
+  scenario: Scenario,
+  deps: PipelineDeps,
+  previous?: PipelineRun,
+  from?: StageName,
+  changedFrom?: StageName | null,
+): Promise<PipelineRun> {
+  const start = startStage(scenario, deps, previous, from, changedFrom);
   const at = (stage: StageName) => STAGES.indexOf(stage) >= STAGES.indexOf(start);
   const prev = previous?.stages;
   deps.onProgress?.('load', 0, 1);
@@ -135,9 +142,15 @@ function summaryInputs(scenario: Scenario, s: StageOutputs): SummaryInputs {
   };
 }
 
-function startStage(scenario: Scenario, deps: PipelineDeps, previous: PipelineRun | undefined, from: StageName | undefined): StageName {
+function startStage(
+  scenario: Scenario,
+  deps: PipelineDeps,
+  previous: PipelineRun | undefined,
+  from: StageName | undefined,
+  changedFrom: StageName | null | undefined,
+): StageName {
   if (!previous) return 'catalogue';
-  let start = firstStageToRerun(previous.scenario, scenario) ?? 'summary';
+  let start = (changedFrom === undefined ? firstStageToRerun(previous.scenario, scenario) : changedFrom) ?? 'summary';
   // A timeline is recorded by the processing stage: asking for one the previous run did not keep reruns it.
   if (deps.recordTimeline && !previous.stages.processing.timeline && STAGES.indexOf(start) > STAGES.indexOf('processing')) start = 'processing';
   // Likewise the positions kept for exports are made by the geometry stage.

@@ -48,8 +48,9 @@ export class StudyEvaluator {
     return (await this.run(applyAssignments(this.base, assignments))).result.summary;
   }
 
-  async evaluate(assignments: readonly Assignment[]): Promise<PointResult> {
-    const run = await this.run(applyAssignments(this.base, assignments));
+  /** `scenario`: the base with `assignments` applied and validated, when the caller has it already. */
+  async evaluate(assignments: readonly Assignment[], scenario?: Scenario): Promise<PointResult> {
+    const run = await this.run(scenario ?? applyAssignments(this.base, assignments));
     const m = summaryMetrics(run.result.summary);
     this.names ??= m.names;
     return { values: m.values, ranFrom: run.ranFrom };
@@ -62,7 +63,7 @@ export class StudyEvaluator {
       const at = STAGES.indexOf(firstStageToRerun(prev.scenario, scenario) ?? 'summary');
       if (at > bestAt) [best, bestAt] = [prev, at];
     }
-    const run = await runPipeline(scenario, this.deps, best);
+    const run = await runPipeline(scenario, this.deps, best, undefined, best ? STAGES[bestAt] : undefined);
     if (STAGES.indexOf(run.ranFrom) <= STAGES.indexOf('processing')) {
       // Keep runs that computed something expensive; pricing-only reruns are cheaper than a cache slot is worth.
       this.cache.unshift(run);
