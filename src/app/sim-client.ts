@@ -5,7 +5,7 @@
 // run status. Imports no React or three.
 import type { ExportFormat, RouteReply, RunReply } from '../../workers/protocol.ts';
 import type { Scenario, ScenarioInput } from '../sim/scenario/schema.ts';
-import { parseIsoUtc } from '../sim/time.ts';
+import { runWindow } from '../sim/time.ts';
 import type { FrameBuffer } from './frame-buffer.ts';
 import { KEYFRAME_STEP_S, KEYFRAMES_PER_BLOCK, streamRunKeyframes } from './keyframe-stream.ts';
 import { planKeyframeWindow, streamKeyframeWindow } from './keyframe-window.ts';
@@ -116,8 +116,8 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
 
   function showRun(reply: Extract<RunReply, { ok: true }>, c: SimConnection): void {
     const { result, runId } = reply;
-    const startMs = parseIsoUtc(result.scenario.epochIso);
-    const next: ShownRun = { kind: 'run', runId, result, startMs, endMs: startMs + result.scenario.durationH * 3_600_000 };
+    const { startMs, endMs } = runWindow(result.scenario);
+    const next: ShownRun = { kind: 'run', runId, result, startMs, endMs };
     const keepMode = result.summary.modes[store.getState().mode] !== undefined;
     present(next, {
       status: 'ready',

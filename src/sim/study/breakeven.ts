@@ -78,91 +78,32 @@ export async function findBreakeven(evaluate: (x: number) => Promise<{ a: Metric
     if ((s0 !== s1 && s1 !== 0) || (s1 === 0 && s0 !== 0)) crossings.push([i, i + 1]);
   }
   const more = crossings.slice(1).map(([i, j]) => [scan[i]!.x, scan[j]!.x] as [number, number]);
-  if (crossings.length === 0)
-    return {
-      found: false,
-      below: scan[0]!,
-      above: scan.at(-1)!,
-      moreCrossings: more,
-      atLow: scan[0]!,
-      atHigh: scan.at(-1)!,
-      iterations: 0,
-      evaluations,
-      tolerance,
-    };
+  const common = { moreCrossings: more, atLow: scan[0]!, atHigh: scan.at(-1)!, tolerance };
+  const exact = (s: BreakevenSide, below: BreakevenSide, iterations: number): BreakevenResult => ({
+    ...common,
+    found: true,
+    value: s.x,
+    bracket: [s.x, s.x],
+    below,
+    above: s,
+    continuous: true,
+    iterations,
+    evaluations,
+  });
+  if (crossings.length === 0) return { ...common, found: false, below: scan[0]!, above: scan.at(-1)!, iterations: 0, evaluations };
   const [i, j] = crossings[0]!;
-  let lo = scan[i]!;
-  let hi = scan[j]!;
-  if (diff(lo) === 0)
-    return {
-      found: true,
-      value: lo.x,
-      bracket: [lo.x, lo.x],
-      below: lo,
-      above: lo,
-      continuous: true,
-      moreCrossings: more,
-      atLow: scan[0]!,
-      atHigh: scan.at(-1)!,
-      iterations: 0,
-      evaluations,
-      tolerance,
-    };
-  if (diff(hi) === 0)
-    return {
-      found: true,
-      value: hi.x,
-      bracket: [hi.x, hi.x],
-      below: lo,
-      above: hi,
-      continuous: true,
-      moreCrossings: more,
-      atLow: scan[0]!,
-      atHigh: scan.at(-1)!,
-      iterations: 0,
-      evaluations,
-      tolerance,
-    };
-  const r = await refine(lo, hi, at, tolerance, o.integer, o.maxIterations ?? 100);
-  lo = r.lo;
-  hi = r.hi;
-  if (diff(hi) === 0 && !o.integer) {
-    // Landed on the root itself (equal to the exported precision).
-    return {
-      found: true,
-      value: hi.x,
-      bracket: [hi.x, hi.x],
-      below: hi,
-      above: hi,
-      continuous: true,
-      moreCrossings: more,
-      atLow: scan[0]!,
-      atHigh: scan.at(-1)!,
-      iterations: r.iterations,
-      evaluations,
-      tolerance,
-    };
-  }
+  const [lo0, hi0] = [scan[i]!, scan[j]!];
+  if (diff(lo0) === 0) return exact(lo0, lo0, 0);
+  if (diff(hi0) === 0) return exact(hi0, lo0, 0);
+  const { lo, hi, estimate, iterations } = await refine(lo0, hi0, at, tolerance, o.integer, o.maxIterations ?? 100);
+  if (diff(hi) === 0 && !o.integer) return exact(hi, hi, iterations); // landed on the root (equal to the exported precision)
   const fl = diff(lo);
   const fh = diff(hi);
   // Continuous when f shrinks towards zero at the root as well as the bracket does; a jump keeps |f| large.
   const scale = Math.max(...scan.map((s) => Math.abs(diff(s))).filter(Number.isFinite), 1e-300);
   const continuous = Number.isFinite(fl) && Number.isFinite(fh) && Math.min(Math.abs(fl), Math.abs(fh)) <= 1e-3 * scale && !o.integer;
-  const value = o.integer ? hi.x : r.estimate;
-  return {
-    found: true,
-    value,
-    bracket: [lo.x, hi.x],
-    below: lo,
-    above: hi,
-    continuous,
-    moreCrossings: more,
-    atLow: scan[0]!,
-    atHigh: scan.at(-1)!,
-    iterations: r.iterations,
-    evaluations,
-    tolerance,
-  };
+  const value = o.integer ? hi.x : estimate;
+  return { ...common, found: true, value, bracket: [lo.x, hi.x], below: lo, above: hi, continuous, iterations, evaluations };
 }
 
 /**
