@@ -6,11 +6,30 @@ export type SimTimeMs = number & { readonly __brand: 'SimTimeMs' };
 
 export const simTimeMs = (ms: number): SimTimeMs => ms as SimTimeMs;
 
-/** Parses an ISO 8601 UTC timestamp; throws a RangeError naming the field when it is not one. */
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * Why an ISO 8601 time names no real instant, or null: JavaScript's Date rolls 2026-04-31 over to 1 May and
+ * 2026-02-30 to 2 March; here each part must exist (month 1–12, the month's days, hours ≤ 23, minutes and seconds
+ * ≤ 59, an offset within ±23:59).
+ */
+export function calendarError(iso: string): string | null {
+  const m = ISO_TIME.exec(iso);
+  if (!m) return 'is not an ISO 8601 UTC time like 2026-04-02T00:00:00Z';
+  const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  if (mo < 1 || mo > 12) return `has no month ${mo}`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `has no day ${d} in ${y}-${String(mo).padStart(2, '0')} (${days} days)`;
+  if (h > 23 || mi > 59 || sec > 59) return 'has an hour above 23 or a minute or second above 59';
+  if (m[8] !== undefined && (Number(m[8]) > 23 || Number(m[9]) > 59)) return 'has an offset beyond ±23:59';
+  return null;
+}
+
+/** Parses an ISO 8601 UTC timestamp; throws a RangeError naming the field when it is not one or not a real date. */
 export function parseIsoUtc(iso: string, field = 'time'): SimTimeMs {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) {
-    throw new RangeError(`${field}: "${iso}" is not an ISO 8601 UTC time like 2026-04-02T00:00:00Z`);
-  }
+  const bad = calendarError(iso);
+  if (bad) throw new RangeError(`${field}: "${iso}" ${bad}`);
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) throw new RangeError(`${field}: "${iso}" is not a valid date`);
   return simTimeMs(ms);

@@ -240,13 +240,15 @@ function recordRanges(out: GeometryResult, g: StationGeometry, pos: Float64Array
   }
 }
 
+/** Inside a box; lonMinDeg > lonMaxDeg is a box across the antimeridian ([lonMin, 180] ∪ [−180, lonMax]). */
+export function inRegion(r: Roi, latDeg: number, lonDeg: number): boolean {
+  if (latDeg < r.latMinDeg || latDeg > r.latMaxDeg) return false;
+  return r.lonMinDeg <= r.lonMaxDeg ? lonDeg >= r.lonMinDeg && lonDeg <= r.lonMaxDeg : lonDeg >= r.lonMinDeg || lonDeg <= r.lonMaxDeg;
+}
+
 function imagingAllowed(inp: GeometryInputs, sunlit: boolean, latDeg: number, lonDeg: number): boolean {
   const im = inp.imaging;
   if (im.requireSunlit && !sunlit) return false;
-  if (
-    im.regionsOfInterest.length > 0 &&
-    !im.regionsOfInterest.some((r) => latDeg >= r.latMinDeg && latDeg <= r.latMaxDeg && lonDeg >= r.lonMinDeg && lonDeg <= r.lonMaxDeg)
-  )
-    return false;
+  if (im.regionsOfInterest.length > 0 && !im.regionsOfInterest.some((r) => inRegion(r, latDeg, lonDeg))) return false;
   return !im.requireLand || isLand(inp.landMask, latDeg, lonDeg);
 }

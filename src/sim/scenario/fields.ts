@@ -1,6 +1,7 @@
 // Small zod helpers for scenario fields: numbers within a range with the message format
-// `must be within [lo, hi]`. Pure; imports only zod.
+// `must be within [lo, hi]`, and real calendar times. Pure; imports only zod and time.ts.
 import { z } from 'zod';
+import { calendarError } from '../time.ts';
 
 /** A finite number within [lo, hi]; the error names the range. */
 export function within(lo: number, hi: number) {
@@ -34,7 +35,10 @@ export const isoUtcString = () =>
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/, {
       error: 'must be an ISO 8601 UTC time like 2026-04-02T00:00:00Z',
     })
-    .refine((s) => Number.isFinite(Date.parse(s)), { error: 'is not a valid date' });
+    .superRefine((s, ctx) => {
+      const bad = calendarError(s);
+      if (bad) ctx.addIssue({ code: 'custom', message: `"${s}" ${bad}` });
+    });
 
 /** A short identifier: letters, digits, '-', '_', '.'. */
 export const idString = () =>

@@ -105,7 +105,10 @@ export const imagingSchema = z
     requireSunlit: z.boolean().default(true),
     /** Image only over land (Natural Earth land mask). */
     requireLand: z.boolean().default(true),
-    /** If non-empty, image only inside these boxes (and still over land if requireLand). */
+    /**
+     * If non-empty, image only inside these boxes (and still over land if requireLand). latMinDeg ≤ latMaxDeg; a box
+     * with lonMinDeg > lonMaxDeg crosses the antimeridian (170 → −170 is the 20° around 180°).
+     */
     regionsOfInterest: z
       .array(
         z
@@ -116,7 +119,8 @@ export const imagingSchema = z
             lonMinDeg: within(-180, 180),
             lonMaxDeg: within(-180, 180),
           })
-          .strict(),
+          .strict()
+          .refine((r) => r.latMinDeg <= r.latMaxDeg, { error: 'must not be above latMaxDeg (the box would be empty)', path: ['latMinDeg'] }),
       )
       .default([]),
   })
