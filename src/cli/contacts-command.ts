@@ -9,6 +9,7 @@ import { ContactFinder, type ContactWindow } from '../sim/links/contacts.ts';
 import type { GroundStation } from '../sim/links/visibility.ts';
 import { parseStationCsv } from '../sim/ground/station-csv.ts';
 import { hoursAfter, isoUtc, parseIsoUtc } from '../sim/time.ts';
+import { csvField } from '../sim/export/index.ts';
 
 export interface ContactsCommandOptions {
   tlePath: string;
@@ -50,10 +51,6 @@ function readCatalog(text: string, path: string, referenceMs: number, writeErr?:
   const r = parseCatalog(text, { source: basename(path), referenceMs });
   for (const i of r.issues) writeErr?.(`${i.severity}: ${i.message}\n`);
   return r.records.map((rec) => ({ norad: rec.norad, name: rec.name.trim(), satrec: rec.satrec }));
-}
-
-function csvField(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function formatRow(w: ContactWindow, sats: TleEntry[], stations: GroundStation[]): string {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
+import { safeLines } from '../sim/text.ts';
 import { runContactsCommand } from './contacts-command.ts';
 import { runReproduceCommand } from './reproduce-command.ts';
 import { runRouteCommand } from './route-command.ts';
@@ -18,7 +19,9 @@ const number = (name: string, min: number, max: number) => (v: string) => {
   return x;
 };
 
-export async function main(argv: string[], io: CliIo = nodeIo()): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<number> {
+  // Every message may quote a file or a flag: control characters never reach the terminal raw (text.ts).
+  const io: CliIo = { ...rawIo, err: (s) => rawIo.err(safeLines(s)) };
   let code = 0;
   const program = new Command('ocsim')
     .description('Orbital Compute Simulator: is inference cheaper and faster in orbit or on the ground?')

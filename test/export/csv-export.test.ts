@@ -96,7 +96,7 @@ describe('contactsToCsv', () => {
     r.satellites[0]!.name = 'SCS-01 "A", test';
     expect(contactsToCsv(r).split('\n')[1]).toBe('63982,"SCS-01 ""A"", test",cn-miyun,2026-04-02T00:00:00.000Z,2026-04-02T00:01:12.345Z,23.457,yes');
     expect(csvField('plain')).toBe('plain');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('two\nlines')).toBe('two\\x0Alines'); // a line feed in a name is escaped, not quoted
   });
 
   it('rounds the maximum elevation to 3 decimals', () => {

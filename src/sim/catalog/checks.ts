@@ -2,6 +2,7 @@
 // time, duplicate catalogue numbers, and the one message format. Pure; imports satellite.js and types only.
 import { checkForDecay, sgp4, type SatRec } from 'satellite.js';
 import { isoUtc } from '../time';
+import { safeText, unsafeCharColumn } from '../text.ts';
 import type { CatalogRecord, IngestIssue, IssueSeverity } from './types';
 import { EARTH_EQUATORIAL_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
@@ -65,12 +66,13 @@ export function makeIssue(severity: IssueSeverity, code: string, ref: ItemRef, t
   if (at.column !== undefined) place += ` col ${at.column}`;
   if (at.fieldText) place += ` ${at.fieldText}`;
   const label = itemLabel(ref);
-  const message = `${place}${label ? ` (${label})` : ''}: ${text}`;
-  const issue: IngestIssue = { severity, code, message, source: ref.source };
+  // Every part may hold text from the file (names, excerpts): the message is made safe to print and export.
+  const message = safeText(`${place}${label ? ` (${label})` : ''}: ${text}`);
+  const issue: IngestIssue = { severity, code, message, source: safeText(ref.source) };
   if (line !== undefined) issue.line = line;
   if (at.column !== undefined) issue.column = at.column;
   if (at.field !== undefined) issue.field = at.field;
-  if (label) issue.item = ref.name ? ref.name : `NORAD ${ref.norad}`;
+  if (label) issue.item = safeText(ref.name ? ref.name : `NORAD ${ref.norad}`);
   return issue;
 }
 
@@ -266,6 +268,24 @@ export function checkParsedItem(satrec: SatRec, epochMs: number, opts: IngestOpt
 
 /** Name given to an item whose source has none (2-line TLE without a name line). */
 export const defaultName = (norad: number): string => `NORAD ${norad}`;
+
+/**
+ * The record's name: the text given, trimmed, with control characters escaped (text.ts); `NORAD n` when it is
+ * empty or a bare "0" (a catalogue's "0 " name line with nothing after it).
+ */
+export function recordName(name: string | undefined, norad: number): string {
+  const t = (name ?? '').trim();
+  return t === '' || t === '0' ? defaultName(norad) : safeText(t);
+}
+
+/** The warning for a name with a non-ASCII or control character at 1-based `column`, or null. */
+export function nameWarning(name: string, column: number): string | null {
+  if (column <= 0) return null;
+  const cp = name.codePointAt(column - 1) ?? 0;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (unsafeCharColumn(name) === column) return `control character ${code} in the name: written as ${safeText(String.fromCodePoint(cp))}`;
+  return `non-ASCII character ${code} "${String.fromCodePoint(cp)}" in the name: kept`;
+}
 
 /** Issues in source order (stable within a line). */
 export function sortIssues(issues: IngestIssue[]): IngestIssue[] {

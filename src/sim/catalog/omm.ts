@@ -6,7 +6,8 @@ import { json2satrec, type OMMJsonObject } from 'satellite.js';
 import {
   checkElementRanges,
   checkParsedItem,
-  defaultName,
+  nameWarning,
+  recordName,
   dropDuplicates,
   makeIssue,
   sortIssues,
@@ -147,9 +148,9 @@ export function ommRecord(raw: Raw, place: number, format: CatalogFormat, opts: 
     norad: isMissing(raw.NORAD_CAT_ID) ? undefined : String(raw.NORAD_CAT_ID).trim(),
     name,
   };
-  if (name && /[^\x20-\x7e]/.test(name)) {
-    issues.push(makeIssue('warning', 'non-ascii', ref, 'non-ASCII character in the name: kept', { field: 'OBJECT_NAME', fieldText: 'field OBJECT_NAME' }));
-  }
+  const bad = name ? name.search(/[^\x20-\x7e]/) + 1 : 0;
+  const warning = name ? nameWarning(name, bad) : null;
+  if (warning) issues.push(makeIssue('warning', 'non-ascii', ref, warning, { field: 'OBJECT_NAME', fieldText: 'field OBJECT_NAME' }));
   const parts = checkOmmFields(raw, ref, issues);
   if (!parts) return null;
   const satrec = json2satrec(toOmmJson(raw, parts.norad, parts.el));
@@ -162,7 +163,7 @@ export function ommRecord(raw: Raw, place: number, format: CatalogFormat, opts: 
   if (!ok) return null;
   const rec: CatalogRecord = {
     norad: parts.norad,
-    name: name || defaultName(parts.norad),
+    name: recordName(name, parts.norad),
     epochMs: parts.epochMs,
     satrec,
     format,

@@ -6,7 +6,8 @@ import { decodeAlpha5 } from './alpha5';
 import {
   checkElementRanges,
   checkParsedItem,
-  defaultName,
+  nameWarning,
+  recordName,
   dropDuplicates,
   makeIssue,
   sortIssues,
@@ -257,13 +258,8 @@ function parseItem(item: TleItem, opts: TleOptions, issues: IngestIssue[]): Cata
   const ref: ItemRef = { source: opts.source, placeKind: 'line', line: item.l1.n, norad: col(item.l1.text, 3, 7).trim(), name };
   if (item.name) {
     const bad = badCharColumn(item.name.text);
-    if (bad)
-      issues.push(
-        makeIssue('warning', 'non-ascii', ref, `non-ASCII character ${describeChar(item.name.text, bad)} in the name: kept`, {
-          line: item.name.n,
-          column: bad,
-        }),
-      );
+    const text = nameWarning(item.name.text, bad);
+    if (text) issues.push(makeIssue('warning', 'non-ascii', ref, text, { line: item.name.n, column: bad }));
   }
   if (!checkShape(item, ref, issues)) return null;
   const parts = checkContent(item, ref, issues);
@@ -279,7 +275,7 @@ function parseItem(item: TleItem, opts: TleOptions, issues: IngestIssue[]): Cata
   if (!ok) return null;
   const rec: CatalogRecord = {
     norad: parts.norad,
-    name: name || defaultName(parts.norad),
+    name: recordName(name, parts.norad),
     epochMs: parts.epochMs,
     satrec,
     format: 'tle',

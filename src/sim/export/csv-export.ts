@@ -3,6 +3,7 @@
 import type { RunResult } from '../engine/result-types.ts';
 import { processingModes } from '../scenario/schema.ts';
 import { isoUtc } from '../time.ts';
+import { safeText } from '../text.ts';
 import { MODE_SERIES_KEYS, RUN_SERIES_KEYS, satelliteAt, stationAt } from './json-export.ts';
 
 /** Line end of every row, the header and the last row included: LF (see docs/parts/export.md §CSV). */
@@ -14,9 +15,14 @@ export const CONTACTS_CSV_HEADER = 'norad,name,station_id,aos_utc,los_utc,max_el
 /** `backlogBytes` → `backlog_bytes`. */
 export const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** RFC 4180 field: quoted (inner quotes doubled) when it holds a comma, a quote, CR or LF. */
+/**
+ * A text cell: control characters escaped (text.ts), a leading =, +, -, @ (or tab, CR) neutralised with a quote
+ * prefix so a spreadsheet never runs it as a formula (OWASP "CSV Injection"), then RFC 4180 quoting (inner quotes
+ * doubled) when it holds a comma or a quote. Numbers are written with csvNumber, never through here.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const t = /^[=+\-@\t\r]/.test(text) ? `'${safeText(text)}` : safeText(text);
+  return /[",]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
 /** A number as JavaScript prints it (shortest round-trip form); empty when NaN or ±Infinity. */

@@ -2,6 +2,7 @@
 // `must be within [lo, hi]`, and real calendar times. Pure; imports only zod and time.ts.
 import { z } from 'zod';
 import { calendarError } from '../time.ts';
+import { unsafeCharColumn } from '../text.ts';
 
 /** A finite number within [lo, hi]; the error names the range. */
 export function within(lo: number, hi: number) {
@@ -43,3 +44,18 @@ export const isoUtcString = () =>
 /** A short identifier: letters, digits, '-', '_', '.'. */
 export const idString = () =>
   z.string({ error: 'must be a string id' }).regex(/^[A-Za-z0-9._-]{1,64}$/, { error: 'must be 1–64 characters of A–Z a–z 0–9 . _ -' });
+
+/** Text shown in messages and exports (names, labels, paths): control characters are refused (text.ts). */
+export const text = () =>
+  z.string({ error: 'must be a string' }).superRefine((s, ctx) => {
+    const at = unsafeCharColumn(s);
+    if (at > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not contain control characters (U+${s
+          .codePointAt(at - 1)!
+          .toString(16)
+          .toUpperCase()
+          .padStart(4, '0')} at character ${at})`,
+      });
+  });

@@ -2,12 +2,12 @@
 // workload, onboard filter and economics. Every default cites its source. Pure; imports only zod and constants.
 import { z } from 'zod';
 import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
-import { fraction, idString, intWithin, positive, within } from './fields.ts';
+import { fraction, idString, intWithin, positive, text, within } from './fields.ts';
 
 export const groundStationSchema = z
   .object({
     id: idString(),
-    name: z.string().default(''),
+    name: text().default(''),
     latDeg: within(-90, 90),
     lonDeg: within(-180, 180),
     altM: within(-500, 9000).default(0),
@@ -26,7 +26,7 @@ export const hubSchema = z
     id: idString(),
     /** Hub id (public/data/hubs.csv hub_id). */
     hubId: idString(),
-    name: z.string().default(''),
+    name: text().default(''),
     region: z.enum(['east', 'west']),
     latDeg: within(-90, 90),
     lonDeg: within(-180, 180),
@@ -66,7 +66,7 @@ export const dispatchSchema = z
 
 export const gpuSchema = z
   .object({
-    name: z.string().default('H100 SXM'),
+    name: text().default('H100 SXM'),
     /** Dense BF16 peak. 989 TFLOPS: NVIDIA H100 SXM data sheet. */
     peakTflops: positive(1e6).default(989),
     /** Model FLOPs utilisation on prefill-heavy vision tokens. Assumption: 0.4. */
@@ -99,7 +99,7 @@ export const workloadSchema = z
 
 export const modelSchema = z
   .object({
-    name: z.string().default('8B remote-sensing VLM'),
+    name: text().default('8B remote-sensing VLM'),
     /** 8 billion parameters: the SCS-01 onboard remote-sensing model (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
     paramsBillion: positive(1e5).default(8),
     /** Operations per parameter per token: 2 (one multiply-add) for a dense transformer forward pass (Kaplan et al. 2020). */

@@ -1,15 +1,15 @@
 // Scenario schema, part 1: the constellation sources and the satellite payload (compute, power,
 // storage, imaging, downlink). Every default cites its source (docs/model.md). Pure; imports only zod.
 import { z } from 'zod';
-import { fraction, intWithin, positive, within } from './fields.ts';
+import { fraction, intWithin, positive, text, within } from './fields.ts';
 
 const textOrFile = {
   /** Path of a file (CLI: relative to the scenario file or the project; browser: relative to the site). */
-  file: z.string().min(1).optional(),
+  file: text().min(1).optional(),
   /** Inline text of the catalogue. */
   text: z.string().min(1).optional(),
   /** Label used in messages; defaults to the file name. */
-  label: z.string().optional(),
+  label: text().optional(),
 };
 const oneOfTextFile = (s: { file?: string; text?: string }) => (s.file === undefined) !== (s.text === undefined);
 const oneOfMsg = { error: 'give exactly one of "file" or "text"' };
@@ -17,7 +17,7 @@ const oneOfMsg = { error: 'give exactly one of "file" or "text"' };
 export const walkerSourceSchema = z
   .object({
     kind: z.literal('walker'),
-    label: z.string().default('walker'),
+    label: text().default('walker'),
     pattern: z.enum(['delta', 'star']).default('delta'),
     planes: intWithin(1, 10_000),
     satsPerPlane: intWithin(1, 10_000),
@@ -27,7 +27,7 @@ export const walkerSourceSchema = z
     /** Inclination in degrees, or 'sso' for the sun-synchronous inclination at that altitude. */
     inclinationDeg: z.union([within(0, 180), z.literal('sso')]),
     raan0Deg: within(0, 360).default(0),
-    namePrefix: z.string().default('WALKER'),
+    namePrefix: text().default('WALKER'),
     firstNorad: intWithin(1, 9_999_999).default(900_000),
   })
   .strict()
@@ -113,7 +113,7 @@ export const imagingSchema = z
       .array(
         z
           .object({
-            name: z.string(),
+            name: text(),
             latMinDeg: within(-90, 90),
             latMaxDeg: within(-90, 90),
             lonMinDeg: within(-180, 180),

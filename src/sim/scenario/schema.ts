@@ -2,7 +2,7 @@
 // `parseScenario` whose errors name the path (`groundStations[2].minElevationDeg: must be within [0, 90]`).
 // Pure; imports only zod and the schema parts.
 import { z } from 'zod';
-import { intWithin, isoUtcString, positive, within } from './fields.ts';
+import { intWithin, isoUtcString, positive, text, within } from './fields.ts';
 import { constellationSchema, satelliteSchema } from './schema-satellite.ts';
 import {
   backhaulSchema,
@@ -25,8 +25,8 @@ export type ProcessingMode = (typeof processingModes)[number];
 export const scenarioSchema = z
   .object({
     schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION, { error: `must be ${SCENARIO_SCHEMA_VERSION}` }),
-    name: z.string().min(1, { error: 'must not be empty' }),
-    description: z.string().default(''),
+    name: text().min(1, { error: 'must not be empty' }),
+    description: text().default(''),
     /** Start of the run (UTC). */
     epochIso: isoUtcString(),
     /** Run length. */
