@@ -262,7 +262,17 @@ export function parseOmmCsv(text: string, opts: OmmOptions): IngestResult {
   const missing = OMM_REQUIRED_FIELDS.filter((f) => !columns.includes(f));
   for (const f of missing)
     issues.push(makeIssue('error', 'csv-header', ref, 'header has no column for this required field', { field: f, fieldText: `field ${f}` }));
-  if (missing.length) return { records: [], issues };
+  const twice = columns.findIndex((c, k) => c !== '' && columns.indexOf(c) !== k);
+  if (twice >= 0) {
+    const c = columns[twice]!;
+    issues.push(
+      makeIssue('error', 'csv-header', ref, `column ${c} appears twice (columns ${columns.indexOf(c) + 1} and ${twice + 1}): which one holds the data?`, {
+        field: c,
+        fieldText: `field ${c}`,
+      }),
+    );
+  }
+  if (missing.length || twice >= 0) return { records: [], issues };
   const records: CatalogRecord[] = [];
   for (let i = headerIndex + 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
@@ -274,7 +284,7 @@ export function parseOmmCsv(text: string, opts: OmmOptions): IngestResult {
     } else if (row.fields.length !== columns.length) {
       issues.push(makeIssue('error', 'csv-shape', rowRef, `row has ${row.fields.length} fields, the header has ${columns.length}`));
     } else {
-      const raw: Raw = {};
+      const raw: Raw = Object.create(null) as Raw; // keyed by the file's header: no prototype to reach
       columns.forEach((c, k) => {
         raw[c] = row.fields[k];
       });

@@ -143,12 +143,13 @@ function megaWalker(name: string, planes: number, satsPerPlane: number): Scenari
 export const walker100kScenario = megaWalker('walker-100k', 400, 250);
 export const walker1mScenario = megaWalker('walker-1m', 1000, 1000);
 
-export const presets: Record<string, ScenarioInput> = {
+/** The presets by name; a null-prototype object, so a name from a flag or URL (`constructor`) finds nothing else. */
+export const presets: Record<string, ScenarioInput> = Object.assign(Object.create(null) as Record<string, ScenarioInput>, {
   'three-body': threeBodyScenario,
   starlink: starlinkScenario,
   'star-compute-2800': starCompute2800Scenario,
   'walker-100k': walker100kScenario,
   'walker-1m': walker1mScenario,
-};
+});
 
 export const DEFAULT_PRESET = 'three-body';
