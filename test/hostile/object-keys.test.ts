@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { main } from '../../src/cli/main.ts';
-import { parseOmmCsv } from '../../src/sim/catalog/omm.ts';
+import { OMM_REQUIRED_FIELDS, parseOmmCsv } from '../../src/sim/catalog/omm.ts';
 import { summaryToJson } from '../../src/sim/export/index.ts';
 import { runInput, threeBody } from '../helpers/run.ts';
 
