@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { presets } from '../sim/scenario/presets.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
 import { PROJECT_ROOT } from './node-io.ts';
+import { parseJsonChecked } from '../sim/json-check.ts';
 
 /** Bad input from the user: exit code 2. */
 export class InputError extends Error {
@@ -37,9 +38,9 @@ export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}
       throw new InputError(`--scenario: "${nameOrFile}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable file`);
     }
     try {
-      input = JSON.parse(text) as ScenarioInput;
+      input = parseJsonChecked(text, nameOrFile) as ScenarioInput;
     } catch (err) {
-      throw new InputError(`${nameOrFile}: not valid JSON: ${(err as Error).message}`);
+      throw new InputError(`${(err as Error).message} (not valid JSON)`);
     }
     baseDir = dirname(path);
     label = path;

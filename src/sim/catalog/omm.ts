@@ -3,6 +3,8 @@
 // Field names and meaning: CelesTrak "GP data formats" (https://celestrak.org/NORAD/documentation/gp-data-formats.php),
 // CCSDS 502.0-B-3 (Orbit Data Messages).
 import { json2satrec, type OMMJsonObject } from 'satellite.js';
+import { checkJson } from '../json-check.ts';
+import { excerpt } from '../text.ts';
 import {
   checkElementRanges,
   checkParsedItem,
@@ -55,7 +57,13 @@ const EPOCH_TEXT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z?$/
 type Raw = Record<string, unknown>;
 
 const isMissing = (v: unknown): boolean => v === undefined || v === null || v === '';
-const shownValue = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : (JSON.stringify(v) ?? String(v)));
+/** A value for a message: a short escaped excerpt (never a whole nested structure, never raw control characters). */
+const shownValue = (v: unknown): string => {
+  if (typeof v === 'string') return `"${excerpt(v)}"`;
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (v !== null && typeof v === 'object') return 'an object';
+  return excerpt(String(v));
+};
 
 /** A finite number from a JSON number or a numeric string; null otherwise. */
 function numberOf(v: unknown): number | null {
@@ -174,28 +182,18 @@ export function ommRecord(raw: Raw, place: number, format: CatalogFormat, opts: 
   return rec;
 }
 
-/** 1-based line and column of a character offset. */
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const upTo = text.slice(0, offset);
-  const line = upTo.split('\n').length;
-  return { line, column: offset - upTo.lastIndexOf('\n') };
-}
-
 /** Parses CelesTrak OMM JSON: an array of records or one record. Never throws. */
 export function parseOmmJson(text: string, opts: OmmOptions): IngestResult {
   const issues: IngestIssue[] = [];
   const ref: ItemRef = { source: opts.source, placeKind: 'line' };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const at = pos ? lineColumnAt(body, Number(pos[1])) : {};
-    issues.push(makeIssue('error', 'json-syntax', ref, `not valid JSON: ${msg}`, at));
+  // Checked first (checkJson: no recursion, line and column, a depth limit), so JSON.parse cannot fail or overflow.
+  const problem = checkJson(body);
+  if (problem) {
+    issues.push(makeIssue('error', 'json-syntax', ref, `not valid JSON: ${problem.message}`, { line: problem.line, column: problem.column }));
     return { records: [], issues };
   }
+  const doc: unknown = JSON.parse(body);
   const list = Array.isArray(doc) ? doc : [doc];
   const records: CatalogRecord[] = [];
   list.forEach((raw: unknown, i) => {

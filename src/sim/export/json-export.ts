@@ -15,6 +15,7 @@ import {
 } from '../engine/result-types.ts';
 import { formatPath, processingModes, safeParseScenario, type ProcessingMode, type ScenarioError } from '../scenario/schema.ts';
 import { isoUtc } from '../time.ts';
+import { checkJson } from '../json-check.ts';
 
 /** ModeSeries fields in export order (JSON keys, CSV columns). */
 export const MODE_SERIES_KEYS = [
@@ -276,12 +277,9 @@ export class RunJsonError extends Error {
  * `…Utc`, `norad`, `stationId`, `stepCount` fields are ignored. Throws a RunJsonError naming each bad path.
  */
 export function parseRunJson(text: string): RunResult {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new RunJsonError([{ path: '(root)', message: `is not JSON: ${(e as Error).message}` }]);
-  }
+  const problem = checkJson(text);
+  if (problem) throw new RunJsonError([{ path: '(root)', message: `is not JSON: line ${problem.line} col ${problem.column}: ${problem.message}` }]);
+  const raw: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== RUN_EXPORT_SCHEMA_VERSION) {
     const message = `is ${JSON.stringify(version) ?? 'missing'}; this build reads run exports of schema version ${RUN_EXPORT_SCHEMA_VERSION}`;

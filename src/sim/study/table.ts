@@ -2,6 +2,7 @@
 // table only, so local, queued, sharded and merged runs give the same bytes), JSON (manifest, table, analysis) and
 // the columns a Parquet writer takes. Shards carry their point indices; `mergeStudyParts` joins them. Pure.
 import { csvField, csvNumber, stableJson } from '../export/index.ts';
+import { parseJsonChecked } from '../json-check.ts';
 import type { StudyTable } from './analysis.ts';
 import type { StudySpec } from './plan.ts';
 
@@ -57,12 +58,7 @@ export function parquetColumns(t: StudyTable): { name: string; data: (number | s
 
 /** A study document read back from JSON; throws a RangeError naming what is wrong. */
 export function parseStudyJson(text: string, source: string): StudyDocument {
-  let doc: StudyDocument;
-  try {
-    doc = JSON.parse(text) as StudyDocument;
-  } catch (err) {
-    throw new RangeError(`${source}: not JSON (${(err as Error).message})`);
-  }
+  const doc = parseJsonChecked(text, source) as StudyDocument;
   const m = doc?.manifest;
   if (!m || m.format !== STUDY_FORMAT) throw new RangeError(`${source}: not an ocsim study (manifest.format is not "${STUDY_FORMAT}")`);
   if (m.formatVersion !== STUDY_FORMAT_VERSION)
