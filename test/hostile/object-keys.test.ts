@@ -43,8 +43,7 @@ describe('object-key names', () => {
   });
 
   it('names a duplicated OMM CSV column instead of letting the last one win', () => {
-    const csv =
-      'OBJECT_NAME,NORAD_CAT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,ARG_OF_PERICENTER,MEAN_ANOMALY,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT,NORAD_CAT_ID\n';
+    const csv = [...OMM_REQUIRED_FIELDS, 'NORAD_CAT_ID'].join(',') + '\n';
     const r = parseOmmCsv(csv, { source: 'gp.csv', referenceMs: 0 });
     expect(r.issues.map((i) => i.message)).toEqual([
       'gp.csv line 1 field NORAD_CAT_ID: column NORAD_CAT_ID appears twice (columns 2 and 13): which one holds the data?',
