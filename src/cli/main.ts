@@ -1,7 +1,6 @@
 // The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV), `route` (latency
 // over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts). Exit codes: 0 ok, 1 run failed (reproduce: a
 // check failed), 2 bad input.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
@@ -11,6 +10,7 @@ import { runReproduceCommand } from './reproduce-command.ts';
 import { runRouteCommand } from './route-command.ts';
 import { runCommand, type CliIo } from './run-command.ts';
 import { InputError } from './scenario-loader.ts';
+import { readRegularFileSync } from './node-io.ts';
 import { registerStudyCommands } from './study/register.ts';
 
 const number = (name: string, min: number, max: number) => (v: string) => {
@@ -57,7 +57,7 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .action(async (o) => {
       code = await runContactsCommand(
         { tlePath: o.tle, stationsCsvPath: o.stationsCsv, stationIds: o.station, maskDeg: o.maskDeg, startIso: o.start, hours: o.hours, stepS: o.stepS },
-        { readText: (p) => readFileSync(p, 'utf8'), writeOut: io.out, writeErr: io.err },
+        { readText: (p) => readRegularFileSync(p), writeOut: io.out, writeErr: io.err },
       );
     });
 

@@ -1,9 +1,8 @@
 // Resolves `--scenario PRESET|FILE` and CLI overrides into a validated scenario (exit code 2 on bad input).
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { presets } from '../sim/scenario/presets.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
-import { PROJECT_ROOT } from './node-io.ts';
+import { PROJECT_ROOT, readRegularFile } from './node-io.ts';
 import { parseJsonChecked } from '../sim/json-check.ts';
 
 /** Bad input from the user: exit code 2. */
@@ -33,9 +32,13 @@ export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}
     const path = resolve(nameOrFile);
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new InputError(`--scenario: "${nameOrFile}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable file`);
+      text = await readRegularFile(path, nameOrFile);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
+        throw new InputError(`--scenario: "${nameOrFile}" is neither a preset (${Object.keys(presets).join(', ')}) nor a readable file`);
+      }
+      throw new InputError(`--scenario: ${e.message}`);
     }
     try {
       input = parseJsonChecked(text, nameOrFile) as ScenarioInput;

@@ -2,7 +2,7 @@
 // time, duplicate catalogue numbers, and the one message format. Pure; imports satellite.js and types only.
 import { checkForDecay, sgp4, type SatRec } from 'satellite.js';
 import { isoUtc } from '../time';
-import { safeText, unsafeCharColumn } from '../text.ts';
+import { excerpt, safeText, unsafeCharColumn } from '../text.ts';
 import type { CatalogRecord, IngestIssue, IssueSeverity } from './types';
 import { EARTH_EQUATORIAL_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
@@ -54,7 +54,7 @@ export interface IssueAt {
 export function itemLabel(ref: ItemRef): string {
   const parts: string[] = [];
   if (ref.norad !== undefined && ref.norad !== '') parts.push(`NORAD ${ref.norad}`);
-  if (ref.name) parts.push(`"${ref.name}"`);
+  if (ref.name) parts.push(`"${excerpt(ref.name, 24)}"`); // a name line is 24 characters; anything longer is quoted in part
   return parts.join(' ');
 }
 
@@ -285,6 +285,28 @@ export function nameWarning(name: string, column: number): string | null {
   const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   if (unsafeCharColumn(name) === column) return `control character ${code} in the name: written as ${safeText(String.fromCodePoint(cp))}`;
   return `non-ASCII character ${code} "${String.fromCodePoint(cp)}" in the name: kept`;
+}
+
+/**
+ * At most `perKind` issues of each code (the first ones, in order), then, per code with more, one issue counting
+ * the rest: `… and 126,873 more orphan-line issues like these`. Keeps a 10⁶-line bad file from flooding a terminal
+ * or an export.
+ */
+export function capIssues(issues: readonly IngestIssue[], perKind: number): IngestIssue[] {
+  const seen = new Map<string, number>();
+  const out: IngestIssue[] = [];
+  for (const i of issues) {
+    const n = (seen.get(i.code) ?? 0) + 1;
+    seen.set(i.code, n);
+    if (n <= perKind) out.push(i);
+  }
+  for (const [code, n] of seen) {
+    if (n <= perKind) continue;
+    const first = issues.find((i) => i.code === code)!;
+    const more = (n - perKind).toLocaleString('en-US');
+    out.push({ severity: first.severity, code, message: `${first.source}: … and ${more} more ${code} issues like these`, source: first.source });
+  }
+  return out;
 }
 
 /** Issues in source order (stable within a line). */

@@ -42,7 +42,15 @@ export function detectCatalogFormat(text: string): DetectedFormat {
 
 /** Detects the format (unless `opts.format` forces one) and parses. Never throws. */
 export function parseCatalog(text: string, opts: ParseCatalogOptions): IngestResult {
-  const format = opts.format ?? detectCatalogFormat(text);
+  const detected = detectCatalogFormat(text);
+  const tleLike = opts.format === 'tle' && /^\s*(?:\S[^\n]*\n\s*)?[12] /.test(text.slice(0, 4096)); // a name line, then an element line
+  if (opts.format && detected !== 'unknown' && detected !== opts.format && !tleLike) {
+    // A whole file of the wrong kind would give one misleading issue per line ("orphan-line" × 10⁴): say what it is.
+    const names = { tle: 'TLE', 'omm-json': 'OMM JSON', 'omm-csv': 'OMM CSV' } as const;
+    const why = `this looks like ${names[detected]}, not ${names[opts.format]}: set the source's kind to "${detected}"`;
+    return { records: [], issues: [makeIssue('error', 'wrong-kind', { source: opts.source, placeKind: 'line', line: 1 }, why)] };
+  }
+  const format = opts.format ?? detected;
   switch (format) {
     case 'tle':
       return parseTle(text, opts);

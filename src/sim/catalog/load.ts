@@ -6,10 +6,21 @@
 // Pure: file access is injected; imports catalog/ modules, time.ts and the scenario type only.
 import type { Scenario } from '../scenario/schema.ts';
 import { parseIsoUtc } from '../time.ts';
-import { duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
+import { capIssues, duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
+import { safeText } from '../text.ts';
 import { parseCatalog } from './index.ts';
 import type { CatalogRecord, IngestIssue } from './types.ts';
 import { WALKER_MAX_SATELLITES, walkerName, walkerRecords, walkerShell, type WalkerShell } from './walker.ts';
+
+/**
+ * Largest element-set source, bytes (32 MiB ≈ 190,000 three-line TLEs, ≈ 19× the Starlink catalogue). Larger
+ * sources are refused, never read whole: memory stays bounded (a 200 MB file took > 3 GB). Assumption: the engine
+ * simulates up to 10⁵ satellites per Walker shell, and catalogues this large are split or generated as shells.
+ */
+export const MAX_SOURCE_BYTES = 32 * 2 ** 20;
+
+/** Issues of one kind kept per source; the rest are counted in one summary issue (ingest-issues.ts). */
+export const MAX_ISSUES_PER_KIND = 20;
 
 /** Reads a file named in a scenario (CLI: fs relative to the scenario; browser: bundled sets, else fetch). */
 export type ReadText = (path: string) => Promise<string>;
@@ -40,9 +51,26 @@ export type CataloguePart = WalkerPart | RecordsPart;
 export interface LoadedCatalogue {
   /** In scenario source order; a quarantined source has no part. Satellite index runs over the parts in order. */
   parts: CataloguePart[];
+  /** Issues, at most MAX_ISSUES_PER_KIND of a kind per source (the rest counted in one issue). */
   issues: IngestIssue[];
   /** Satellites of all parts. */
   satCount: number;
+  /** Items and sources quarantined, and warnings, counted before the issues were capped. */
+  counts: IssueCounts;
+}
+
+export interface IssueCounts {
+  quarantined: number;
+  warnings: number;
+}
+
+/** Quarantined items (distinct source and item or line among the errors) and warnings of a list of issues. */
+export function countIssues(issues: readonly IngestIssue[], into = { keys: new Set<string>(), warnings: 0 }) {
+  for (const i of issues) {
+    if (i.severity === 'error') into.keys.add(`${i.source}|${i.item ?? i.line}`);
+    else into.warnings++;
+  }
+  return into;
 }
 
 export interface LoadCatalogueOptions {
@@ -50,13 +78,23 @@ export interface LoadCatalogueOptions {
   maxWalkerSatellites?: number;
 }
 
-/** Loads every source. A source that cannot be read or generated becomes one error issue; the others load. */
+/**
+ * Loads every source. A source that cannot be read, is too large or cannot be generated becomes one error issue;
+ * the others load. Each source's issues are counted, then capped at MAX_ISSUES_PER_KIND of a kind.
+ */
 export async function loadCatalogue(input: ConstellationInput, readText: ReadText, opts: LoadCatalogueOptions = {}): Promise<LoadedCatalogue> {
   const referenceMs = parseIsoUtc(input.epochIso, 'epochIso');
   const c = input.constellation;
   const parts: CataloguePart[] = [];
   const issues: IngestIssue[] = [];
   const seen = new NoradRegistry();
+  const tally = { keys: new Set<string>(), warnings: 0 };
+  const report = (found: IngestIssue[]) => {
+    countIssues(found, tally);
+    issues.push(...capIssues(found, MAX_ISSUES_PER_KIND));
+  };
+  const sourceError = (code: string, message: string, source: string, field: string) =>
+    report([{ severity: 'error', code, message: safeText(message), source: safeText(source), field }]);
   for (const [i, src] of c.sources.entries()) {
     const where = `constellation.sources[${i}]`;
     if (src.kind === 'walker') {
@@ -65,10 +103,12 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
         shell = walkerShell({ ...src, epochMs: referenceMs, source: src.label }, opts.maxWalkerSatellites ?? WALKER_MAX_SATELLITES);
       } catch (err) {
         // e.g. more satellites than the limit: this source is quarantined, the others load.
-        issues.push({ severity: 'error', code: 'walker', message: `${where} (${src.label}): ${(err as Error).message}`, source: src.label, field: 'walker' });
+        sourceError('walker', `${where} (${src.label}): ${(err as Error).message}`, src.label, 'walker');
         continue;
       }
-      parts.push(walkerPart(shell, src.label, seen, issues));
+      const found: IngestIssue[] = [];
+      parts.push(walkerPart(shell, src.label, seen, found));
+      report(found);
       continue;
     }
     const label = src.label ?? src.file ?? `${where}.text`;
@@ -76,21 +116,26 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     try {
       text = src.text ?? (await readText(src.file!));
     } catch (err) {
-      issues.push({
-        severity: 'error',
-        code: 'unreadable',
-        message: `${where}.file: cannot read "${src.file}": ${(err as Error).message}`,
-        source: label,
-        field: 'file',
-      });
+      sourceError('unreadable', `${where}.file: cannot read "${src.file}": ${(err as Error).message}`, label, 'file');
+      continue;
+    }
+    if (text.length > MAX_SOURCE_BYTES) {
+      const mib = (text.length / 2 ** 20).toFixed(0);
+      sourceError(
+        'too-large',
+        `${where}: ${mib} MiB of text, more than the ${MAX_SOURCE_BYTES / 2 ** 20} MiB a source may have`,
+        label,
+        src.file ? 'file' : 'text',
+      );
       continue;
     }
     const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: c.maxEpochAgeDays, warnEpochAgeDays: c.warnEpochAgeDays, format: src.kind });
-    issues.push(...r.issues);
-    const records = dropDuplicates(r.records, issues, src.kind === 'omm-json' ? 'record' : 'line', seen);
+    const found = [...r.issues];
+    const records = dropDuplicates(r.records, found, src.kind === 'omm-json' ? 'record' : 'line', seen);
+    report(found);
     parts.push({ kind: 'records', label, records, count: records.length });
   }
-  return { parts, issues, satCount: parts.reduce((n, p) => n + p.count, 0) };
+  return { parts, issues, satCount: parts.reduce((n, p) => n + p.count, 0), counts: { quarantined: tally.keys.size, warnings: tally.warnings } };
 }
 
 /** A shell's part: numbers another source took first are dropped (one issue each), the rest kept. */

@@ -1,12 +1,15 @@
 // Stage `catalogue`: the scenario's constellation sources as records ready to propagate, bad items and sources
 // quarantined with issues naming them (catalog/load.ts, the one loader). Pure: file access is injected.
-import { catalogueRecords, loadCatalogue, type ConstellationInput, type LoadedCatalogue, type ReadText } from '../catalog/load.ts';
+import { catalogueRecords, loadCatalogue, type ConstellationInput, type IssueCounts, type LoadedCatalogue, type ReadText } from '../catalog/load.ts';
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
 
 export interface CatalogueOutput {
   /** In satellite-index order. */
   records: CatalogRecord[];
+  /** At most MAX_ISSUES_PER_KIND of a kind per source (catalog/load.ts). */
   issues: IngestIssue[];
+  /** Quarantined items and warnings, counted before the issues were capped. */
+  counts: IssueCounts;
 }
 
 /**
@@ -15,5 +18,5 @@ export interface CatalogueOutput {
  */
 export async function catalogueStage(scenario: ConstellationInput, readText: ReadText, preloaded?: LoadedCatalogue): Promise<CatalogueOutput> {
   const loaded = preloaded ?? (await loadCatalogue(scenario, readText));
-  return { records: catalogueRecords(loaded), issues: loaded.issues };
+  return { records: catalogueRecords(loaded), issues: loaded.issues, counts: loaded.counts };
 }

@@ -135,6 +135,7 @@ function summaryInputs(scenario: Scenario, s: StageOutputs): SummaryInputs {
     scenario,
     records: s.catalogue.records,
     issues: s.catalogue.issues,
+    issueCounts: s.catalogue.counts,
     geo: s.geometry,
     schedule: s.schedule,
     outcomes: s.processing.modes,

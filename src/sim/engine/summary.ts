@@ -1,6 +1,7 @@
 // Stage `summary`: the run's summary per mode (latency, bytes by fate with the conservation check, bandwidth
 // saved, tokens, energy, cost per million tokens) from the earlier stages' outputs. Pure.
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
+import type { IssueCounts } from '../catalog/load.ts';
 import type { ScheduleResult } from '../links/scheduler.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { SGP4_ERROR_MEANINGS } from '../catalog/checks.ts';
@@ -15,6 +16,8 @@ export interface SummaryInputs {
   scenario: Scenario;
   records: readonly CatalogRecord[];
   issues: readonly IngestIssue[];
+  /** Quarantined items and warnings before the issues were capped (catalog/load.ts). */
+  issueCounts: IssueCounts;
   geo: GeometryResult;
   schedule: ScheduleResult;
   /** Per mode, in the same order: what happened (processing) and what it cost (pricing). */
@@ -43,9 +46,9 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
     stepS: scenario.stepS,
     satellites: {
       loaded: n,
-      quarantined: new Set(inp.issues.filter((i) => i.severity === 'error').map((i) => `${i.source}|${i.item ?? i.line}`)).size,
+      quarantined: inp.issueCounts.quarantined,
       lost: sum(Array.from(geo.lostAtStep, (l) => (l >= 0 ? 1 : 0))),
-      warnings: inp.issues.filter((i) => i.severity === 'warning').length,
+      warnings: inp.issueCounts.warnings,
     },
     contacts: {
       windows: geo.windows.length,
