@@ -29,10 +29,9 @@ export interface QueueOptions {
   onRow(index: number, values: (number | null)[], names: string[] | null): void;
   /** One line for the user (stderr by default): waiting for workers, reused points, what was left in Redis. */
   log?(line: string): void;
-  /** How often Redis is re-read for rows whose event was missed (and the study record refreshed), ms. */
-  reconcileMs?: number;
 }
 
+/** How often Redis is re-read for rows whose event was missed (and the study record refreshed), ms. */
 const RECONCILE_MS = 10_000;
 const CHUNK = 500;
 const CLEANUP_TIMEOUT_MS = 15_000;
@@ -140,11 +139,12 @@ interface Session {
   log(line: string): void;
 }
 
-/** Waits for every pending row (events, and a periodic look at Redis for any missed); rejects on a failed point. */
+/** Waits for every pending row (events, and a periodic look at Redis for any missed); rejects on a failed point only. */
 function collect(c: Collection, x: Session): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     let settled = false;
     let busy = false;
+    let lastError = '';
     const settle = (f: () => void) => {
       if (settled) return;
       settled = true;
@@ -170,16 +170,17 @@ function collect(c: Collection, x: Session): Promise<number> {
         check();
         if (!settled) await tellIfNoWorker(c, x);
       } catch (err) {
-        settle(() => reject(err));
+        // Redis unreachable or restarting: wait and look again (the points are safe in Redis or get re-added).
+        if ((err as Error).message !== lastError) x.log(`queue: Redis: ${(lastError = (err as Error).message)}; retrying`);
       } finally {
         busy = false;
       }
     };
     x.events.on('completed', ({ jobId, returnvalue }) => c.take(jobId, returnvalue as PointResult) && check());
     x.events.on('failed', ({ jobId, failedReason }) => fail(jobId, failedReason));
+    const timer = setInterval(() => void tick(false), RECONCILE_MS);
     x.o.signal?.addEventListener('abort', stop, { once: true });
     if (x.o.signal?.aborted) stop();
-    const timer = setInterval(() => void tick(false), x.o.reconcileMs ?? RECONCILE_MS);
     void tick(true);
   });
 }
