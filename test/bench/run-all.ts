@@ -1,7 +1,8 @@
 // `npm run bench`: every headless benchmark, each in its own Node process (so JIT state and peak memory are
 // the benchmark's own), printing one line per figure (format in bench-util.ts and docs/performance.md).
 // Options: env BENCH_ROUNDS (rounds per figure), BENCH_DAY_ROUNDS (day runs per propagator, default 3);
-// `--only propagation|contacts|stages|studies|day`, `--frame` also runs the browser frame-time benchmark (frame-time.ts).
+// `--only propagation|contacts|stages|studies|day|queue`, `--frame` also runs the browser frame-time benchmark (frame-time.ts).
+// The queue benchmark (queue.ts) starts its own redis-server and says so if none is installed.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,7 @@ function main(): void {
   if (!only || only === 'stages') passThrough(runChild('stages.ts'));
   if (!only || only === 'studies') passThrough(runChild('studies.ts'));
   if (!only || only === 'day') day();
+  if (!only || only === 'queue') passThrough(runChild('queue.ts'));
   if (process.argv.includes('--frame')) passThrough(runChild('frame-time.ts'));
 }
 

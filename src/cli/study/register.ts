@@ -6,6 +6,7 @@ import type { CliIo } from '../run-command.ts';
 import { runBreakevenCommand } from './breakeven-command.ts';
 import { runParamsCommand } from './params-command.ts';
 import { runMergeCommand, runSensitivityCommand, runSweepCommand, runUncertaintyCommand } from './study-commands.ts';
+import { runWorkerCommand } from './worker-command.ts';
 
 const number =
   (name: string, min: number, max: number, integer = false) =>
@@ -92,4 +93,18 @@ export function registerStudyCommands(program: Command, io: CliIo, setCode: (c: 
     .requiredOption('--out <file>', 'the merged output (.csv, .json or .parquet)')
     .addOption(new Option('--format <format>', 'output format (default: from --out)').choices(['csv', 'json', 'parquet']))
     .action(async (parts: string[], o) => setCode(await runMergeCommand({ parts, ...o }, io)));
+
+  program
+    .command('worker')
+    .description('evaluate the points of studies run with --queue, on this machine, until stopped (Ctrl-C or SIGTERM hands the points in progress back)')
+    .requiredOption('--queue <redis-url>', 'the Redis of the queue (redis://HOST:PORT)')
+    .option('--concurrency <n>', 'points evaluated at once, one thread each (default: all cores)', number('--concurrency', 1, 1024, true))
+    .option(
+      '--lock-duration-ms <ms>',
+      "a point's lock; a killed worker's point is taken up again once it expires",
+      number('--lock-duration-ms', 1000, 3_600_000, true),
+    )
+    .option('--stalled-interval-ms <ms>', 'how often this worker looks for points whose lock expired', number('--stalled-interval-ms', 500, 3_600_000, true))
+    .option('--quiet', 'no line per point')
+    .action(async (o) => setCode(await runWorkerCommand(o, io)));
 }

@@ -95,7 +95,7 @@ export async function runPointStudy(ctx: StudyContext, o: StudyRunOptions, io: C
   try {
     if (o.queue) {
       const { evaluateOnQueue } = await import('./queue.ts');
-      workers = await evaluateOnQueue(ctx, jobs, { url: o.queue, onRow, signal: abort.signal });
+      workers = await evaluateOnQueue(ctx, jobs, { url: o.queue, onRow, signal: abort.signal, log: io.err });
     } else {
       workers = await evaluateLocally(ctx.base, jobs, { ...(o.workers !== undefined ? { workers: o.workers } : {}), signal: abort.signal, onRow });
     }
