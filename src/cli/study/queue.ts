@@ -243,7 +243,8 @@ async function cleanup(c: Collection, queue: PointQueue, redis: Redis, points: n
   const ids = [...c.pending.keys()];
   for (let k = 0; k < ids.length; k += CHUNK) removed += (await Promise.all(ids.slice(k, k + CHUNK).map((id) => queue.remove(id)))).reduce((a, b) => a + b, 0);
   log(
-    `queue: ${pts(removed)} waiting left the queue; points in progress finish on their workers; finished points stay in Redis for a re-run (${STUDY_TTL_S / 86_400} days)`,
+    `queue: ${pts(removed)} waiting left the queue; points in progress finish on their workers; ` +
+      `finished points stay in Redis for a re-run (${STUDY_TTL_S / 86_400} days)`,
   );
 }
 

@@ -123,7 +123,8 @@ export async function runWorkerCommand(o: WorkerCommandOptions, io: CliIo, stop:
     say(`study ${job.data.s.slice(0, 8)} point ${job.data.i}: ${err.message}${final ? '' : ` (attempt ${job.attemptsMade} of ${job.opts.attempts}; retried)`}`);
   });
   say(
-    `serving ${o.queue}: ${concurrency} point${concurrency === 1 ? '' : 's'} at once, lock ${lockDuration / 1000} s, stalled check every ${stalledInterval / 1000} s; Ctrl-C stops`,
+    `serving ${o.queue}: ${concurrency} point${concurrency === 1 ? '' : 's'} at once, ` +
+      `lock ${lockDuration / 1000} s, stalled check every ${stalledInterval / 1000} s; Ctrl-C stops`,
   );
   await new Promise<void>((resolve) => (stop.aborted ? resolve() : stop.addEventListener('abort', () => resolve(), { once: true })));
   say('stopping: points in progress go back to the queue');
