@@ -10,7 +10,7 @@ import type { StudySpec } from '../../sim/study/plan.ts';
 import { InputError } from '../scenario-loader.ts';
 
 /**
- * Key layout (docs/studies-distributed.md): BullMQ's keys of the one queue `ocsim:points:*` (jobs of every
+ * Key layout (docs/studies.md §4): BullMQ's keys of the one queue `ocsim:points:*` (jobs of every
  * study, `ocsim:points:<jobId>` each), and per study its record `ocsim:study:<studyKey>` and metric names
  * `ocsim:study:<studyKey>:names`.
  */

@@ -1,5 +1,5 @@
 // Runs a study's points on `ocsim worker`s through a Redis queue (BullMQ): stores the study once, enqueues one
-// idempotent job per point, collects the rows as workers finish them, and cleans up. docs/studies-distributed.md.
+// idempotent job per point, collects the rows as workers finish them, and cleans up. docs/studies.md §4.
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { ENGINE_VERSION } from '../../sim/engine/result-types.ts';
