@@ -1,6 +1,7 @@
 // The `ocsim` command line: `run` (simulate a scenario), `contacts` (contact windows as CSV), `route` (latency
-// over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts). Exit codes: 0 ok, 1 run failed (reproduce: a
-// check failed), 2 bad input.
+// over ISLs between two places), `reproduce` (the published-results checks) and the studies (study/register.ts).
+// Exit codes: 0 ok, 1 run failed (reproduce: a check failed), 2 bad input, 130 interrupted. No stack traces unless
+// OCSIM_DEBUG=1.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
@@ -97,7 +98,9 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
       io.err(`ocsim: ${err.message}\n`);
       return 2;
     }
-    io.err(`ocsim: run failed: ${(err as Error).stack ?? String(err)}\n`);
+    // Not the user's input: one line, and the stack only when asked for (OCSIM_DEBUG=1), for a bug report.
+    const e = err as Error;
+    io.err(`ocsim: run failed: ${e?.message ?? String(err)}${process.env.OCSIM_DEBUG ? `\n${e?.stack ?? ''}` : ' (OCSIM_DEBUG=1 shows where)'}\n`);
     return 1;
   }
 }

@@ -1,6 +1,4 @@
 // `ocsim run`: run a scenario headless, print the per-mode comparison, write JSON / CSV / CZML.
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { exportRunText, type ExportFormat } from '../sim/api/export-run.ts';
 import { runScenario, type RunPhase } from '../sim/engine/run.ts';
 import type { ProcessingMode } from '../sim/scenario/schema.ts';
@@ -10,6 +8,7 @@ import { formatIssues } from './format.ts';
 import { createProgress } from './progress.ts';
 import { createCliPropagator } from './parallel-propagator.ts';
 import { InputError, loadScenario } from './scenario-loader.ts';
+import { checkOutPath, outputFormat, writeAtomically } from './output.ts';
 
 export type { ExportFormat };
 
@@ -34,7 +33,8 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
   const { scenario, baseDir } = await loadScenario(o.scenario, o);
   if (o.mode !== 'all') scenario.processing.modes = [o.mode];
   if (o.mode !== 'all') scenario.processing.mode = o.mode;
-  const format = o.format ?? formatFromPath(o.out) ?? 'json';
+  const format = outputFormat(o.out, o.format, ['json', 'csv', 'czml'] as const, 'json');
+  if (o.out !== undefined) checkOutPath(o.out);
   const progress = createProgress(io.isTty && !o.quiet);
   const wallStart = performance.now();
   const readText = fileReader(baseDir);
@@ -58,15 +58,10 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
   if (o.out !== undefined || toStdout) {
     const text = exportRunText(result, format);
     if (o.out !== undefined) {
-      await writeFile(o.out, text);
+      writeAtomically(o.out, text);
       io.err(`wrote ${format.toUpperCase()} to ${o.out} (${(text.length / 1e6).toFixed(2)} MB)`);
     } else io.out(text);
   }
   io.err(`run took ${wallS.toFixed(1)} s wall time (${result.satellites.length} satellites, ${result.summary.durationH} h, step ${result.summary.stepS} s)`);
   return 0;
-}
-
-function formatFromPath(path: string | undefined): ExportFormat | undefined {
-  const ext = path ? extname(path).toLowerCase() : '';
-  return ext === '.csv' ? 'csv' : ext === '.czml' ? 'czml' : ext === '.json' ? 'json' : undefined;
 }

@@ -2,14 +2,14 @@
 // checks the output path, evaluates the points locally (threads), on a Redis queue or as one static shard,
 // shows progress, keeps finished points in a checkpoint so Ctrl-C loses nothing, and assembles the document.
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { ENGINE_VERSION } from '../../sim/engine/result-types.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { stableJson } from '../../sim/export/index.ts';
 import { applyAssignments, StudyInputError } from '../../sim/study/apply.ts';
 import { STUDY_FORMAT, STUDY_FORMAT_VERSION, type StudyDocument } from '../../sim/study/table.ts';
 import { createPointsProgress } from '../progress.ts';
+import { checkOutPath } from '../output.ts';
 import type { CliIo } from '../run-command.ts';
 import { InputError } from '../scenario-loader.ts';
 import { evaluateLocally, type PointJob } from './point-pool.ts';
@@ -146,13 +146,6 @@ function validatePoints(ctx: StudyContext): Scenario[] {
       throw err;
     }
   });
-}
-
-/** The output folder must exist and the file, if present, be a regular file: checked before hours of work. */
-export function checkOutPath(out: string): void {
-  const dir = dirname(resolve(out));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`--out: folder "${dirname(out)}" does not exist`);
-  if (existsSync(out) && !statSync(out).isFile()) throw new InputError(`--out: "${out}" exists and is not a regular file`);
 }
 
 async function metricNamesOf(ctx: StudyContext): Promise<string[]> {

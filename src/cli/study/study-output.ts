@@ -1,23 +1,20 @@
 // Writing a study's output atomically (a temporary file renamed into place, so an interrupted or failed write
 // never leaves a half file) in CSV, JSON or Parquet, and the checkpoint of finished points that lets an
 // interrupted study resume. Node I/O.
-import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { stableJson } from '../../sim/export/index.ts';
 import { parquetColumns, studyToJson, tableToCsv, type StudyDocument } from '../../sim/study/table.ts';
 import { InputError } from '../scenario-loader.ts';
+import { outputFormat } from '../output.ts';
+
+export { writeAtomically } from '../output.ts';
 
 export type StudyFormat = 'csv' | 'json' | 'parquet';
 
 /** The format of `--out` from `--format` or its extension (default CSV); a clash is an InputError. */
 export function studyFormat(out: string | undefined, format: string | undefined): StudyFormat {
-  const ext = out ? extname(out).toLowerCase().slice(1) : '';
-  const fromExt = ext === 'csv' || ext === 'json' || ext === 'parquet' ? ext : undefined;
-  if (format !== undefined && format !== 'csv' && format !== 'json' && format !== 'parquet')
-    throw new InputError(`--format: "${format}" is not csv, json or parquet`);
-  if (format && fromExt && format !== fromExt) throw new InputError(`--format ${format} does not match --out ${out} (.${fromExt})`);
-  return (format as StudyFormat | undefined) ?? fromExt ?? 'csv';
+  return outputFormat(out, format, ['csv', 'json', 'parquet'] as const, 'csv');
 }
 
 /** The bytes of a study document in `format`. */
@@ -31,18 +28,6 @@ export function studyBytes(doc: StudyDocument, format: StudyFormat): Uint8Array 
     createdBy: `ocsim ${doc.manifest.engineVersion}`,
   });
   return new Uint8Array(buf);
-}
-
-/** Writes `bytes` to `path` through a temporary file in the same folder, renamed into place. */
-export function writeAtomically(path: string, bytes: Uint8Array | string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** Longest time a finished point waits before it is written to the checkpoint, ms. */
