@@ -51,7 +51,10 @@ export interface SimClock {
 export function makeClock(startMs: number, durationS: number, stepS: number): SimClock {
   if (!(stepS > 0)) throw new RangeError(`stepS: must be > 0, got ${stepS}`);
   if (!(durationS > 0)) throw new RangeError(`durationS: must be > 0, got ${durationS}`);
-  return { startMs: simTimeMs(startMs), stepS, stepCount: Math.ceil(durationS / stepS) };
+  // A whole number of steps up to rounding (e.g. 300/3600 h is 10.000000000000002 steps of 30 s) is that number.
+  const steps = durationS / stepS;
+  const whole = Math.round(steps);
+  return { startMs: simTimeMs(startMs), stepS, stepCount: Math.abs(steps - whole) <= 1e-9 * Math.max(1, steps) ? whole : Math.ceil(steps) };
 }
 
 export const stepTimeMs = (clock: SimClock, k: number): SimTimeMs => simTimeMs(clock.startMs + k * clock.stepS * 1000);

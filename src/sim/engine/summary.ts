@@ -31,6 +31,20 @@ const sum = (a: ArrayLike<number>) => {
   return s;
 };
 
+/**
+ * Throws when a number of the summary is NaN or ±Infinity (null is allowed only where the format has it: latency
+ * percentiles and $ per million tokens). The scenario's ranges keep every run finite (test/hostile/fuzz.test.ts);
+ * this makes a model bug fail loudly, naming the field, instead of writing null where a number belongs.
+ */
+export function assertFiniteSummary(summary: RunSummary): void {
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'number' && !Number.isFinite(v))
+      throw new RangeError(`the run produced ${v} for summary.${path}: a model bug; please report it with the scenario`);
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+  };
+  walk(summary, '');
+}
+
 export function buildSummary(inp: SummaryInputs): RunSummary {
   const { scenario, geo, schedule } = inp;
   const K = geo.stepCount;
@@ -38,7 +52,7 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
   let satSteps = 0;
   for (let k = 0; k < K; k++) satSteps += n - geo.satsLost[k]!;
   const hours = (a: number, b: number) => (b - a) / MS_PER_HOUR;
-  return {
+  const summary: RunSummary = {
     scenarioName: scenario.name,
     seed: scenario.seed,
     epochIso: scenario.epochIso,
@@ -63,6 +77,8 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
     },
     modes: Object.fromEntries(inp.outcomes.map((o, i) => [o.mode, modeSummary(o, inp.prices[i]!)])),
   };
+  assertFiniteSummary(summary);
+  return summary;
 }
 
 function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {

@@ -1,7 +1,8 @@
 // Parser for the ground-station CSV (public/data/ground-stations.csv): RFC 4180 fields (quotes,
 // commas and doubled quotes inside quotes), validated once with messages naming line, column
-// and field. Pure; imports only catalog/types.ts.
+// and field; messages made safe to print (text.ts). Pure; imports only catalog/types.ts and text.ts.
 import type { IngestIssue } from '../catalog/types.ts';
+import { excerpt, safeText } from '../text.ts';
 
 /** A station as listed in the CSV (no elevation mask: the scenario or the CLI sets it). */
 export interface StationRecord {
@@ -109,8 +110,8 @@ function issue(source: string, cell: Cell, field: string, message: string, item?
     line: cell.line,
     column: cell.column,
     field,
-    message: `${source} line ${cell.line} col ${cell.column} (${field}): ${message}`,
-    ...(item === undefined ? {} : { item }),
+    message: safeText(`${source} line ${cell.line} col ${cell.column} (${field}): ${message}`),
+    ...(item === undefined ? {} : { item: safeText(item) }),
   };
 }
 
@@ -118,7 +119,7 @@ function parseNumber(cell: Cell, field: string, min: number, max: number, source
   const text = cell.text.trim();
   const value = text === '' ? NaN : Number(text);
   if (!Number.isFinite(value) || value < min || value > max) {
-    issues.push(issue(source, cell, field, `"${cell.text}" is not a number in [${min}, ${max}]`, item));
+    issues.push(issue(source, cell, field, `"${excerpt(cell.text)}" is not a number in [${min}, ${max}]`, item));
     return NaN;
   }
   return value;

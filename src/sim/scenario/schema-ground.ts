@@ -2,7 +2,7 @@
 // workload, onboard filter and economics. Every default cites its source. Pure; imports only zod and constants.
 import { z } from 'zod';
 import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
-import { fraction, idString, intWithin, positive, text, within } from './fields.ts';
+import { fraction, idString, intWithin, text, within } from './fields.ts';
 
 export const groundStationSchema = z
   .object({
@@ -44,9 +44,9 @@ export const backhaulSchema = z
     /** Fibre route length / great-circle distance. Assumption: 1.5. */
     routeFactor: within(1, 10).default(1.5),
     /** Light speed in fibre: c / 1.4682 (group index of standard single-mode fibre at 1550 nm, Corning SMF-28). */
-    fibreKmPerS: positive(SPEED_OF_LIGHT_KM_S).default(SPEED_OF_LIGHT_KM_S / 1.4682),
+    fibreKmPerS: within(1000, SPEED_OF_LIGHT_KM_S).default(SPEED_OF_LIGHT_KM_S / 1.4682),
     /** Station uplink to the backbone. Assumption: 10 Gbit/s. */
-    rateGbps: positive(1e6).default(10),
+    rateGbps: within(0.001, 1e6).default(10),
     /** Transit price. Assumption: $0.01/GB. */
     costUsdPerGB: within(0, 1e3).default(0.01),
   })
@@ -68,11 +68,11 @@ export const gpuSchema = z
   .object({
     name: text().default('H100 SXM'),
     /** Dense BF16 peak. 989 TFLOPS: NVIDIA H100 SXM data sheet. */
-    peakTflops: positive(1e6).default(989),
+    peakTflops: within(0.001, 1e6).default(989),
     /** Model FLOPs utilisation on prefill-heavy vision tokens. Assumption: 0.4. */
     utilisation: within(0.01, 1).default(0.4),
     /** Board power. 700 W: NVIDIA H100 SXM data sheet. */
-    powerW: positive(1e5).default(700),
+    powerW: within(1, 1e5).default(700),
     /** Rental price. $2.35/h: H100 1-year reserved, Mar 2026 (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. */
     usdPerHour: within(0, 1e4).default(2.35),
     /** Set true when the rental price already includes electricity (then electricity is not added). */
@@ -101,9 +101,9 @@ export const modelSchema = z
   .object({
     name: text().default('8B remote-sensing VLM'),
     /** 8 billion parameters: the SCS-01 onboard remote-sensing model (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
-    paramsBillion: positive(1e5).default(8),
+    paramsBillion: within(0.001, 1e5).default(8),
     /** Operations per parameter per token: 2 (one multiply-add) for a dense transformer forward pass (Kaplan et al. 2020). */
-    opsPerParamPerToken: positive(100).default(2),
+    opsPerParamPerToken: within(0.1, 100).default(2),
   })
   .strict();
 
@@ -118,7 +118,7 @@ export const onboardFilterSchema = z
     /** Share of dropped tiles that really were low-value. Assumption: 0.95. */
     precision: within(0.01, 1).default(0.95),
     /** Operations per tile for the small filter model. Assumption: 10 GOPs (a ResNet-50 at 1024² ≈ 4 GFLOPs × ~2.5). */
-    opsPerTile: positive(1e18).default(1e10),
+    opsPerTile: within(1000, 1e18).default(1e10),
   })
   .strict();
 
@@ -136,11 +136,11 @@ export const economicsSchema = z
     /**
      * Power-system specific power, for the mass added to feed the accelerator: 36.5–75 W/kg (McCalip, docs/sources.md#space-economics); default the low end.
      */
-    specificPowerWPerKg: positive(1e4).default(36.5),
+    specificPowerWPerKg: within(1, 1e4).default(36.5),
     /** Operations cost attributed to the compute payload per satellite-year. Assumption: $20,000. */
     opsUsdPerSatYear: within(0, 1e12).default(20_000),
     /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, docs/sources.md#space-economics). */
-    lifetimeYears: positive(100).default(5),
+    lifetimeYears: within(0.1, 100).default(5),
   })
   .strict();
 
@@ -151,7 +151,7 @@ export const islSchema = z
     /** 'plus-grid' for Walker shells (other satellites are paired by range), or 'range' for all. */
     topology: z.enum(['plus-grid', 'range']).default('plus-grid'),
     /** 100 Gbit/s: SCS-01 laser (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
-    rateGbps: positive(1e6).default(100),
+    rateGbps: within(0.001, 1e6).default(100),
     /** 15 s link acquisition: SCS-01 (docs/sources.md#scs-01). */
     acquisitionS: within(0, 3600).default(15),
     /** 5,016 km: Hypatia's MAX_ISL_LENGTH, the line-of-sight limit of a 550 km shell with an 80 km margin. */

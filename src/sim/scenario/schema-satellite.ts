@@ -62,13 +62,13 @@ export const constellationSchema = z
 export const computeSchema = z
   .object({
     /** Peak INT8 throughput per satellite. 744 TOPS: SCS-01 maximum (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
-    topsInt8: positive(1e7).default(744),
+    topsInt8: within(0.001, 1e7).default(744),
     /** Per-satellite override by NORAD id or name (the constellation mean is ≈ 417 TOPS: 5 POPS / 12). */
-    topsInt8BySatellite: z.record(z.string(), positive(1e7)).default({}),
+    topsInt8BySatellite: z.record(z.string(), within(0.001, 1e7)).default({}),
     /** Share of peak TOPS achieved on transformer inference. Assumption (typical 20–40 % for INT8 edge accelerators). */
     utilisation: within(0.01, 1).default(0.3),
     /** Accelerator efficiency. 4.58 TOPS/W = Jetson AGX Orin 64 GB, 275 TOPS at 60 W (NVIDIA data sheet); assumption that SCS-01 is similar. */
-    topsPerW: positive(1000).default(275 / 60),
+    topsPerW: within(0.01, 1000).default(275 / 60),
     /** Accelerator idle draw. Assumption: 10 % of full power is typical of idle edge SoCs. */
     idleFraction: fraction().default(0.1),
   })
@@ -77,9 +77,9 @@ export const computeSchema = z
 export const powerSchema = z
   .object({
     /** Orbit-average-corrected solar array output when fully sunlit. Assumption: sized to run the accelerator at full power plus the bus (see docs). */
-    solarArrayW: positive(1e7).default(400),
+    solarArrayW: within(0.001, 1e7).default(400),
     /** Usable battery capacity. Assumption. */
-    batteryWh: positive(1e7).default(600),
+    batteryWh: within(0.001, 1e7).default(600),
     /** Platform load excluding the accelerator (ADCS, radios, thermal). Assumption. */
     busLoadW: within(0, 1e7).default(120),
     /** Compute is throttled so the battery never falls below this state of charge. Assumption (depth-of-discharge limit for Li-ion in LEO). */
@@ -90,11 +90,11 @@ export const powerSchema = z
 export const imagingSchema = z
   .object({
     /** Swath width. Default: Planet Dove, 20 km (Devaraj et al., SSC17-VII-02). */
-    swathKm: positive(5000).default(20),
+    swathKm: within(0.01, 5000).default(20),
     /** Ground sample distance. Default: Planet Dove, 3.5 m from 400 km (Devaraj et al.). */
-    gsdM: positive(10_000).default(3.5),
+    gsdM: within(0.01, 10_000).default(3.5),
     /** Altitude at which swath and GSD are quoted; both scale with altitude (fixed optics). Dove: 400 km. */
-    referenceAltitudeKm: positive(100_000).default(400),
+    referenceAltitudeKm: within(100, 100_000).default(400),
     /** Spectral bands. 4 (RGB + NIR): assumption, PlanetScope-like. */
     bands: intWithin(1, 1000).default(4),
     /** Bits per sample. 12: assumption. */
@@ -131,12 +131,12 @@ export const downlinkSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('shannon'),
       // Defaults: cote bent-pipe configuration (CMUAbstract/cote bent-pipe.cpp, utilities.cpp; docs/sources.md#cote).
-      txPowerW: positive(1e6).default(2),
+      txPowerW: within(1e-3, 1e6).default(2),
       txLineLossDb: within(-30, 0).default(-1),
       txGainDbi: within(-20, 80).default(6),
       rxGainDbi: within(-20, 80).default(44.1),
-      frequencyHz: positive(1e12).default(8.15e9),
-      bandwidthHz: positive(1e11).default(20e6),
+      frequencyHz: within(1e6, 1e12).default(8.15e9),
+      bandwidthHz: within(1e3, 1e11).default(20e6),
       /** Atmospheric loss; cote's calcAtmosphericLoss() returns 1 (0 dB). */
       atmLossDb: within(-60, 0).default(0),
       /** Receiving antenna noise temperature: 25 K, SMAD Table 13-10 downlink 2–12 GHz (as cote). */
@@ -147,7 +147,7 @@ export const downlinkSchema = z.discriminatedUnion('kind', [
       maxRateMbps: within(0, 1e6).default(0),
     })
     .strict(),
-  z.object({ kind: z.literal('fixed'), rateMbps: positive(1e6) }).strict(),
+  z.object({ kind: z.literal('fixed'), rateMbps: within(0.001, 1e6) }).strict(),
 ]);
 
 export const satelliteSchema = z
@@ -155,7 +155,7 @@ export const satelliteSchema = z
     compute: computeSchema.prefault({}),
     power: powerSchema.prefault({}),
     /** Onboard storage. 2,500 GB = 30 TB constellation total / 12 (CCTV / SatNews 2026-02, docs/sources.md#scs-01). */
-    storageGB: positive(1e9).default(2500),
+    storageGB: within(0.001, 1e9).default(2500),
     imaging: imagingSchema.prefault({}),
     downlink: downlinkSchema.prefault({ kind: 'shannon' }),
     /** Pointing and link acquisition at the start of each pass. Assumption: 30 s. */

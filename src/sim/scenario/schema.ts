@@ -63,7 +63,25 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     uniqueIds(s.groundStations, 'groundStations', ctx);
     uniqueIds(s.hubs, 'hubs', ctx);
+    const whole = wholeStepsError(s.durationH, s.stepS);
+    if (whole) ctx.addIssue({ code: 'custom', path: ['durationH'], message: whole });
   });
+
+/**
+ * Why a run length is not a whole number of steps, or null. The engine simulates whole steps, so a run of 36 s in
+ * 600 s steps would simulate 600 s (17× the cost of what was asked); such runs are refused with the nearest lengths.
+ */
+export function wholeStepsError(durationH: number, stepS: number): string | null {
+  const durationS = durationH * 3600;
+  const steps = durationS / stepS;
+  if (!Number.isFinite(steps) || Math.abs(steps - Math.round(steps)) <= 1e-9 * Math.max(1, steps)) return null;
+  const h = (n: number) => `${Number(((n * stepS) / 3600).toPrecision(6))} h`;
+  const below = Math.floor(steps);
+  const nearest = below >= 1 ? `${h(below)} or ${h(below + 1)}` : h(1);
+  const what = steps < 1 ? `shorter than one ${stepS} s step` : `${Number(steps.toFixed(3))} steps of ${stepS} s`;
+  const divides = `a step that divides ${Number(durationS.toPrecision(9))} s`;
+  return `${durationH} h is ${what}: a run is a whole number of steps (the last would be simulated in full); use ${nearest}, or ${divides}`;
+}
 
 function uniqueIds(items: { id: string }[], key: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
