@@ -17,7 +17,8 @@ describe('scenario ranges', () => {
 
   it('refuses a run that is not a whole number of steps, with the nearest lengths', async () => {
     expect(wholeStepsError(0.01, 600)).toBe(
-      '0.01 h is shorter than one 600 s step: a run is a whole number of steps (the last would be simulated in full); use 0.166667 h, or a step that divides 36 s',
+      '0.01 h is shorter than one 600 s step: a run is a whole number of steps (the last would be simulated in full); ' +
+        'use 0.166667 h, or a step that divides 36 s',
     );
     expect(wholeStepsError(1.3, 600)).toMatch(/^1\.3 h is 7\.8 steps of 600 s: .* use 1\.16667 h or 1\.33333 h, or a step that divides 4680 s$/);
     expect(wholeStepsError(300 / 3600, 30)).toBeNull(); // 10.000000000000002 steps is 10
