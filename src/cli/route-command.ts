@@ -1,8 +1,9 @@
 // `ocsim route`: latency-shortest path ground → satellites (laser ISLs) → ground at one or more times, for
 // "how fast can a result reach a user on another continent?". Thin I/O around src/sim's routeBetween: arguments,
 // loading, printing. Node I/O only through scenario-loader / node-io.
-import type { CatalogRecord } from '../sim/catalog/types.ts';
-import { catalogueStage } from '../sim/engine/catalogue-stage.ts';
+import { checkEpochAge, makeIssue } from '../sim/catalog/checks.ts';
+import type { CatalogRecord, IngestIssue } from '../sim/catalog/types.ts';
+import { catalogueStage, type CatalogueOutput } from '../sim/engine/catalogue-stage.ts';
 import { islParams, validateIslParams, type IslParams } from '../sim/links/isl.ts';
 import { IslNetwork } from '../sim/links/isl-network.ts';
 import { resolveRoutePlace, routeBetween, routeBounds, type RoutePlace, type RouteSample } from '../sim/links/route-between.ts';
@@ -53,8 +54,13 @@ export async function runRouteCommand(opts: RouteCommandOptions, io: RouteIo): P
     const bad = [...validateIslParams(isl), ...validateTiming(opts)];
     if (bad.length) throw new InputError(bad.join('; '));
     const places = [resolveRoutePlace(opts.from, scenario, '--from', opts.maskDeg), resolveRoutePlace(opts.to, scenario, '--to', opts.maskDeg)] as const;
+    if (samePlace(places[0], places[1])) throw new InputError(`--from and --to are the same place (${places[0].label}): there is nothing to route`);
     const startMs = parseTime(opts.at ?? scenario.epochIso);
-    const { records, issues } = await catalogueStage(scenario, fileReader(baseDir));
+    const endMs = startMs + (opts.durationS ?? 0) * 1000;
+    // The element sets are judged at the route's times, as ocsim run judges them at its epoch: far from their epoch,
+    // SGP4 positions are kilometres off (docs/parts/catalog.md), so stale ones are quarantined here too.
+    const loaded = await catalogueStage({ ...scenario, epochIso: isoUtc(startMs) }, fileReader(baseDir));
+    const { records, issues } = ageAtEnd(loaded, endMs, scenario.constellation);
     if (issues.length > 0) io.err(formatIssues(issues));
     if (records.length === 0) throw new InputError('no satellite could be loaded: nothing to route over');
     io.out(headerLines(scenario, records.length, places, isl).join('\n') + '\n');
@@ -81,6 +87,31 @@ export async function runRouteCommand(opts: RouteCommandOptions, io: RouteIo): P
     io.err(`ocsim route: ${input ? '' : 'failed: '}${(err as Error).message}\n`);
     return input ? 2 : 1;
   }
+}
+
+/** The same latitude, longitude and altitude (e.g. a station given by id and by its coordinates). */
+function samePlace(a: RoutePlace, b: RoutePlace): boolean {
+  return a.station.latDeg === b.station.latDeg && a.station.lonDeg === b.station.lonDeg && a.station.altM === b.station.altM;
+}
+
+/** The records still young enough at the route's last time (the first was the loading reference), with issues. */
+function ageAtEnd(c: CatalogueOutput, endMs: number, limits: Scenario['constellation']): { records: CatalogRecord[]; issues: IngestIssue[] } {
+  const issues = [...c.issues];
+  const opts = { source: '', referenceMs: endMs, maxEpochAgeDays: limits.maxEpochAgeDays, warnEpochAgeDays: limits.warnEpochAgeDays };
+  const records = c.records.filter((r) => {
+    const f = checkEpochAge(r.epochMs, opts);
+    if (f?.severity !== 'error') return true;
+    issues.push(
+      makeIssue(
+        'error',
+        f.code,
+        { source: r.source, placeKind: 'line', norad: String(r.norad), name: r.name, ...(r.line ? { line: r.line } : {}) },
+        `${f.text} (at the end of --duration-s)`,
+      ),
+    );
+    return false;
+  });
+  return { records, issues };
 }
 
 function parseTime(iso: string): number {

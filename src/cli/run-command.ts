@@ -3,7 +3,7 @@ import { exportRunText, type ExportFormat } from '../sim/api/export-run.ts';
 import { runScenario, type RunPhase } from '../sim/engine/run.ts';
 import type { ProcessingMode } from '../sim/scenario/schema.ts';
 import { defaultLandMask, fileReader } from './node-io.ts';
-import { formatSummaryTable } from '../sim/report/summary-table.ts';
+import { formatLostSatellites, formatSummaryTable } from '../sim/report/summary-table.ts';
 import { formatIssues } from './format.ts';
 import { createProgress } from './progress.ts';
 import { createCliPropagator } from './parallel-propagator.ts';
@@ -51,6 +51,8 @@ export async function runCommand(o: RunCommandOptions, io: CliIo): Promise<numbe
     throw new InputError('no satellite could be loaded: nothing to simulate');
   }
   if (result.ingestIssues.length > 0) io.err(formatIssues(result.ingestIssues));
+  const lost = formatLostSatellites(result.satellites);
+  if (lost) io.err(lost);
   const table = formatSummaryTable(result.summary);
   const toStdout = o.out === undefined && o.format !== undefined;
   if (toStdout) io.err(table);

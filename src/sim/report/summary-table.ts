@@ -1,6 +1,8 @@
 // The plain-text run summary `ocsim run` prints: three head lines (scenario, satellites, contacts) and the per-mode
-// table of CLI_MODE_ROWS, columns right-aligned. Pure: imports only result types and this folder.
-import type { RunSummary } from '../engine/result-types.ts';
+// table of CLI_MODE_ROWS, columns right-aligned, and the satellites lost during the run. Pure: imports only result
+// types, time.ts and this folder.
+import type { RunSummary, SatelliteInfo } from '../engine/result-types.ts';
+import { isoUtc } from '../time.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { CLI_MODE_ROWS } from './mode-rows.ts';
 
@@ -25,4 +27,13 @@ export function formatSummaryTable(s: RunSummary): string {
   const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
   CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
   return [...head, ...lines, ''].join('\n');
+}
+
+/** Lost satellites, one line each (name, NORAD, time, reason), at most `max` then a count: for the console. */
+export function formatLostSatellites(satellites: readonly SatelliteInfo[], max = 20): string {
+  const lost = satellites.filter((s) => s.lostAtMs !== null);
+  const lines = lost.slice(0, max).map((s) => `lost: ${s.name} (NORAD ${s.norad}) at ${isoUtc(s.lostAtMs!)}: ${s.lostReason ?? 'unknown reason'}`);
+  if (lost.length > max)
+    lines.push(`lost: … and ${(lost.length - max).toLocaleString('en-US')} more satellites (every one is in the JSON export's satellites)`);
+  return lines.join('\n');
 }
