@@ -30,7 +30,12 @@ describe('ocsim run', () => {
       const m = json.summary.modes[mode];
       for (const key of ['bytesCaptured', 'bytesDownlinked', 'bandwidthSavedFraction', 'tokensProcessed', 'costUsdPerMTok', 'bytesDropped'])
         expect(typeof m[key], `${mode}.${key}`).toBe('number');
-      for (const q of ['p50', 'p90', 'p99']) expect(typeof m.latencyS[q]).toBe('number');
+      for (const q of ['p50', 'p90', 'p99']) {
+        // A percentile over every captured tile, or null when the run never reached it (then censored).
+        expect(m.latencyS[q] === null ? m.latencyS.censored[q] : typeof m.latencyS[q] === 'number').toBe(true);
+        expect(typeof m.latencyDeliveredS[q]).toBe('number');
+      }
+      for (const h of ['within5min', 'within1h', 'within6h', 'within24h']) expect(typeof m.deliveredWithinShare[h]).toBe('number');
     }
   });
 

@@ -62,7 +62,10 @@ describe('default scenario, 24 h', async () => {
   });
 
   it('onboard inference answers faster than the bent pipe and downlinks far less', () => {
-    expect(onboard!.latencyS.p50!).toBeLessThan(ground!.latencyS.p50!);
+    // Over every captured tile the bent pipe never reaches its median in a day: censored, not the lucky 4 %'s.
+    expect(onboard!.latencyS.censored.p50).toBe(false);
+    expect(ground!.latencyS).toMatchObject({ p50: null, censored: { p50: true } });
+    expect(onboard!.latencyDeliveredS.p50!).toBeLessThan(ground!.latencyDeliveredS.p50!);
     expect(onboard!.bytesDownlinked).toBeLessThan(ground!.bytesDownlinked / 10);
     expect(onboard!.deliveredTileFraction).toBeGreaterThan(ground!.deliveredTileFraction);
     // The bent pipe is downlink-bound: most of the day's capture is still onboard at the end.
@@ -70,8 +73,10 @@ describe('default scenario, 24 h', async () => {
     expect(onboard!.tokensGround).toBe(0);
     expect(ground!.tokensOnboard).toBe(0);
     for (const m of modesOf(r)) {
-      expect(m.latencyS.p50!).toBeLessThanOrEqual(m.latencyS.p90!);
-      expect(m.latencyS.p90!).toBeLessThanOrEqual(m.latencyS.p99!);
+      expect(m.latencyDeliveredS.p50!).toBeLessThanOrEqual(m.latencyDeliveredS.p90!);
+      expect(m.latencyDeliveredS.p90!).toBeLessThanOrEqual(m.latencyDeliveredS.p99!);
+      const w = m.deliveredWithinShare;
+      expect(w.within5min <= w.within1h && w.within1h <= w.within6h && w.within6h <= w.within24h && w.within24h <= 1).toBe(true);
       expect(m.costUsdPerMTok).toBeGreaterThan(0);
       expect(m.costUsd.totalUsd).toBeCloseTo(
         Object.entries(m.costUsd)

@@ -139,15 +139,16 @@ describe('summaryToJson', () => {
   it('is byte-stable and reads back through runSummarySchema to the same summary', () => {
     const a = summaryToJson(makeRunFixture().summary);
     expect(summaryToJson(makeRunFixture().summary)).toBe(a);
-    expect(a).toContain('"latencyS": {"p50":1800,"p90":3600,"p99":null,"mean":2000.5}');
+    expect(a).toContain('"p99": null,\n        "censored": {"p50":false,"p90":false,"p99":true}');
+    expect(a).toContain('"latencyDeliveredS": {"p50":1700,"p90":3500,"p99":3590,"mean":2000.5}');
     expect(runSummarySchema.parse(JSON.parse(a))).toEqual(roundSignificant(makeRunFixture().summary));
   });
 
   it('writes 10 significant digits, so last-bit differences between JavaScript engines vanish', () => {
     const s = makeRunFixture().summary;
     const t = makeRunFixture().summary;
-    s.modes.ground!.latencyS.mean = 43036.155391601562;
-    t.modes.ground!.latencyS.mean = 43036.155391601555; // differs in the last bits, as Chromium vs Node Math.* do
+    s.modes.ground!.latencyDeliveredS.mean = 43036.155391601562;
+    t.modes.ground!.latencyDeliveredS.mean = 43036.155391601555; // differs in the last bits, as Chromium vs Node Math.* do
     expect(summaryToJson(s)).toBe(summaryToJson(t));
     expect(summaryToJson(s)).toContain('"mean":43036.15539');
     expect(roundSignificant(6603772342272)).toBe(6603772342272); // integers stay exact

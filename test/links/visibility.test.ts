@@ -49,11 +49,13 @@ describe('station geometry and look angles', () => {
           const g = stationGeometry([station(latDeg, lonDeg, altM, 0)]);
           const ours = lookAngles([x, y, z], g, 0);
           const ref = ecfToLookAngles({ latitude: latDeg * deg, longitude: lonDeg * deg, height: altM / 1000 }, { x, y, z });
-          // satellite.js rounds WGS84 b to 6356.7523142 km: agreement to 1 mm, not to the last bit.
-          expect(Math.abs(ours.elevationDeg - ref.elevation / deg)).toBeLessThan(1e-7);
+          // satellite.js rounds WGS84 b to 6356.7523142 km: agreement to 1 mm, not to the last bit. Within half a degree
+          // of zenith or nadir the elevation is an arcsine near ±1, which turns last-bit differences into ~1e-6°.
+          const nearPole = Math.abs(ref.elevation / deg) > 89.5;
+          expect(Math.abs(ours.elevationDeg - ref.elevation / deg)).toBeLessThan(nearPole ? 1e-5 : 1e-7);
           expect(Math.abs(ours.rangeKm - ref.rangeSat)).toBeLessThan(1e-6);
           const dAz = Math.abs(((ours.azimuthDeg - ref.azimuth / deg + 540) % 360) - 180);
-          expect(dAz).toBeLessThan(1e-6);
+          if (!nearPole) expect(dAz).toBeLessThan(1e-6); // azimuth has no meaning at zenith or nadir
           expect(ours.elevationDeg).toBeLessThanOrEqual(90);
         },
       ),

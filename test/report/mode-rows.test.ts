@@ -1,17 +1,21 @@
 // The comparison rows: what each prints for one hand-made mode, which rows the CLI shows, titles, the cost
 // breakdown's items, and which mode is best.
 import { describe, expect, it } from 'vitest';
-import { bestIndex, CLI_MODE_ROWS, COST_ROWS, MODE_ROWS, rowTitle } from '../../src/sim/report/mode-rows.ts';
+import { bestIndex, bestModeIndex, CLI_MODE_ROWS, COST_ROWS, MODE_ROWS, rowTitle } from '../../src/sim/report/mode-rows.ts';
 import { fakeMode } from '../app/fixtures.ts';
 
 describe('mode rows', () => {
   it('print every quantity of a mode (fixture hybrid: base numbers × 2)', () => {
     const m = fakeMode('hybrid', 2);
-    expect(MODE_ROWS.map((r) => [rowTitle(r.label), r.value(m)])).toEqual([
+    expect(MODE_ROWS.map((r) => [rowTitle(r.label), r.value(m, { durationH: 24 })])).toEqual([
       ['Latency p50', '3.2 min'],
       ['Latency p90', '63.3 min'],
       ['Latency p99', '5.00 h'],
-      ['Tiles delivered', '45.0 %'],
+      ['Insight ≤ 5 min', '25.0 %'],
+      ['Insight ≤ 1 h', '40.0 %'],
+      ['Insight ≤ 6 h', '42.5 %'],
+      ['Insight ≤ 24 h', '45.0 %'],
+      ['Tiles resolved', '45.0 %'],
       ['Captured', '4200.00 GB'],
       ['Downlinked', '220.00 GB'],
       ['Bandwidth saved', '20.0 %'],
@@ -67,5 +71,18 @@ describe('mode rows', () => {
     expect(bestIndex([Number.NaN, 5, 4], 'higher')).toBe(1);
     expect(bestIndex([0, 0, 0], 'lower')).toBeNull();
     expect(bestIndex([null, 1], 'lower')).toBeNull();
+    expect(bestIndex([Infinity, 5], 'lower')).toBe(1); // a value not reached is worse, never best
+    expect(bestIndex([Infinity, Infinity], 'lower')).toBeNull();
+  });
+
+  it('never stars a censored latency, and prints it as more than the run', () => {
+    const p50 = MODE_ROWS.find((r) => r.label === 'latency p50')!;
+    const fast = fakeMode('onboard', 1); // p50 95 s, reached
+    const lucky = { ...fakeMode('ground', 1), latencyS: { p50: null, p90: null, p99: null, censored: { p50: true, p90: true, p99: true } } };
+    expect(p50.value(lucky, { durationH: 24 })).toBe('> 24.00 h');
+    expect(bestModeIndex(p50, [lucky, fast])).toBe(1);
+    expect(bestModeIndex(p50, [lucky, lucky])).toBeNull();
+    // Reached by nobody but one: it is the fastest at the median.
+    expect(bestModeIndex(p50, [lucky, { ...fast, latencyS: { ...fast.latencyS, p50: 4000 } }])).toBe(1);
   });
 });

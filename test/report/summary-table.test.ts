@@ -15,7 +15,11 @@ describe('formatSummaryTable', () => {
       'latency p50            4.8 min      95.0 s     3.2 min',
       'latency p90           95.0 min    31.7 min    63.3 min',
       'latency p99             7.50 h      2.50 h      5.00 h',
-      'tiles delivered         30.0 %      90.0 %      45.0 %',
+      'insight ≤ 5 min         16.7 %      50.0 %      25.0 %',
+      'insight ≤ 1 h           26.7 %      80.0 %      40.0 %',
+      'insight ≤ 6 h           28.3 %      85.0 %      42.5 %',
+      'insight ≤ 24 h          30.0 %      90.0 %      45.0 %',
+      'tiles resolved          30.0 %      90.0 %      45.0 %',
       'captured            4200.00 GB  4200.00 GB  4200.00 GB',
       'downlinked           330.00 GB   110.00 GB   220.00 GB',
       'bandwidth saved          0.0 %      40.0 %      20.0 %',
@@ -32,7 +36,12 @@ describe('formatSummaryTable', () => {
   });
 
   it('widens every column to the longest cell + 2, and prints n/a for what is missing', () => {
-    const onboard = { ...fakeMode('onboard', 1), latencyS: { p50: null, p90: null, p99: null, mean: null }, backlogBytesEnd: 1.5e15, costUsdPerMTok: null };
+    const onboard = {
+      ...fakeMode('onboard', 1),
+      latencyS: { p50: null, p90: null, p99: null, censored: { p50: false, p90: false, p99: false } },
+      backlogBytesEnd: 1.5e15,
+      costUsdPerMTok: null,
+    };
     const lines = formatSummaryTable({ ...fakeSummary(), modes: { onboard } }).split('\n');
     expect(lines.slice(4, 8)).toEqual([
       '                          onboard',
@@ -40,7 +49,7 @@ describe('formatSummaryTable', () => {
       'latency p90                   n/a',
       'latency p99                   n/a',
     ]);
-    expect(lines[13]).toBe('backlog at end      1500000.00 GB');
-    expect(lines[19]).toBe('$ per M tokens                n/a');
+    expect(lines[17]).toBe('backlog at end      1500000.00 GB');
+    expect(lines[23]).toBe('$ per M tokens                n/a');
   });
 });

@@ -1,7 +1,7 @@
 // Side-by-side comparison of the three modes (the CLI's table), the selected mode's column highlighted and the
-// best value of each row marked.
+// best value of each row marked (never a latency the run did not reach: bestModeIndex).
 import { useUi, useUiStore } from '../store.ts';
-import { bestIndex, MODE_ROWS, rowTitle } from '../../sim/report/mode-rows.ts';
+import { bestModeIndex, MODE_ROWS, rowTitle } from '../../sim/report/mode-rows.ts';
 import { MODE_LABELS, MODE_ORDER } from './modes.ts';
 
 export function CompareTable() {
@@ -30,13 +30,13 @@ export function CompareTable() {
         </thead>
         <tbody>
           {MODE_ROWS.map((row) => {
-            const best = row.better && row.raw ? bestIndex(ms.map(row.raw), row.better) : null;
+            const best = bestModeIndex(row, ms);
             return (
               <tr key={row.label}>
                 <th scope="row">{rowTitle(row.label)}</th>
                 {ms.map((m, i) => (
                   <td key={m.mode} className={`num${modes[i] === mode ? ' selected' : ''}${i === best ? ' best' : ''}`}>
-                    {row.value(m)}
+                    {row.value(m, summary)}
                     {i === best && <span aria-label="best"> ★</span>}
                   </td>
                 ))}

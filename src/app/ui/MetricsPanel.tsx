@@ -2,8 +2,12 @@
 // tokens with its breakdown (summary.modes[mode].costUsd).
 import type { ModeSummary } from '../../sim/engine/result-types.ts';
 import { BROWSER_SIM_MAX_SATELLITES } from '../sim-client.ts';
+import { MODE_ROWS } from '../../sim/report/mode-rows.ts';
+
+const LATENCY_P50 = MODE_ROWS.find((r) => r.label === 'latency p50')!;
+const LATENCY_P90 = MODE_ROWS.find((r) => r.label === 'latency p90')!;
 import { useUi, useUiStore } from '../store.ts';
-import { formatBytes, formatDurationS, formatPercent, formatTokens, formatUsd } from '../../sim/report/format.ts';
+import { formatBytes, formatPercent, formatTokens, formatUsd } from '../../sim/report/format.ts';
 import { COST_ROWS } from '../../sim/report/mode-rows.ts';
 import { MODE_HINTS, MODE_LABELS } from './modes.ts';
 
@@ -12,6 +16,7 @@ export function MetricsPanel() {
   const mode = useUi(store, (s) => s.mode);
   const m: ModeSummary | null = useUi(store, (s) => s.summary?.modes[mode] ?? null);
   const hasSummary = useUi(store, (s) => s.summary !== null);
+  const durationH = useUi(store, (s) => s.summary?.durationH ?? 0);
   const orbitView = useUi(store, (s) => s.orbitView);
   const na = hasSummary ? 'not simulated' : orbitView ? '—' : '…';
   return (
@@ -27,8 +32,9 @@ export function MetricsPanel() {
         </p>
       )}
       <div className="cards">
-        <Metric id="metric-latency-p50" label="Latency p50" hint="capture to insight" value={m ? formatDurationS(m.latencyS.p50) : na} />
-        <Metric id="metric-latency-p90" label="Latency p90" value={m ? formatDurationS(m.latencyS.p90) : na} />
+        <Metric id="metric-latency-p50" label="Latency p50" hint="capture to insight, every tile" value={m ? LATENCY_P50.value(m, { durationH }) : na} />
+        <Metric id="metric-latency-p90" label="Latency p90" value={m ? LATENCY_P90.value(m, { durationH }) : na} />
+        <Metric id="metric-within-1h" label="Insight ≤ 1 h" hint="share of captured tiles" value={m ? formatPercent(m.deliveredWithinShare.within1h) : na} />
         <Metric id="metric-bandwidth-saved" label="Bandwidth saved" value={m ? formatPercent(m.bandwidthSavedFraction) : na} />
         <Metric id="metric-cost-per-mtok" label="Cost per M tokens" value={m ? formatUsd(m.costUsdPerMTok) : na} />
         <Metric
@@ -44,7 +50,7 @@ export function MetricsPanel() {
           value={m ? formatTokens(m.tokensProcessed) : na}
           hint={m ? `${formatTokens(m.tokensOnboard)} in orbit, ${formatTokens(m.tokensGround)} on the ground` : undefined}
         />
-        <Metric id="metric-delivered" label="Tiles delivered" value={m ? formatPercent(m.deliveredTileFraction) : na} />
+        <Metric id="metric-delivered" label="Tiles resolved" value={m ? formatPercent(m.deliveredTileFraction) : na} />
         <Metric id="metric-isl-relayed" label="Relayed over ISL" hint={m ? islHint(m) : undefined} value={m ? formatBytes(m.bytesRelayedOverIsl ?? 0) : na} />
       </div>
       {m && <CostBreakdown m={m} />}

@@ -101,7 +101,15 @@ export class ModeState {
   readonly storedBytes: Float64Array;
   readonly socWh: Float64Array;
   readonly counters: ModeCounters = zeroCounters();
-  readonly latencyS = new WeightedSamples();
+  /** Latency of tiles whose insight reached the users (delivered), s, weighted by tiles. */
+  readonly deliveredS = new WeightedSamples();
+  /** Latency of every tile whose insight reached the users, s (the events of the Kaplan–Meier estimate). */
+  readonly resolvedS = new WeightedSamples();
+  /**
+   * How long each tile without an insight at the users had waited when the run ended, s: still stored, dropped, or
+   * discarded by the onboard filter (censored at the end of the run).
+   */
+  readonly censoredS = new WeightedSamples();
   /** Per session: time the last byte was sent, ms (NaN = session unused). */
   readonly sessionLastByteMs: Float64Array;
   /** Per session: time the first byte was sent, ms. */
@@ -119,6 +127,8 @@ export class ModeState {
     tokensPerGpuS: number,
     startMs: number,
     initialSocWh: number,
+    /** End of the simulated grid, ms: unresolved tiles are censored here. */
+    readonly runEndMs: number,
   ) {
     this.raw = Array.from({ length: satCount }, () => new BatchQueue());
     this.down = Array.from({ length: satCount }, () => new BatchQueue());
@@ -144,6 +154,18 @@ export class ModeState {
   /** Whether this mode runs the accelerator onboard. */
   get usesOnboardCompute(): boolean {
     return this.mode !== 'ground';
+  }
+
+  /** A tile batch's insight arrived at `insightMs` (delivered to the users). */
+  delivered(captureMs: number, insightMs: number, tiles: number): void {
+    const s = (insightMs - captureMs) / 1000;
+    this.deliveredS.add(s, tiles);
+    this.resolvedS.add(s, tiles);
+  }
+
+  /** Tiles that will not be resolved in this run (dropped, or still waiting at its end): censored at its end. */
+  unresolved(captureMs: number, tiles: number): void {
+    this.censoredS.add(Math.max(0, (this.runEndMs - captureMs) / 1000), tiles);
   }
 
   /** Raw bytes still onboard (in either queue). */

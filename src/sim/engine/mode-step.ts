@@ -122,6 +122,8 @@ function filterOnboard(st: ModeState, p: FlowParams, s: number, piece: Batch, do
   c.decidedRawBytes += piece.rawBytes;
   c.tilesDiscardedByFilter += dropTiles;
   c.clearTilesDiscardedByFilter += falsePos;
+  // No insight of a discarded tile reaches the users: for latency it is never resolved (deliveredTileFraction counts it).
+  st.unresolved(piece.captureMs, dropTiles);
   st.storedBytes[s]! -= droppedRaw;
   if (keepFraction <= 0) return;
   const keptBytes = piece.bytes * keepFraction;
@@ -141,6 +143,7 @@ export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Read
   else {
     takeBytesInto(own, free, accepted);
     c.droppedStorageFullBytes += own.rawBytes;
+    st.unresolved(own.captureMs, own.tiles);
   }
   if (accepted.bytes <= 0) return;
   st.storedBytes[s]! += accepted.bytes;
@@ -153,9 +156,16 @@ export function captureStep(st: ModeState, p: FlowParams, s: number, batch: Read
   }
 }
 
+/** Every tile batch still queued on satellite `s` is unresolved (censored at the run's end). */
+export function censorQueued(st: ModeState, s: number): void {
+  for (const q of [st.raw[s]!, st.down[s]!]) for (let i = 0; q.at(i, scratch); i++) st.unresolved(scratch.captureMs, scratch.tiles);
+}
+const scratch = emptyBatch();
+
 /** A satellite lost at this step: everything it stores is dropped (reason: satellite lost). */
 export function loseSatellite(st: ModeState, s: number): void {
   const c = st.counters;
+  censorQueued(st, s);
   c.droppedSatelliteLostBytes = st.raw[s]!.addUp(BatchField.rawBytes, c.droppedSatelliteLostBytes);
   c.droppedSatelliteLostBytes = st.down[s]!.addUp(BatchField.rawBytes, c.droppedSatelliteLostBytes);
   st.raw[s]!.clear();

@@ -64,7 +64,8 @@ export async function processingStage(
   });
   const batteryWh = scenario.satellite.power.batteryWh;
   const gpus = scenario.hubs.map((h) => h.gpus);
-  const modes = scenario.processing.modes.map((m) => new ModeState(m, n, schedule.sessions.length, K, gpus, gpuRate, startMs, batteryWh));
+  const runEndMs = startMs + K * stepS * 1000;
+  const modes = scenario.processing.modes.map((m) => new ModeState(m, n, schedule.sessions.length, K, gpus, gpuRate, startMs, batteryWh, runEndMs));
   const tileBytes = bytesPerTile(scenario.workload.tilePx, scenario.satellite.imaging);
   const cloudyFraction = scenario.workload.cloudyFraction;
   const rngs = records.map((r) => createRng(scenario.seed, `capture:${r.norad}`));
@@ -180,7 +181,7 @@ function deliverResult(st: ModeState, scenario: Scenario, t: DispatchTables, b: 
   const c = st.counters;
   const cluster = t.nearestEastCluster[station]!;
   const arriveMs = doneMs + (t.stationToClusterS[station * t.clusterCount + cluster]! + transferS(b.bytes, scenario.backhaul.rateGbps)) * 1000;
-  st.latencyS.add((arriveMs - b.captureMs) / 1000, b.tiles);
+  st.delivered(b.captureMs, arriveMs, b.tiles);
   c.tilesDelivered += b.tiles;
   c.clearTilesDelivered += b.tiles - b.cloudyTiles;
   c.backhaulBytes += b.bytes;
@@ -195,12 +196,15 @@ function dispatchArrivals(st: ModeState, scenario: Scenario, t: DispatchTables, 
   for (const a of arrivals) {
     const cluster = chooseCluster(scenario.dispatch.policy, a.stationIndex, a.downlinkedMs, t, st.gpu, scenario.dispatch.maxQueueWaitS);
     c.backhaulBytes += a.bytes;
-    if (cluster < 0) continue; // no GPUs anywhere: downlinked but never inferred (shows as undelivered)
+    if (cluster < 0) {
+      st.unresolved(a.captureMs, a.tiles); // no GPUs anywhere: downlinked but never inferred
+      continue;
+    }
     const arriveMs = a.downlinkedMs + (t.stationToClusterS[a.stationIndex * t.clusterCount + cluster]! + transferS(a.bytes, scenario.backhaul.rateGbps)) * 1000;
     const tokens = a.tiles * p.tokensPerTile;
     const doneMs = st.gpu.serve(cluster, arriveMs, tokens);
     const insightMs = doneMs + t.deliveryToEastS[cluster]! * 1000;
-    st.latencyS.add((insightMs - a.captureMs) / 1000, a.tiles);
+    st.delivered(a.captureMs, insightMs, a.tiles);
     c.tokensGround += tokens;
     c.tilesDelivered += a.tiles;
     c.clearTilesDelivered += a.tiles - a.cloudyTiles;

@@ -12,11 +12,31 @@ export const RUN_EXPORT_SCHEMA_VERSION = 1;
 /** Engine version written into every export. */
 export const ENGINE_VERSION = '0.1.0';
 
+/**
+ * Capture-to-insight latency over every captured tile, s: Kaplan–Meier percentiles with the tiles unresolved at the
+ * end censored there (metrics/kaplan-meier.ts). A percentile the run never reaches is null with `censored` true.
+ */
 export interface LatencySummaryS {
   p50: number | null;
   p90: number | null;
   p99: number | null;
+  censored: { p50: boolean; p90: boolean; p99: boolean };
+}
+
+/** Latency over the delivered tiles only, s: the lucky ones when few get through (kept under its own name). */
+export interface DeliveredLatencyS {
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
   mean: number | null;
+}
+
+/** Estimated share of captured tiles whose insight arrived (or that the filter resolved) within each horizon. */
+export interface DeliveredWithinShare {
+  within5min: number;
+  within1h: number;
+  within6h: number;
+  within24h: number;
 }
 
 /** Raw (captured) bytes by fate; captured = processedOnboard + downlinked + stored + dropped. */
@@ -32,8 +52,12 @@ export interface ByteConservation {
 
 export interface ModeSummary {
   mode: ProcessingMode;
-  /** Capture-to-insight latency over delivered tiles (weighted by tiles), s. */
+  /** Capture-to-insight latency over every captured tile (Kaplan–Meier, censored at the end), s. */
   latencyS: LatencySummaryS;
+  /** The same over the delivered tiles only, s. */
+  latencyDeliveredS: DeliveredLatencyS;
+  /** Share of captured tiles resolved within 5 min, 1 h, 6 h, 24 h (the decision metric). */
+  deliveredWithinShare: DeliveredWithinShare;
   /** Share of captured tiles whose insight was delivered (or that the onboard filter resolved) by the end. */
   deliveredTileFraction: number;
   bytesCaptured: number;

@@ -89,6 +89,8 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
   return {
     mode: o.mode,
     latencyS: o.latencyS,
+    latencyDeliveredS: o.latencyDeliveredS,
+    deliveredWithinShare: o.deliveredWithinShare,
     deliveredTileFraction: c.tilesCaptured > 0 ? (c.tilesDelivered + c.tilesDiscardedByFilter) / c.tilesCaptured : 0,
     bytesCaptured: c.capturedBytes,
     bytesDownlinked: c.downlinkedRawBytes + c.downlinkedResultBytes,

@@ -4,7 +4,11 @@
 import type { DownlinkSession } from '../links/scheduler.ts';
 import type { ProcessingMode } from '../scenario/schema.ts';
 import type { FlowParams, ModeCounters, ModeState } from './mode-state.ts';
-import type { LatencySummaryS, ModeSeries } from './result-types.ts';
+import type { DeliveredLatencyS, DeliveredWithinShare, LatencySummaryS, ModeSeries } from './result-types.ts';
+import { kaplanMeier, kmQuantile, kmShareWithin } from '../metrics/kaplan-meier.ts';
+import { censorQueued } from './mode-step.ts';
+
+type KmPoint = ReturnType<typeof kmQuantile>;
 
 /** Resources a mode used over the run: the pricing stage's only input besides the scenario's prices. */
 export interface ModeUsage {
@@ -27,7 +31,12 @@ export interface ModeUsage {
 export interface ModeOutcome {
   mode: ProcessingMode;
   counters: ModeCounters;
+  /** Over every captured tile, the unresolved censored at the run's end (Kaplan–Meier). */
   latencyS: LatencySummaryS;
+  /** Over the delivered tiles only (what was reported as latency before). */
+  latencyDeliveredS: DeliveredLatencyS;
+  /** Estimated share of captured tiles resolved within 5 min, 1 h, 6 h and 24 h. */
+  deliveredWithinShare: DeliveredWithinShare;
   /** Raw (captured) bytes still onboard at the end. */
   storedRawBytesEnd: number;
   /** All bytes still onboard at the end (raw + results). */
@@ -42,14 +51,24 @@ const sum = (a: ArrayLike<number>) => {
   return s;
 };
 
-/** The outcome of a finished mode. */
+/** The outcome of a finished mode. Tiles still onboard are censored at the run's end first. */
 export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly DownlinkSession[], stationCount: number): ModeOutcome {
   const c = st.counters;
-  const [p50 = null, p90 = null, p99 = null] = st.latencyS.quantiles([0.5, 0.9, 0.99]);
+  for (let s = 0; s < st.storedBytes.length; s++) censorQueued(st, s);
+  const [d50 = null, d90 = null, d99 = null] = st.deliveredS.quantiles([0.5, 0.9, 0.99]);
+  const km = kaplanMeier(st.resolvedS, st.censoredS);
+  const [p50, p90, p99] = [0.5, 0.9, 0.99].map((q) => kmQuantile(km, q)) as [KmPoint, KmPoint, KmPoint];
   return {
     mode: st.mode,
     counters: { ...c },
-    latencyS: { p50, p90, p99, mean: st.latencyS.mean() },
+    latencyS: { p50: p50.valueS, p90: p90.valueS, p99: p99.valueS, censored: { p50: p50.censored, p90: p90.censored, p99: p99.censored } },
+    latencyDeliveredS: { p50: d50, p90: d90, p99: d99, mean: st.deliveredS.mean() },
+    deliveredWithinShare: {
+      within5min: kmShareWithin(km, 300),
+      within1h: kmShareWithin(km, 3600),
+      within6h: kmShareWithin(km, 6 * 3600),
+      within24h: kmShareWithin(km, 24 * 3600),
+    },
     storedRawBytesEnd: st.storedRawBytes(),
     backlogBytesEnd: sum(st.storedBytes),
     series: st.series,

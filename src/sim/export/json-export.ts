@@ -86,7 +86,9 @@ const numShape = <const K extends string>(keys: readonly K[]) => Object.fromEntr
 
 const modeSummarySchema = z.object({
   mode: z.enum(processingModes),
-  latencyS: z.object({ p50: numOrNull, p90: numOrNull, p99: numOrNull, mean: numOrNull }),
+  latencyS: z.object({ p50: numOrNull, p90: numOrNull, p99: numOrNull, censored: z.object({ p50: z.boolean(), p90: z.boolean(), p99: z.boolean() }) }),
+  latencyDeliveredS: z.object({ p50: numOrNull, p90: numOrNull, p99: numOrNull, mean: numOrNull }),
+  deliveredWithinShare: z.object(numShape(['within5min', 'within1h', 'within6h', 'within24h'])),
   ...numShape(['deliveredTileFraction', 'bytesCaptured', 'bytesDownlinked', 'bytesDownlinkedRaw', 'bytesDownlinkedResults']),
   ...numShape(['bandwidthSavedFraction', 'bytesDropped']),
   bytesDroppedByReason: z.object(numShape(['storageFull', 'satelliteLost'])),

@@ -40,6 +40,13 @@ export class WeightedSamples {
     return s / this.total;
   }
 
+  /** Values ascending with their weights (ties in insertion order), as new arrays. */
+  sortedPairs(): { values: Float64Array; weights: Float64Array } {
+    const order = Array.from({ length: this.n }, (_, i) => i);
+    order.sort((a, b) => this.values[a]! - this.values[b]! || a - b);
+    return { values: Float64Array.from(order, (i) => this.values[i]!), weights: Float64Array.from(order, (i) => this.weights[i]!) };
+  }
+
   /**
    * Weighted quantiles (lower: the smallest value whose cumulative weight reaches q · total), or null
    * without samples. Deterministic: ties keep insertion order.

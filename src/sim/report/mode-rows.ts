@@ -4,23 +4,34 @@ import type { CostBreakdownUsd } from '../cost/cost-model.ts';
 import type { ModeSummary } from '../engine/result-types.ts';
 import { formatDurationS, formatGB, formatKWh, formatMTok, formatNumber, formatPercent, formatUsd } from './format.ts';
 
+/** What a row needs of the run besides the mode: its length (a censored latency reads "> 24 h"). */
+export interface RowContext {
+  durationH: number;
+}
+
 export interface ModeRow {
   /** As it reads inside a sentence ("latency p50", "GPU hours"); the CLI prints it so, the app as a title (rowTitle). */
   label: string;
-  value(m: ModeSummary): string;
+  value(m: ModeSummary, ctx: RowContext): string;
   /** Which way is better, for marking the best mode; absent where neither is. */
   better?: 'lower' | 'higher';
   /** The number compared for `better`. */
   raw?(m: ModeSummary): number | null;
+  /** The value was not reached within the run (a censored latency): worse than any reached, never the best. */
+  censored?(m: ModeSummary): boolean;
   /** Shown only in the app's comparison table, not in the CLI's (whose text stays as published). */
   appOnly?: true;
 }
 
 export const MODE_ROWS: readonly ModeRow[] = [
-  { label: 'latency p50', value: (m) => formatDurationS(m.latencyS.p50), better: 'lower', raw: (m) => m.latencyS.p50 },
-  { label: 'latency p90', value: (m) => formatDurationS(m.latencyS.p90), better: 'lower', raw: (m) => m.latencyS.p90 },
-  { label: 'latency p99', value: (m) => formatDurationS(m.latencyS.p99), better: 'lower', raw: (m) => m.latencyS.p99 },
-  { label: 'tiles delivered', value: (m) => formatPercent(m.deliveredTileFraction), better: 'higher', raw: (m) => m.deliveredTileFraction },
+  latencyRow('p50'),
+  latencyRow('p90'),
+  latencyRow('p99'),
+  withinRow('5 min', 'within5min'),
+  withinRow('1 h', 'within1h'),
+  withinRow('6 h', 'within6h'),
+  withinRow('24 h', 'within24h'),
+  { label: 'tiles resolved', value: (m) => formatPercent(m.deliveredTileFraction), better: 'higher', raw: (m) => m.deliveredTileFraction },
   { label: 'captured', value: (m) => formatGB(m.bytesCaptured) },
   { label: 'downlinked', value: (m) => formatGB(m.bytesDownlinked), better: 'lower', raw: (m) => m.bytesDownlinked },
   { label: 'bandwidth saved', value: (m) => formatPercent(m.bandwidthSavedFraction), better: 'higher', raw: (m) => m.bandwidthSavedFraction },
@@ -35,6 +46,22 @@ export const MODE_ROWS: readonly ModeRow[] = [
   { label: 'cost total', value: (m) => formatUsd(m.costUsd.totalUsd), better: 'lower', raw: (m) => m.costUsd.totalUsd },
   { label: '$ per M tokens', value: (m) => formatUsd(m.costUsdPerMTok), better: 'lower', raw: (m) => m.costUsdPerMTok },
 ];
+
+/** A Kaplan–Meier latency percentile over every captured tile; "> 24 h" when the run never reached it. */
+function latencyRow(q: 'p50' | 'p90' | 'p99'): ModeRow {
+  return {
+    label: `latency ${q}`,
+    value: (m, ctx) => (m.latencyS.censored[q] ? `> ${formatDurationS(ctx.durationH * 3600)}` : formatDurationS(m.latencyS[q])),
+    better: 'lower',
+    raw: (m) => m.latencyS[q],
+    censored: (m) => m.latencyS.censored[q],
+  };
+}
+
+/** The share of captured tiles whose insight arrived within a horizon (the decision metric). */
+function withinRow(label: string, key: keyof ModeSummary['deliveredWithinShare']): ModeRow {
+  return { label: `insight ≤ ${label}`, value: (m) => formatPercent(m.deliveredWithinShare[key]), better: 'higher', raw: (m) => m.deliveredWithinShare[key] };
+}
 
 /** The rows of the CLI table. */
 export const CLI_MODE_ROWS: readonly ModeRow[] = MODE_ROWS.filter((r) => !r.appOnly);
@@ -55,15 +82,28 @@ export const COST_ROWS: readonly { key: Exclude<keyof CostBreakdownUsd, 'totalUs
   { key: 'backhaulUsd', label: 'Backhaul' },
 ];
 
-/** Index of the best of `values` by `better` (null and non-finite ignored); null when fewer than two differ. */
+/**
+ * Index of the mode to mark best in a row, or null: modes whose value is missing are left out; a censored value
+ * (not reached in the run) counts as worse than any reached one and is never best; null when all that count are equal.
+ */
+export function bestModeIndex(row: ModeRow, modes: readonly ModeSummary[]): number | null {
+  if (!row.better || !row.raw) return null;
+  const values = modes.map((m) => (row.censored?.(m) ? (row.better === 'lower' ? Infinity : -Infinity) : row.raw!(m)));
+  return bestIndex(values, row.better);
+}
+
+/** Index of the best of `values` by `better` (null and NaN ignored, ±Infinity never best); null when none differ. */
 export function bestIndex(values: readonly (number | null)[], better: 'lower' | 'higher'): number | null {
   let best: number | null = null;
   let distinct = false;
+  let seen: number | null = null;
   values.forEach((v, i) => {
-    if (v === null || !Number.isFinite(v)) return;
+    if (v === null || Number.isNaN(v)) return;
+    if (seen !== null && v !== seen) distinct = true;
+    seen ??= v;
+    if (!Number.isFinite(v)) return;
     if (best === null) return void (best = i);
     const b = values[best]!;
-    if (v !== b) distinct = true;
     if (better === 'lower' ? v < b : v > b) best = i;
   });
   return distinct ? best : null;

@@ -22,7 +22,7 @@ export function formatSummaryTable(s: RunSummary): string {
     '',
   ];
   const labelWidth = Math.max(...CLI_MODE_ROWS.map((r) => r.label.length)) + 2;
-  const cells = CLI_MODE_ROWS.map((row) => modes.map((m) => row.value(m)));
+  const cells = CLI_MODE_ROWS.map((row) => modes.map((m) => row.value(m, { durationH: s.durationH })));
   const width = Math.max(MIN_COLUMN_WIDTH, ...cells.flat().map((x) => x.length + 2), ...modes.map((m) => m.mode.length + 2));
   const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
   CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
