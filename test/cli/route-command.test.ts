@@ -58,6 +58,17 @@ describe('ocsim route', () => {
     checkRow(r.rows[0]!, /^STAR-COMPUTE-I \d+-\d+ \[90\d{4}\]$/);
   }, 60_000);
 
+  it('limits both ends by --max-range-km (with --mask-deg 0: a cone), and reports it in the header', async () => {
+    const at = '2026-04-02T06:00:00Z';
+    const cone = await route({ scenario: 'star-compute-2800', at, maskDeg: 0, maxRangeKm: 2500 });
+    expect(cone.code).toBe(0);
+    expect(cone.out).toContain('15 s acquisition; endpoint masks 0° / 0°, ranges ≤ 2500 km / 2500 km');
+    checkRow(cone.rows[0]!, /^STAR-COMPUTE-I \d+-\d+ \[90\d{4}\]$/);
+    // Its shells fly at 550 and 1,000 km: no satellite is ever within 400 km of a city.
+    const none = await route({ scenario: 'star-compute-2800', at, maskDeg: 0, maxRangeKm: 400 });
+    expect(none.rows[0]!.slice(1)).toEqual(['-', '-', '0', 'no route (0 satellite(s) in view of (39.9042,116.4074), 0 of (51.5074,-0.1278))']);
+  }, 60_000);
+
   it('prints "no route" rows (exit 0) when no satellite is in view, and accepts station and hub ids', async () => {
     const r = await route({ from: 'cn-miyun', to: 'zhangjiakou', at: '2026-04-02T00:00:00Z', durationS: 120, stepS: 60 });
     expect(r.code).toBe(0);
@@ -76,6 +87,7 @@ describe('ocsim route', () => {
       [{ stepS: 0 }, /--step-s: must be > 0, got 0/],
       [{ durationS: 1e9, stepS: 1 }, /--duration-s \/ --step-s: 1000000001 times, more than 10000/],
       [{ maskDeg: 90 }, /--mask-deg: must be in \[0, 90\), got 90/],
+      [{ maxRangeKm: 0.5 }, /--max-range-km: must be in \[1, 100000\] km, got 0.5/],
       [{ isl: { maxRangeKm: -1, terminalsPerSat: 0 } }, /isl.maxRangeKm: must be in \(0, 1e6\] km, got -1; isl.terminalsPerSat/],
     ];
     for (const [o, msg] of cases) {
