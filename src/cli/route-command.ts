@@ -64,8 +64,9 @@ export async function runRouteCommand(opts: RouteCommandOptions, io: RouteIo): P
     const startMs = parseTime(opts.at ?? scenario.epochIso);
     const endMs = startMs + (opts.durationS ?? 0) * 1000;
     // The element sets are judged at the route's times, as ocsim run judges them at its epoch: far from their epoch,
-    // SGP4 positions are kilometres off (docs/parts/catalog.md), so stale ones are quarantined here too.
-    const loaded = await catalogueStage({ ...scenario, epochIso: isoUtc(startMs) }, fileReader(baseDir));
+    // SGP4 positions are kilometres off (docs/parts/catalog.md), so stale ones are quarantined here too. Walker shells
+    // keep the scenario epoch: at --at they have moved on from it (as in a run), not been generated anew.
+    const loaded = await catalogueStage(scenario, fileReader(baseDir), undefined, { ageAtMs: startMs });
     const { records, issues } = ageAtEnd(loaded, endMs, scenario.constellation);
     if (issues.length > 0) io.err(formatIssues(issues));
     if (records.length === 0) throw new InputError('no satellite could be loaded: nothing to route over');

@@ -56,6 +56,10 @@ describe('ocsim route', () => {
     expect(r.out).toContain('# ISL: plus-grid, ≤ 5016 km, ≥ 80 km above the surface, 4 terminals, 100 Gbit/s, 15 s acquisition; endpoint masks 25° / 25°');
     expect(r.rows).toHaveLength(1);
     checkRow(r.rows[0]!, /^STAR-COMPUTE-I \d+-\d+ \[90\d{4}\]$/);
+    // The shells keep the scenario epoch (00:00): at 06:00 they have moved on; plane 6 slot 19 is over Beijing
+    // (docs/parts/isl-routing.md). Generated anew at 06:00 that satellite would be over the Atlantic.
+    expect(r.rows[0]!.slice(1, 4)).toEqual(['33.35', '66.69', '16']);
+    expect(r.rows[0]![4]).toMatch(/^ground \(39\.9042,116\.4074\) → STAR-COMPUTE-I 6-19 \[900268\] → /);
   }, 60_000);
 
   it('limits both ends by --max-range-km (with --mask-deg 0: a cone), and reports it in the header', async () => {

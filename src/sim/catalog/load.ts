@@ -76,6 +76,11 @@ export function countIssues(issues: readonly IngestIssue[], into = { keys: new S
 export interface LoadCatalogueOptions {
   /** Most satellites of one Walker shell: WALKER_MAX_SATELLITES to simulate (default); the orbit view packs more. */
   maxWalkerSatellites?: number;
+  /**
+   * Judge element-set ages at this time, ms since the Unix epoch, instead of the scenario epoch (e.g. `ocsim route --at`).
+   * Walker shells keep the scenario epoch as theirs, so a later time sees them moved on, not regenerated.
+   */
+  ageAtMs?: number;
 }
 
 /**
@@ -83,7 +88,8 @@ export interface LoadCatalogueOptions {
  * the others load. Each source's issues are counted, then capped at MAX_ISSUES_PER_KIND of a kind.
  */
 export async function loadCatalogue(input: ConstellationInput, readText: ReadText, opts: LoadCatalogueOptions = {}): Promise<LoadedCatalogue> {
-  const referenceMs = parseIsoUtc(input.epochIso, 'epochIso');
+  const epochMs = parseIsoUtc(input.epochIso, 'epochIso');
+  const referenceMs = opts.ageAtMs ?? epochMs;
   const c = input.constellation;
   const parts: CataloguePart[] = [];
   const issues: IngestIssue[] = [];
@@ -100,7 +106,7 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     if (src.kind === 'walker') {
       let shell: WalkerShell;
       try {
-        shell = walkerShell({ ...src, epochMs: referenceMs, source: src.label }, opts.maxWalkerSatellites ?? WALKER_MAX_SATELLITES);
+        shell = walkerShell({ ...src, epochMs, source: src.label }, opts.maxWalkerSatellites ?? WALKER_MAX_SATELLITES);
       } catch (err) {
         // e.g. more satellites than the limit: this source is quarantined, the others load.
         sourceError('walker', `${where} (${src.label}): ${(err as Error).message}`, src.label, 'walker');
