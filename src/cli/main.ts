@@ -85,7 +85,7 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
   program
     .command('reproduce')
     .description(
-      "reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip) with each source's parameters; " +
+      "reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip, Hypatia) with each source's parameters; " +
         'one tab-separated line per figure, exit 1 on any FAIL',
     )
     .option('--only <group...>', 'check groups or id prefixes to run (e.g. cote dove.pass kodan)')
