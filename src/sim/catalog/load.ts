@@ -1,6 +1,7 @@
 // The one catalogue loader: a scenario's constellation sources (element-set texts read through the injected
 // reader, Walker shells) become parts, bad items and bad sources are quarantined with an issue naming them, and
-// NORAD duplicates are dropped across sources by the one rule of checks.ts (the first is kept). The engine's
+// NORAD duplicates are dropped across sources by the one rule of checks.ts (the first is kept); element sets that
+// form Walker shells get their slots (shell-inference.ts). The engine's
 // catalogue stage, the orbit view's slices and the app's satellite count all use it. Walker shells stay shells
 // (no SatRec per satellite) until `catalogueRecords` asks for records, so counting 10⁶ satellites costs nothing.
 // Pure: file access is injected; imports catalog/ modules, time.ts and the scenario type only.
@@ -9,6 +10,7 @@ import { parseIsoUtc } from '../time.ts';
 import { capIssues, duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
 import { safeText } from '../text.ts';
 import { parseCatalog } from './index.ts';
+import { withInferredShells } from './shell-inference.ts';
 import type { CatalogRecord, IngestIssue } from './types.ts';
 import { WALKER_MAX_SATELLITES, walkerName, walkerRecords, walkerShell, type WalkerShell } from './walker.ts';
 
@@ -137,7 +139,8 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     }
     const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: c.maxEpochAgeDays, warnEpochAgeDays: c.warnEpochAgeDays, format: src.kind });
     const found = [...r.issues];
-    const records = dropDuplicates(r.records, found, src.kind === 'omm-json' ? 'record' : 'line', seen);
+    // Element sets that form Walker shells get their slots (+Grid ISLs); the others stay unslotted (range pairing).
+    const records = withInferredShells(dropDuplicates(r.records, found, src.kind === 'omm-json' ? 'record' : 'line', seen));
     report(found);
     parts.push({ kind: 'records', label, records, count: records.length });
   }
