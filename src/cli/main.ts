@@ -72,14 +72,20 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .option('--duration-s <s>', 'span after --at, seconds', number('--duration-s', 0, 86_400 * 31), 0)
     .option('--step-s <s>', 'time between routes, seconds', number('--step-s', 1, 86_400), 60)
     .option('--mask-deg <deg>', 'elevation mask of both ends, degrees (default: the station mask, else 25)', number('--mask-deg', 0, 90))
+    .option(
+      '--max-range-km <km>',
+      "slant-range limit of both ends' ground links, km (default: the station's, else none); with --mask-deg 0: Hypatia's cone",
+      number('--max-range-km', 1, 100_000),
+    )
     .action(async (o) => {
-      code = await runRouteCommand({ scenario: o.scenario, from: o.from, to: o.to, at: o.at, durationS: o.durationS, stepS: o.stepS, maskDeg: o.maskDeg }, io);
+      const { scenario, from, to, at, durationS, stepS, maskDeg, maxRangeKm } = o;
+      code = await runRouteCommand({ scenario, from, to, at, durationS, stepS, maskDeg, maxRangeKm }, io);
     });
 
   program
     .command('reproduce')
     .description(
-      "reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip) with each source's parameters; " +
+      "reproduce published results (cote, Planet Dove, Kodan, Starcloud, McCalip, Hypatia) with each source's parameters; " +
         'one tab-separated line per figure, exit 1 on any FAIL',
     )
     .option('--only <group...>', 'check groups or id prefixes to run (e.g. cote dove.pass kodan)')

@@ -32,6 +32,11 @@ export interface RouteCommandOptions {
    * geometry).
    */
   maskDeg?: number;
+  /**
+   * Slant-range limit of both endpoints' ground links, km (default: the station's own, else none). With `maskDeg` 0 it
+   * is Hypatia's satellite cone (any satellite within range serves the place).
+   */
+  maxRangeKm?: number;
   /** ISL parameters; overrides of the scenario's `isl` block (its on/off and relay switches do not apply here). */
   isl?: Partial<IslParams>;
 }
@@ -53,13 +58,15 @@ export async function runRouteCommand(opts: RouteCommandOptions, io: RouteIo): P
     const isl = islParams({ ...scenario.isl, ...opts.isl });
     const bad = [...validateIslParams(isl), ...validateTiming(opts)];
     if (bad.length) throw new InputError(bad.join('; '));
-    const places = [resolveRoutePlace(opts.from, scenario, '--from', opts.maskDeg), resolveRoutePlace(opts.to, scenario, '--to', opts.maskDeg)] as const;
+    const view = { maskDeg: opts.maskDeg, maxRangeKm: opts.maxRangeKm };
+    const places = [resolveRoutePlace(opts.from, scenario, '--from', view), resolveRoutePlace(opts.to, scenario, '--to', view)] as const;
     if (samePlace(places[0], places[1])) throw new InputError(`--from and --to are the same place (${places[0].label}): there is nothing to route`);
     const startMs = parseTime(opts.at ?? scenario.epochIso);
     const endMs = startMs + (opts.durationS ?? 0) * 1000;
     // The element sets are judged at the route's times, as ocsim run judges them at its epoch: far from their epoch,
-    // SGP4 positions are kilometres off (docs/parts/catalog.md), so stale ones are quarantined here too.
-    const loaded = await catalogueStage({ ...scenario, epochIso: isoUtc(startMs) }, fileReader(baseDir));
+    // SGP4 positions are kilometres off (docs/parts/catalog.md), so stale ones are quarantined here too. Walker shells
+    // keep the scenario epoch: at --at they have moved on from it (as in a run), not been generated anew.
+    const loaded = await catalogueStage(scenario, fileReader(baseDir), undefined, { ageAtMs: startMs });
     const { records, issues } = ageAtEnd(loaded, endMs, scenario.constellation);
     if (issues.length > 0) io.err(formatIssues(issues));
     if (records.length === 0) throw new InputError('no satellite could be loaded: nothing to route over');
@@ -130,6 +137,7 @@ function validateTiming(o: RouteCommandOptions): string[] {
   if (!(Number.isFinite(s) && s > 0)) bad.push(`--step-s: must be > 0, got ${s}`);
   else if (d / s + 1 > MAX_TIMES) bad.push(`--duration-s / --step-s: ${Math.floor(d / s) + 1} times, more than ${MAX_TIMES}`);
   if (o.maskDeg !== undefined && !(o.maskDeg >= 0 && o.maskDeg < 90)) bad.push(`--mask-deg: must be in [0, 90), got ${o.maskDeg}`);
+  if (o.maxRangeKm !== undefined && !(o.maxRangeKm >= 1 && o.maxRangeKm <= 100_000)) bad.push(`--max-range-km: must be in [1, 100000] km, got ${o.maxRangeKm}`);
   return bad;
 }
 
@@ -140,12 +148,18 @@ function headerLines(scenario: Scenario, satCount: number, places: readonly [Rou
   return [
     `# route ${places[0].label} → ${places[1].label}; scenario ${scenario.name}, ${satCount} satellites`,
     `# ISL: ${p.topology}, ≤ ${p.maxRangeKm} km, ≥ ${p.atmMarginKm} km above the surface, ${p.terminalsPerSat} terminals, ${p.rateGbps} Gbit/s, ` +
-      `${p.acquisitionS} s acquisition; endpoint masks ${a!.minElevationDeg}° / ${b!.minElevationDeg}°`,
+      `${p.acquisitionS} s acquisition; endpoint masks ${a!.minElevationDeg}° / ${b!.minElevationDeg}°${rangeText(a!.maxRangeKm, b!.maxRangeKm)}`,
     `# great circle ${bounds.greatCircleKm.toFixed(0)} km: ${ms(bounds.vacuumS)} ms at c (lower bound), ${ms(bounds.straightFibreS)} ms in straight fibre, ` +
       `${ms(bounds.terrestrialFibreS)} ms in terrestrial fibre (route factor ${scenario.backhaul.routeFactor})`,
     '# latency = light time over the hops (vacuum), one way; round trip = 2 × one way over the same path',
     ROUTE_TSV_HEADER,
   ];
+}
+
+/** The endpoints' range limits for the header, or nothing when neither has one. */
+function rangeText(a?: number, b?: number): string {
+  const km = (r?: number) => (r === undefined ? 'none' : `${r} km`);
+  return a === undefined && b === undefined ? '' : `, ranges ≤ ${km(a)} / ${km(b)}`;
 }
 
 /** One TSV row: time, one-way ms, round-trip ms, satellite hop count, path (ground → satellites → ground). */

@@ -3,7 +3,8 @@
 // `eciToEcf` + `ecfToLookAngles` ('per-station', the route as the issue names it: each station's passes
 // computed on their own), or the propagation shared by all stations ('shared-propagation', a stricter
 // baseline). Each rise or set through the mask is refined by bisection with the same calls until the bracket
-// is under 1 s (AOS/LOS = its midpoint, error ≤ 0.5 s). Both give the same windows.
+// is under 1 s (AOS/LOS = its midpoint, error ≤ 0.5 s). Both give the same windows. A station's `maxRangeKm`
+// limits the view by satellite.js's own `rangeSat` too.
 import { degreesToRadians, ecfToLookAngles, eciToEcf, gstime, propagate, type EcfVec3, type SatRec } from 'satellite.js';
 import type { GroundStation } from '../../src/sim/links/visibility.ts';
 
@@ -25,6 +26,7 @@ interface Observer {
   latitude: number;
   height: number;
   maskRad: number;
+  maxRangeKm: number;
 }
 
 function observers(stations: readonly GroundStation[]): Observer[] {
@@ -33,24 +35,29 @@ function observers(stations: readonly GroundStation[]): Observer[] {
     latitude: degreesToRadians(s.latDeg),
     height: s.altM / 1000,
     maskRad: degreesToRadians(s.minElevationDeg),
+    maxRangeKm: s.maxRangeKm ?? Infinity,
   }));
 }
 
-/** Elevation (rad) of `sat` from `obs` at `ms`, or NaN when SGP4 fails. */
-function elevationRad(sat: SatRec, obs: Observer, ms: number): number {
-  const date = new Date(ms);
-  const pv = propagate(sat, date);
-  if (!pv) return NaN;
-  return ecfToLookAngles(obs, eciToEcf(pv.position, gstime(date))).elevation;
+/** Whether the Earth-fixed position `ecf` is above the mask of `obs` (and within its range limit). */
+function inView(obs: Observer, ecf: EcfVec3<number>): boolean {
+  const look = ecfToLookAngles(obs, ecf);
+  return look.elevation > obs.maskRad && look.rangeSat <= obs.maxRangeKm;
 }
 
-/** Time (ms) where the elevation crosses the mask between `loMs` (state `upAtLo`) and `hiMs`. */
+/** Whether `sat` is in view of `obs` at `ms` (false when SGP4 fails). */
+function upAt(sat: SatRec, obs: Observer, ms: number): boolean {
+  const ecf = ecfAt(sat, ms);
+  return ecf !== null && inView(obs, ecf);
+}
+
+/** Time (ms) where the satellite enters or leaves view between `loMs` (state `upAtLo`) and `hiMs`. */
 function refineCrossing(sat: SatRec, obs: Observer, loMs: number, hiMs: number, upAtLo: boolean): number {
   let lo = loMs;
   let hi = hiMs;
   while (hi - lo >= BRACKET_MS) {
     const mid = (lo + hi) / 2;
-    if (elevationRad(sat, obs, mid) > obs.maskRad === upAtLo) lo = mid;
+    if (upAt(sat, obs, mid) === upAtLo) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
@@ -111,9 +118,7 @@ export function naiveContacts(
     const sat = satrecs[s]!;
     const shared = mode === 'shared-propagation' ? Array.from({ length: steps + 1 }, (_, k) => ecfAt(sat, startMs + k * stepS * 1000)) : undefined;
     obs.forEach((o, j) => {
-      const up = shared
-        ? (k: number) => shared[k] !== null && ecfToLookAngles(o, shared[k]!).elevation > o.maskRad
-        : (k: number) => elevationRad(sat, o, startMs + k * stepS * 1000) > o.maskRad;
+      const up = shared ? (k: number) => shared[k] !== null && inView(o, shared[k]!) : (k: number) => upAt(sat, o, startMs + k * stepS * 1000);
       scanPair(sat, s, j, o, up, startMs, stepS, steps, out);
     });
   }

@@ -56,6 +56,21 @@ describe('ocsim route', () => {
     expect(r.out).toContain('# ISL: plus-grid, ≤ 5016 km, ≥ 80 km above the surface, 4 terminals, 100 Gbit/s, 15 s acquisition; endpoint masks 25° / 25°');
     expect(r.rows).toHaveLength(1);
     checkRow(r.rows[0]!, /^STAR-COMPUTE-I \d+-\d+ \[90\d{4}\]$/);
+    // The shells keep the scenario epoch (00:00): at 06:00 they have moved on; plane 6 slot 19 is over Beijing
+    // (docs/parts/isl-routing.md). Generated anew at 06:00 that satellite would be over the Atlantic.
+    expect(r.rows[0]!.slice(1, 4)).toEqual(['33.35', '66.69', '16']);
+    expect(r.rows[0]![4]).toMatch(/^ground \(39\.9042,116\.4074\) → STAR-COMPUTE-I 6-19 \[900268\] → /);
+  }, 60_000);
+
+  it('limits both ends by --max-range-km (with --mask-deg 0: a cone), and reports it in the header', async () => {
+    const at = '2026-04-02T06:00:00Z';
+    const cone = await route({ scenario: 'star-compute-2800', at, maskDeg: 0, maxRangeKm: 2500 });
+    expect(cone.code).toBe(0);
+    expect(cone.out).toContain('15 s acquisition; endpoint masks 0° / 0°, ranges ≤ 2500 km / 2500 km');
+    checkRow(cone.rows[0]!, /^STAR-COMPUTE-I \d+-\d+ \[90\d{4}\]$/);
+    // Its shells fly at 550 and 1,000 km: no satellite is ever within 400 km of a city.
+    const none = await route({ scenario: 'star-compute-2800', at, maskDeg: 0, maxRangeKm: 400 });
+    expect(none.rows[0]!.slice(1)).toEqual(['-', '-', '0', 'no route (0 satellite(s) in view of (39.9042,116.4074), 0 of (51.5074,-0.1278))']);
   }, 60_000);
 
   it('prints "no route" rows (exit 0) when no satellite is in view, and accepts station and hub ids', async () => {
@@ -76,6 +91,7 @@ describe('ocsim route', () => {
       [{ stepS: 0 }, /--step-s: must be > 0, got 0/],
       [{ durationS: 1e9, stepS: 1 }, /--duration-s \/ --step-s: 1000000001 times, more than 10000/],
       [{ maskDeg: 90 }, /--mask-deg: must be in \[0, 90\), got 90/],
+      [{ maxRangeKm: 0.5 }, /--max-range-km: must be in \[1, 100000\] km, got 0.5/],
       [{ isl: { maxRangeKm: -1, terminalsPerSat: 0 } }, /isl.maxRangeKm: must be in \(0, 1e6\] km, got -1; isl.terminalsPerSat/],
     ];
     for (const [o, msg] of cases) {

@@ -63,14 +63,28 @@ const covered = (stage: keyof typeof STAGE_READS, path: string) => STAGE_READS[s
 
 function scenarioWithEverything(): Scenario {
   const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n').slice(0, 9).join('\n');
+  const base = threeBody();
   return parseScenario({
-    ...threeBody(),
+    ...base,
+    groundStations: base.groundStations.map((g, j) => (j === 0 ? { ...g, maxRangeKm: 2000 } : g)),
     durationH: 2,
     stepS: 60,
     constellation: {
       sources: [
         { kind: 'tle', text: tle },
-        { kind: 'walker', label: 'shell', planes: 2, satsPerPlane: 3, phasing: 1, altitudeKm: 550, inclinationDeg: 53 },
+        {
+          kind: 'walker',
+          label: 'shell',
+          planes: 2,
+          satsPerPlane: 3,
+          phasing: 1,
+          altitudeKm: 550,
+          inclinationDeg: 53,
+          meanMotionRevPerDay: 15.19,
+          phaseOffsetSlotsByPlane: [0, 0.5],
+          eccentricity: 1e-4,
+          argOfPerigeeDeg: 10,
+        },
       ],
     },
     satellite: { compute: { topsInt8BySatellite: { 'SCS-01 A': 100, constructor: 5 } } },

@@ -95,8 +95,8 @@ describe.each(['plus-grid', 'range'] as const)('engine relay, keyframe log and r
   const routeLinks: string[] = [];
   const samples: RouteSample[] = [];
   const statesKm: Float64Array[] = [];
-  const from = resolveRoutePlace('cn-kashgar', scenario, 'from', 0);
-  const to = resolveRoutePlace('51.5,-0.13', scenario, 'to', 0);
+  const from = resolveRoutePlace('cn-kashgar', scenario, 'from', { maskDeg: 0 });
+  const to = resolveRoutePlace('51.5,-0.13', scenario, 'to', { maskDeg: 0 });
 
   beforeAll(async () => {
     ({ records } = await loadConstellation(scenario, fileReader(PROJECT_ROOT)));

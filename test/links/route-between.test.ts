@@ -1,6 +1,7 @@
 // routeBetween, the core of `ocsim route`: places from LAT,LON or scenario ids (masks, errors naming the field),
 // the great-circle bounds, and hand-computed routes over three satellites on the equator (direct link, or via the
-// middle satellite when the range cap forbids it; no route when the satellite over the source is lost).
+// middle satellite when the range cap forbids it; the middle one as first and last hop with a 0° mask, unless the
+// places' range limit excludes it; no route when the satellite over the source is lost).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ISL_PARAMS, type IslParams } from '../../src/sim/links/isl.ts';
 import { IslNetwork } from '../../src/sim/links/isl-network.ts';
@@ -20,15 +21,27 @@ describe('resolveRoutePlace', () => {
       station: { id: '(39.9042,116.4074)', name: '(39.9042,116.4074)', latDeg: 39.9042, lonDeg: 116.4074, altM: 0, minElevationDeg: 25 },
     });
     expect(USER_TERMINAL_MASK_DEG).toBe(25);
-    expect(resolveRoutePlace(' -33.5 , +151 ', scenario, '--to', 5).station).toMatchObject({ latDeg: -33.5, lonDeg: 151, minElevationDeg: 5 });
+    expect(resolveRoutePlace(' -33.5 , +151 ', scenario, '--to', { maskDeg: 5 }).station).toMatchObject({ latDeg: -33.5, lonDeg: 151, minElevationDeg: 5 });
     expect(resolveRoutePlace('-33.5,151', scenario, '--to').label).toBe('(-33.5000,151.0000)');
+  });
+
+  it('takes a range limit from the view, else from the station; none by default', () => {
+    const ranged = parseScenario(threeBody({ groundStations: threeBody().groundStations.map((g, j) => (j === 1 ? { ...g, maxRangeKm: 1200 } : g)) }));
+    expect(resolveRoutePlace('cn-kashgar', ranged, '--from').station.maxRangeKm).toBe(1200);
+    expect(resolveRoutePlace('cn-kashgar', ranged, '--from', { maxRangeKm: 1089.7, maskDeg: 0 }).station).toMatchObject({
+      maxRangeKm: 1089.7,
+      minElevationDeg: 0,
+    });
+    expect(resolveRoutePlace('cn-miyun', ranged, '--from').station).not.toHaveProperty('maxRangeKm');
+    expect(resolveRoutePlace('48.85341,2.3488', ranged, '--from', { maxRangeKm: 1089.7 }).station).toMatchObject({ minElevationDeg: 25, maxRangeKm: 1089.7 });
+    expect(resolveRoutePlace('zhangjiakou', ranged, '--to', { maxRangeKm: 900 }).station.maxRangeKm).toBe(900);
   });
 
   it('takes a station with its own mask and altitude, a hub at 0 m with the user-terminal mask', () => {
     const kashgar = resolveRoutePlace('cn-kashgar', scenario, '--from');
     expect(kashgar.label).toBe('cn-kashgar');
     expect(kashgar.station).toMatchObject({ latDeg: 39.466667, lonDeg: 75.983333, altM: 1270, minElevationDeg: 10 });
-    expect(resolveRoutePlace('cn-kashgar', scenario, '--from', 0).station.minElevationDeg).toBe(0);
+    expect(resolveRoutePlace('cn-kashgar', scenario, '--from', { maskDeg: 0 }).station.minElevationDeg).toBe(0);
     expect(resolveRoutePlace('zhangjiakou', scenario, '--to').station).toMatchObject({ latDeg: 40.768889, altM: 0, minElevationDeg: 25 });
   });
 
@@ -61,7 +74,10 @@ describe('routeBetween over three satellites on the equator (550 km, 20° apart)
   // clear of a + 80 km. Velocities 0: range pairing ranks by the current range.
   const R = EARTH_EQUATORIAL_RADIUS_KM + 550;
   const lons = [0, 20, 40];
-  const place = (lonDeg: number) => ({ label: `${lonDeg}`, station: { id: `${lonDeg}`, name: '', latDeg: 0, lonDeg, altM: 0, minElevationDeg: 10 } });
+  const place = (lonDeg: number, view: { minElevationDeg?: number; maxRangeKm?: number } = {}) => ({
+    label: `${lonDeg}`,
+    station: { id: `${lonDeg}`, name: '', latDeg: 0, lonDeg, altM: 0, minElevationDeg: 10, ...view },
+  });
   /** Time 0: all three; time 1: the satellite over the source is lost (NaN). */
   const propagator = {
     propagateAt(timesMs: ArrayLike<number>): OrbitChunk {
@@ -78,9 +94,9 @@ describe('routeBetween over three satellites on the equator (550 km, 20° apart)
       return c;
     },
   };
-  const run = (over: Partial<IslParams>) => {
+  const run = (over: Partial<IslParams>, view: { minElevationDeg?: number; maxRangeKm?: number } = {}) => {
     const network = new IslNetwork([undefined, undefined, undefined], { ...DEFAULT_ISL_PARAMS, topology: 'range', ...over });
-    return Array.from(routeBetween({ network, propagator, from: place(0), to: place(40), timesMs: [0, 60_000] }));
+    return Array.from(routeBetween({ network, propagator, from: place(0, view), to: place(40, view), timesMs: [0, 60_000] }));
   };
   const sin = (deg: number) => Math.sin((deg * Math.PI) / 180);
 
@@ -97,6 +113,21 @@ describe('routeBetween over three satellites on the equator (550 km, 20° apart)
     const [first] = run({ maxRangeKm: 4000 });
     expect(first!.route!.satellites).toEqual([0, 1, 2]);
     expect(first!.route!.latencyS).toBeCloseTo((550 + 4 * R * sin(10) + 550) / SPEED_OF_LIGHT_KM_S, 8);
+  });
+
+  it('with a 0° mask serves both places from the middle satellite, unless their range limit excludes it', () => {
+    // From a place under satellite 0, satellite 1 is 20° of arc away: √(R² + a² − 2·R·a·cos 20°) = 2,373.25 km, at 3.2°
+    // elevation; satellite 2 (40°) is below the horizon (θ at 0° elevation = acos(a/R) = 23.0°).
+    const d1 = Math.sqrt(R * R + EARTH_EQUATORIAL_RADIUS_KM ** 2 - 2 * R * EARTH_EQUATORIAL_RADIUS_KM * Math.cos((20 * Math.PI) / 180));
+    expect(d1).toBeCloseTo(2373.25, 2);
+    const [open] = run({}, { minElevationDeg: 0 });
+    expect(open!.inView).toEqual([2, 2]);
+    expect(open!.route!.satellites).toEqual([1]);
+    expect(open!.route!.latencyS).toBeCloseTo((2 * d1) / SPEED_OF_LIGHT_KM_S, 8);
+    // Within 2,000 km only the satellite overhead serves each place: back to the ISL route.
+    const [cone] = run({}, { minElevationDeg: 0, maxRangeKm: 2000 });
+    expect(cone!.inView).toEqual([1, 1]);
+    expect(cone!.route!.satellites).toEqual([0, 2]);
   });
 
   it('has no route, with the satellites in view counted, when the satellite over the source is lost', () => {

@@ -19,6 +19,36 @@ const shells: [string, WalkerParams][] = [
     { pattern: 'delta', planes: 3, satsPerPlane: 11, phasing: 1, altitudeKm: 200, inclinationDeg: 97, epochMs },
   ],
   ['retrograde near-polar 8000 km', { pattern: 'delta', planes: 4, satsPerPlane: 6, phasing: 0, altitudeKm: 8000, inclinationDeg: 120, epochMs }],
+  [
+    "Hypatia's form: 15.19 rev/day, odd planes half a slot ahead, e = 1e-7",
+    {
+      pattern: 'delta',
+      planes: 6,
+      satsPerPlane: 5,
+      phasing: 0,
+      altitudeKm: 550,
+      inclinationDeg: 53,
+      epochMs,
+      meanMotionRevPerDay: 15.19,
+      phaseOffsetSlotsByPlane: [0, 0.5],
+      eccentricity: 1e-7,
+    },
+  ],
+  [
+    'eccentric, argument of perigee 30°, a three-plane offset pattern',
+    {
+      pattern: 'star',
+      planes: 5,
+      satsPerPlane: 7,
+      phasing: 2,
+      altitudeKm: 900,
+      inclinationDeg: 87,
+      epochMs,
+      eccentricity: 0.02,
+      argOfPerigeeDeg: 30,
+      phaseOffsetSlotsByPlane: [0, 0.25, -0.5],
+    },
+  ],
 ];
 
 describe('packWalkerRange', () => {

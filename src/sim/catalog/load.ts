@@ -1,6 +1,7 @@
 // The one catalogue loader: a scenario's constellation sources (element-set texts read through the injected
 // reader, Walker shells) become parts, bad items and bad sources are quarantined with an issue naming them, and
-// NORAD duplicates are dropped across sources by the one rule of checks.ts (the first is kept). The engine's
+// NORAD duplicates are dropped across sources by the one rule of checks.ts (the first is kept); element sets that
+// form Walker shells get their slots (shell-inference.ts). The engine's
 // catalogue stage, the orbit view's slices and the app's satellite count all use it. Walker shells stay shells
 // (no SatRec per satellite) until `catalogueRecords` asks for records, so counting 10⁶ satellites costs nothing.
 // Pure: file access is injected; imports catalog/ modules, time.ts and the scenario type only.
@@ -9,6 +10,7 @@ import { parseIsoUtc } from '../time.ts';
 import { capIssues, duplicateIssue, dropDuplicates, NoradRegistry } from './checks.ts';
 import { safeText } from '../text.ts';
 import { parseCatalog } from './index.ts';
+import { withInferredShells } from './shell-inference.ts';
 import type { CatalogRecord, IngestIssue } from './types.ts';
 import { WALKER_MAX_SATELLITES, walkerName, walkerRecords, walkerShell, type WalkerShell } from './walker.ts';
 
@@ -76,6 +78,11 @@ export function countIssues(issues: readonly IngestIssue[], into = { keys: new S
 export interface LoadCatalogueOptions {
   /** Most satellites of one Walker shell: WALKER_MAX_SATELLITES to simulate (default); the orbit view packs more. */
   maxWalkerSatellites?: number;
+  /**
+   * Judge element-set ages at this time, ms since the Unix epoch, instead of the scenario epoch (e.g. `ocsim route --at`).
+   * Walker shells keep the scenario epoch as theirs, so a later time sees them moved on, not regenerated.
+   */
+  ageAtMs?: number;
 }
 
 /**
@@ -83,7 +90,8 @@ export interface LoadCatalogueOptions {
  * the others load. Each source's issues are counted, then capped at MAX_ISSUES_PER_KIND of a kind.
  */
 export async function loadCatalogue(input: ConstellationInput, readText: ReadText, opts: LoadCatalogueOptions = {}): Promise<LoadedCatalogue> {
-  const referenceMs = parseIsoUtc(input.epochIso, 'epochIso');
+  const epochMs = parseIsoUtc(input.epochIso, 'epochIso');
+  const referenceMs = opts.ageAtMs ?? epochMs;
   const c = input.constellation;
   const parts: CataloguePart[] = [];
   const issues: IngestIssue[] = [];
@@ -100,7 +108,7 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     if (src.kind === 'walker') {
       let shell: WalkerShell;
       try {
-        shell = walkerShell({ ...src, epochMs: referenceMs, source: src.label }, opts.maxWalkerSatellites ?? WALKER_MAX_SATELLITES);
+        shell = walkerShell({ ...src, epochMs, source: src.label }, opts.maxWalkerSatellites ?? WALKER_MAX_SATELLITES);
       } catch (err) {
         // e.g. more satellites than the limit: this source is quarantined, the others load.
         sourceError('walker', `${where} (${src.label}): ${(err as Error).message}`, src.label, 'walker');
@@ -131,7 +139,8 @@ export async function loadCatalogue(input: ConstellationInput, readText: ReadTex
     }
     const r = parseCatalog(text, { source: label, referenceMs, maxEpochAgeDays: c.maxEpochAgeDays, warnEpochAgeDays: c.warnEpochAgeDays, format: src.kind });
     const found = [...r.issues];
-    const records = dropDuplicates(r.records, found, src.kind === 'omm-json' ? 'record' : 'line', seen);
+    // Element sets that form Walker shells get their slots (+Grid ISLs); the others stay unslotted (range pairing).
+    const records = withInferredShells(dropDuplicates(r.records, found, src.kind === 'omm-json' ? 'record' : 'line', seen));
     report(found);
     parts.push({ kind: 'records', label, records, count: records.length });
   }

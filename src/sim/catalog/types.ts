@@ -20,13 +20,16 @@ export interface CatalogRecord {
   source: string;
   /** 1-based line (TLE, OMM CSV) or array index (OMM JSON) where the item starts. */
   line?: number;
-  /** Place in a generated Walker shell (set by generateWalker; absent for element sets read from files). */
+  /**
+   * Place in a Walker shell: set by generateWalker, or inferred from the elements of a TLE/OMM catalogue that form a
+   * shell unambiguously (shell-inference.ts); absent otherwise.
+   */
   walker?: WalkerSlot;
 }
 
-/** Where a generated satellite sits in its Walker shell i:T/P/F (used by the +Grid ISL topology). */
+/** Where a satellite sits in its Walker shell i:T/P/F (used by the +Grid ISL topology). */
 export interface WalkerSlot {
-  /** Shell id: the shell's first NORAD number (unique, since NORAD numbers are). */
+  /** Shell id: the shell's first NORAD number (generated) or its smallest (inferred); unique, since NORAD numbers are. */
   shell: number;
   pattern: 'delta' | 'star';
   /** Number of planes P. */

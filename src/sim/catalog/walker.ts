@@ -4,6 +4,7 @@
 import { json2satrec, type OMMJsonObject } from 'satellite.js';
 import { isoUtc } from '../time';
 
+import { semiMajorAxisKm } from './checks.ts';
 import type { CatalogRecord } from './types';
 import { EARTH_EQUATORIAL_RADIUS_KM, MU_EARTH_KM3_PER_S2 } from '../constants.ts';
 
@@ -32,6 +33,20 @@ export interface WalkerParams {
   firstNorad?: number;
   /** Source label for records. Default "walker". */
   source?: string;
+  /**
+   * Mean motion, rev/day, overriding the Keplerian value of `altitudeKm` (which then only names the shell). Hypatia's
+   * Starlink shell 1 is 15.19 rev/day and called 550 km (snkas/hypatia paper/satellite_networks_state/main_starlink_550.py).
+   */
+  meanMotionRevPerDay?: number;
+  /**
+   * Phase offsets in slots (360°/S each), a pattern repeated over the planes: plane p is shifted by
+   * `pattern[p % pattern.length]` slots after the Walker phasing. Hypatia shifts odd planes by half a slot: [0, 0.5].
+   */
+  phaseOffsetSlotsByPlane?: readonly number[];
+  /** Eccentricity in [0, 0.9]. Default 0 (circular). */
+  eccentricity?: number;
+  /** Argument of perigee, degrees in [0, 360). Default 0. The Walker phase is the mean argument of latitude ω + M. */
+  argOfPerigeeDeg?: number;
 }
 
 /** EGM-96 J2 = −√5·C̄20, C̄20 = −4.84165371736e-4 (NIMA TR8350.2, 3rd ed., 2000). */
@@ -47,6 +62,14 @@ export function walkerMeanMotionRevPerDay(altitudeKm: number): number {
   const aKm = EARTH_EQUATORIAL_RADIUS_KM + altitudeKm;
   return (Math.sqrt(MU_EARTH_KM3_PER_S2 / (aKm * aKm * aKm)) * 86_400) / (2 * Math.PI);
 }
+
+/** Mean motion limits, rev/day: ≈ 50,000 km to below 120 km altitude (the altitudeKm limits) by Kepler. */
+export const WALKER_MEAN_MOTION_MIN_REV_PER_DAY = 0.25;
+export const WALKER_MEAN_MOTION_MAX_REV_PER_DAY = 17;
+/** Lowest perigee allowed, km above the equatorial radius (as the altitudeKm limit). */
+const MIN_PERIGEE_KM = 120;
+/** Largest eccentricity allowed (assumption: beyond it SGP4's near-parabolic terms lose accuracy). */
+export const WALKER_MAX_ECCENTRICITY = 0.9;
 
 /**
  * Sun-synchronous inclination (degrees) from the secular J2 nodal rate
@@ -88,8 +111,12 @@ export function validateWalkerParams(p: WalkerParams, maxSatellites = WALKER_MAX
     bad.push('walker.inclinationDeg: give one of inclinationDeg or inclination (a number in [0, 180] or "sso")');
   else if (inc !== 'sso' && !(isNum(inc) && inc >= 0 && inc <= 180))
     bad.push(`walker.inclinationDeg: must be in [0, 180] or "sso", got ${JSON.stringify(inc)}`);
-  if (inc === 'sso' && isNum(p.altitudeKm) && Number.isNaN(ssoInclinationDeg(p.altitudeKm)))
-    bad.push(`walker.altitudeKm: no sun-synchronous orbit exists at ${p.altitudeKm} km`);
+  const shape = validateShape(p);
+  bad.push(...shape);
+  if (inc === 'sso' && isNum(p.altitudeKm) && shape.length === 0 && Number.isNaN(ssoInclinationDeg(shellAltitudeKm(p), p.eccentricity ?? 0))) {
+    const field = p.meanMotionRevPerDay === undefined ? 'altitudeKm' : 'meanMotionRevPerDay';
+    bad.push(`walker.${field}: no sun-synchronous orbit exists at ${+shellAltitudeKm(p).toFixed(1)} km`);
+  }
   if (!isNum(p.epochMs)) bad.push(`walker.epochMs: must be a finite time in ms, got ${p.epochMs}`);
   if (p.raan0Deg !== undefined && !isNum(p.raan0Deg)) bad.push(`walker.raan0Deg: must be a finite number, got ${p.raan0Deg}`);
   if (p.namePrefix !== undefined && !/^[\x20-\x7e]{1,20}$/.test(p.namePrefix)) bad.push('walker.namePrefix: must be 1–20 printable ASCII characters');
@@ -97,6 +124,41 @@ export function validateWalkerParams(p: WalkerParams, maxSatellites = WALKER_MAX
   if (!isInt(first, 1, MAX_NORAD) || (Number.isFinite(total) && first + total - 1 > MAX_NORAD))
     bad.push(`walker.firstNorad: must be an integer ≥ 1 with room for ${total} numbers up to ${MAX_NORAD}, got ${p.firstNorad}`);
   return bad;
+}
+
+/** The optional fields that shape the orbits: mean motion, phase offsets, eccentricity, argument of perigee. */
+function validateShape(p: WalkerParams): string[] {
+  const bad: string[] = [];
+  const n = p.meanMotionRevPerDay;
+  const [nLo, nHi] = [WALKER_MEAN_MOTION_MIN_REV_PER_DAY, WALKER_MEAN_MOTION_MAX_REV_PER_DAY];
+  if (n !== undefined && !(isNum(n) && n >= nLo && n <= nHi)) bad.push(`walker.meanMotionRevPerDay: must be in [${nLo}, ${nHi}] rev/day, got ${n}`);
+  const e = p.eccentricity;
+  if (e !== undefined && !(isNum(e) && e >= 0 && e <= WALKER_MAX_ECCENTRICITY))
+    bad.push(`walker.eccentricity: must be in [0, ${WALKER_MAX_ECCENTRICITY}], got ${e}`);
+  else if (isNum(p.altitudeKm) && bad.length === 0) {
+    const perigeeKm = (EARTH_EQUATORIAL_RADIUS_KM + shellAltitudeKm(p)) * (1 - (e ?? 0)) - EARTH_EQUATORIAL_RADIUS_KM;
+    const field = shellAltitudeKm(p) < MIN_PERIGEE_KM ? 'meanMotionRevPerDay' : 'eccentricity';
+    if (perigeeKm < MIN_PERIGEE_KM) bad.push(`walker.${field}: perigee at ${perigeeKm.toFixed(1)} km altitude, below ${MIN_PERIGEE_KM} km`);
+  }
+  const w = p.argOfPerigeeDeg;
+  if (w !== undefined && !(isNum(w) && w >= 0 && w < 360)) bad.push(`walker.argOfPerigeeDeg: must be in [0, 360), got ${w}`);
+  const pattern = p.phaseOffsetSlotsByPlane;
+  if (pattern !== undefined) {
+    const maxLength = isInt(p.planes, 1, Infinity) ? p.planes : Infinity;
+    if (!Array.isArray(pattern) || pattern.length < 1 || pattern.length > maxLength)
+      bad.push(`walker.phaseOffsetSlotsByPlane: must be a list of 1 to planes (${p.planes}) numbers`);
+    else
+      pattern.forEach((v, i) => {
+        const range = `[-satsPerPlane, satsPerPlane] = [-${p.satsPerPlane}, ${p.satsPerPlane}]`;
+        if (!(isNum(v) && Math.abs(v) <= p.satsPerPlane)) bad.push(`walker.phaseOffsetSlotsByPlane[${i}]: must be a number of slots in ${range}, got ${v}`);
+      });
+  }
+  return bad;
+}
+
+/** Altitude of the semi-major axis above the equatorial radius, km: altitudeKm, or from meanMotionRevPerDay when given. */
+export function shellAltitudeKm(p: Pick<WalkerParams, 'altitudeKm' | 'meanMotionRevPerDay'>): number {
+  return p.meanMotionRevPerDay === undefined ? p.altitudeKm : semiMajorAxisKm(p.meanMotionRevPerDay) - EARTH_EQUATORIAL_RADIUS_KM;
 }
 
 const wrap360 = (deg: number): number => ((deg % 360) + 360) % 360;
@@ -127,8 +189,8 @@ export function walkerShell(p: WalkerParams, maxSatellites = WALKER_MAX_SATELLIT
     satsPerPlane: p.satsPerPlane,
     total: p.planes * p.satsPerPlane,
     dRaanDeg: (p.pattern === 'delta' ? 360 : 180) / p.planes,
-    inclinationDeg: inc === 'sso' ? ssoInclinationDeg(p.altitudeKm) : (inc as number),
-    meanMotionRevPerDay: walkerMeanMotionRevPerDay(p.altitudeKm),
+    inclinationDeg: inc === 'sso' ? ssoInclinationDeg(shellAltitudeKm(p), p.eccentricity ?? 0) : (inc as number),
+    meanMotionRevPerDay: p.meanMotionRevPerDay ?? walkerMeanMotionRevPerDay(p.altitudeKm),
     epoch: isoUtc(p.epochMs).replace(/Z$/, ''),
     prefix: p.namePrefix ?? 'WALKER',
     firstNorad: p.firstNorad ?? 900_000,
@@ -142,7 +204,8 @@ export function walkerName(w: WalkerShell, plane: number, slot: number): string 
 
 /**
  * The OMM mean elements of plane `plane`, slot `slot`: RAAN raan0 + p·ΔΩ, ΔΩ = 360°/P (delta) or 180°/P
- * (star); argument of latitude u = s·360°/S + p·F·360°/T; circular (e = 0, ω = 0, M = u), BSTAR = 0.
+ * (star); mean argument of latitude u = s·360°/S + p·F·360°/T (+ the plane's phase offset, in slots of 360°/S);
+ * e and ω as given (default 0: circular), M = u − ω; BSTAR = 0.
  */
 export function walkerOmm(w: WalkerShell, plane: number, slot: number): OMMJsonObject {
   const p = w.params;
@@ -153,10 +216,10 @@ export function walkerOmm(w: WalkerShell, plane: number, slot: number): OMMJsonO
     NORAD_CAT_ID: w.firstNorad + plane * w.satsPerPlane + slot,
     ELEMENT_SET_NO: 1,
     MEAN_MOTION: w.meanMotionRevPerDay,
-    ECCENTRICITY: 0,
+    ECCENTRICITY: p.eccentricity ?? 0,
     INCLINATION: w.inclinationDeg,
     RA_OF_ASC_NODE: wrap360((p.raan0Deg ?? 0) + plane * w.dRaanDeg),
-    ARG_OF_PERICENTER: 0,
+    ARG_OF_PERICENTER: p.argOfPerigeeDeg ?? 0,
     MEAN_ANOMALY: walkerMeanAnomalyDeg(w, plane, slot),
     BSTAR: 0,
     MEAN_MOTION_DOT: 0,
@@ -164,9 +227,16 @@ export function walkerOmm(w: WalkerShell, plane: number, slot: number): OMMJsonO
   };
 }
 
-/** Mean anomaly (= argument of latitude) of plane `plane`, slot `slot`, degrees in [0, 360). */
+/**
+ * Mean anomaly of plane `plane`, slot `slot`, degrees in [0, 360): the Walker phase s·360°/S + p·F·360°/T, plus
+ * `phaseOffsetSlotsByPlane[p % length]`·360°/S, minus the argument of perigee (for circular shells M = u).
+ */
 export function walkerMeanAnomalyDeg(w: WalkerShell, plane: number, slot: number): number {
-  return wrap360((slot * 360) / w.satsPerPlane + (plane * w.params.phasing * 360) / w.total);
+  const p = w.params;
+  let u = (slot * 360) / w.satsPerPlane + (plane * p.phasing * 360) / w.total;
+  const pattern = p.phaseOffsetSlotsByPlane;
+  if (pattern !== undefined) u += (pattern[plane % pattern.length]! * 360) / w.satsPerPlane;
+  return wrap360(p.argOfPerigeeDeg ? u - p.argOfPerigeeDeg : u);
 }
 
 /**

@@ -1,6 +1,14 @@
 // Stage `catalogue`: the scenario's constellation sources as records ready to propagate, bad items and sources
 // quarantined with issues naming them (catalog/load.ts, the one loader). Pure: file access is injected.
-import { catalogueRecords, loadCatalogue, type ConstellationInput, type IssueCounts, type LoadedCatalogue, type ReadText } from '../catalog/load.ts';
+import {
+  catalogueRecords,
+  loadCatalogue,
+  type ConstellationInput,
+  type IssueCounts,
+  type LoadCatalogueOptions,
+  type LoadedCatalogue,
+  type ReadText,
+} from '../catalog/load.ts';
 import type { CatalogRecord, IngestIssue } from '../catalog/types.ts';
 
 export interface CatalogueOutput {
@@ -14,9 +22,14 @@ export interface CatalogueOutput {
 
 /**
  * `preloaded`: the same scenario's catalogue already loaded with the default limits (e.g. to count its satellites
- * first), so its sources are not read and parsed again.
+ * first), so its sources are not read and parsed again. `opts` go to the loader (e.g. `ageAtMs` for `ocsim route`).
  */
-export async function catalogueStage(scenario: ConstellationInput, readText: ReadText, preloaded?: LoadedCatalogue): Promise<CatalogueOutput> {
-  const loaded = preloaded ?? (await loadCatalogue(scenario, readText));
+export async function catalogueStage(
+  scenario: ConstellationInput,
+  readText: ReadText,
+  preloaded?: LoadedCatalogue,
+  opts: LoadCatalogueOptions = {},
+): Promise<CatalogueOutput> {
+  const loaded = preloaded ?? (await loadCatalogue(scenario, readText, opts));
   return { records: catalogueRecords(loaded), issues: loaded.issues, counts: loaded.counts };
 }

@@ -1,5 +1,5 @@
 // Link capacity of each downlink session over time: the link rate follows the slant range sampled at
-// grid steps during the contact (range at the mask elevation at AOS/LOS), and capacity over an
+// grid steps during the contact (range at the mask elevation, or the range limit, at AOS/LOS), and capacity over an
 // interval is the trapezoid integral of rate. Pure.
 import { linkRateBps, slantRangeKm, type LinkBudgetParams } from '../links/link-budget.ts';
 import type { DownlinkSession } from '../links/scheduler.ts';
@@ -21,10 +21,13 @@ export function sessionProfiles(
   minElevationDeg: ArrayLike<number>,
   meanAltitudeKm: ArrayLike<number>,
   link: LinkBudgetParams,
+  maxRangeKm?: ArrayLike<number>,
 ): RateProfile[] {
   return sessions.map((ses) => {
     const w = windows[ses.windowIndex]!;
-    const edgeRate = linkRateBps(link, slantRangeKm(meanAltitudeKm[ses.satIndex]!, minElevationDeg[ses.stationIndex]!));
+    // At AOS/LOS the satellite is at the mask, or at the station's range limit when that binds first.
+    const edgeKm = Math.min(slantRangeKm(meanAltitudeKm[ses.satIndex]!, minElevationDeg[ses.stationIndex]!), maxRangeKm?.[ses.stationIndex] ?? Infinity);
+    const edgeRate = linkRateBps(link, edgeKm);
     const track = ranges.get(ses.satIndex * stationCount + ses.stationIndex);
     const times: number[] = [w.aosMs];
     const rates: number[] = [edgeRate];

@@ -52,7 +52,16 @@ export async function processingStage(
   const relay = routing ? IslRelay.fromScenario(scenario, records) : null;
   const link = downlinkParams(scenario);
   const stations = geo.stations;
-  const profiles = sessionProfiles(schedule.sessions, geo.windows, geo.ranges, stations.count, stations.minElevationDeg, geo.meanAltitudeKm, link);
+  const profiles = sessionProfiles(
+    schedule.sessions,
+    geo.windows,
+    geo.ranges,
+    stations.count,
+    stations.minElevationDeg,
+    geo.meanAltitudeKm,
+    link,
+    stations.maxRangeKm,
+  );
   const p = flowParams(scenario, records);
   const tables = dispatchTables(scenario);
   const { gpu, model } = scenario;

@@ -21,6 +21,7 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'groundStations[*].lonDeg',
     'groundStations[*].altM',
     'groundStations[*].minElevationDeg',
+    'groundStations[*].maxRangeKm',
     'satellite.imaging',
   ],
   schedule: ['groundStations[*].antennas', 'satellite.acquisitionS'],

@@ -1,5 +1,6 @@
 // One step of a satellite × station pair between two samples, refined on the Hermite interpolant: AOS and
-// LOS by Brent on g = sin(el) − sin(mask), peaks by Brent on g'. Pure; imports only links/.
+// LOS by Brent on g = sin(el) − sin(mask) (and, for a station with a range limit, on min(g, 1 − |d|/R)), peaks
+// by Brent on g'. Pure; imports only links/.
 import { gateCone, hermiteBall, isBallFar } from './contact-bounds.ts';
 import type { WindowStore } from './contact-windows.ts';
 import { HermiteSegment, brentRoot } from './hermite.ts';
@@ -30,6 +31,9 @@ export class StepRefiner {
   private station = 0;
   private readonly gAt = (tau: number): number => this.gOnSegment(this.station, tau);
   private readonly gdAt = (tau: number): number => this.gdOnSegment(this.station, tau);
+  /** g = min(g_el, g_r) and its g' for a station with a range limit (`stepRange`). */
+  private readonly gMinAt = (tau: number): number => this.rangeOnSegment(this.station, tau, false);
+  private readonly gdMinAt = (tau: number): number => this.rangeOnSegment(this.station, tau, true);
 
   constructor(
     private readonly geometry: StationGeometry,
@@ -58,6 +62,10 @@ export class StepRefiner {
    *   it, it is a short pass between samples, with AOS and LOS found on each side.
    */
   step(p: number, j: number, ga: number, gda: number, gb: number, gdb: number): void {
+    if (this.geometry.maxRangeKm[j]! < Infinity) {
+      this.stepRange(p, j, ga, gda, gb, gdb);
+      return;
+    }
     const w = this.windows;
     const tb = this.tBMs;
     const stillOpen = w.open[p] === 1 && gb >= 0;
@@ -91,6 +99,67 @@ export class StepRefiner {
       w.openWindow(p, seg.timeMs(tauA), false, gm, seg.timeMs(tauM));
       w.close(p, seg.timeMs(tauL), false);
     }
+  }
+
+  /**
+   * `step` for a station with a range limit: the window follows g = min(g_el, g_r) (ends by Brent on it, a pass
+   * between samples by Brent on its g'), and its maximum elevation follows g_el alone over the part of the step in
+   * view (`maxElevationOn`), since the range may bind when the elevation peaks.
+   */
+  private stepRange(p: number, j: number, ga: number, gda: number, gb: number, gdb: number): void {
+    const w = this.windows;
+    const open = w.open[p] === 1;
+    if (!open && !(gb >= 0) && this.arcBelowMask(j)) return;
+    const seg = this.seg.set(this.tAMs, this.pA, this.vA, this.oA, this.tBMs, this.pB, this.vB, this.oB);
+    const tol = ROOT_TOL_S / seg.hS;
+    this.station = j;
+    const { gMinAt, gAt } = this;
+    let from = 0;
+    let to = 1;
+    if (open && !(gb >= 0)) to = brentRoot(gMinAt, 0, 1, ga, gb, tol);
+    else if (!open && gb >= 0) from = brentRoot(gMinAt, 0, 1, ga, gb, tol);
+    else if (!open) {
+      const tauM = brentRoot(this.gdMinAt, 0, 1, gda, gdb, tol);
+      const gm = gMinAt(tauM);
+      if (!(gm > 0)) return;
+      from = brentRoot(gMinAt, 0, tauM, ga, gm, tol);
+      to = brentRoot(gMinAt, tauM, 1, gm, gb, tol);
+    }
+    if (!open) w.openWindow(p, seg.timeMs(from), false, gAt(from));
+    this.maxElevationOn(p, from, to, tol);
+    if (!(gb >= 0)) w.close(p, seg.timeMs(to), false);
+  }
+
+  /** Raises the window's maximum to g_el at τ = `to` and at a peak of g_el inside [from, to] (g_el' from + to −). */
+  private maxElevationOn(p: number, from: number, to: number, tol: number): void {
+    const w = this.windows;
+    w.updateMax(p, this.gAt(to), this.seg.timeMs(to));
+    const dFrom = this.gdAt(from);
+    const dTo = this.gdAt(to);
+    if (!(dFrom > 0 && dTo < 0)) return;
+    const tau = brentRoot(this.gdAt, from, to, dFrom, dTo, tol);
+    if (!Number.isNaN(tau)) w.updateMax(p, this.gAt(tau), this.seg.timeMs(tau));
+  }
+
+  /**
+   * g = min(g_el, g_r) at τ, g_r = 1 − |d|/R, or (with `derivative`) its g': that of the smaller term,
+   * g_r' = −(d·v)/(|d|·R). The finder's `exact` computes the same at the samples.
+   */
+  private rangeOnSegment(j: number, tau: number, derivative: boolean): number {
+    const el = derivative ? this.gdOnSegment(j, tau) : 0;
+    const gEl = this.gOnSegment(j, tau);
+    const g = this.geometry;
+    const maxKm = g.maxRangeKm[j]!;
+    const q = this.seg.position(tau, this.tmpP);
+    const dx = q[0]! - g.ecefKm[j * 3]!,
+      dy = q[1]! - g.ecefKm[j * 3 + 1]!,
+      dz = q[2]! - g.ecefKm[j * 3 + 2]!;
+    const r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    const gr = 1 - r / maxKm;
+    if (!(gr < gEl)) return derivative ? el : gEl;
+    if (!derivative) return gr;
+    const v = this.seg.velocity(tau, this.tmpV);
+    return -(dx * v[0]! + dy * v[1]! + dz * v[2]!) / (r * maxKm);
   }
 
   /**

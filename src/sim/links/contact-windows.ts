@@ -3,13 +3,13 @@
 // imports only links/window-sort.ts.
 import { sortOrder } from './window-sort.ts';
 
-/** One pass of a satellite above a station's elevation mask. */
+/** One pass of a satellite in view of a station: above its elevation mask (and within its range limit, if any). */
 export interface ContactWindow {
   satIndex: number;
   stationIndex: number;
-  /** Acquisition of signal: elevation rises through the mask, ms since Unix epoch (UTC). */
+  /** Acquisition of signal: the satellite comes into view (rises through the mask or enters the range), ms since Unix epoch (UTC). */
   aosMs: number;
-  /** Loss of signal: elevation sets through the mask, ms since Unix epoch (UTC). */
+  /** Loss of signal: the satellite leaves view (sets through the mask or leaves the range), ms since Unix epoch (UTC). */
   losMs: number;
   /** Highest elevation in the window, degrees. */
   maxElevationDeg: number;
@@ -58,7 +58,10 @@ function comparatorOrder(aosMs: Float64Array, sat: Uint32Array, station: Uint32A
 const RAD_TO_DEG = 180 / Math.PI;
 const FIRST_CAPACITY = 1024;
 
-/** Open windows per pair p = sat · stationCount + station (g = sin(el) − sin(mask)) and closed windows. */
+/**
+ * Open windows per pair p = sat · stationCount + station and closed windows. The maximum kept per window is of
+ * g_el = sin(el) − sin(mask) (with a range limit the finder passes g_el, not the windowing function).
+ */
 export class WindowStore {
   /** 1 while pair p has a window open. */
   readonly open: Uint8Array;

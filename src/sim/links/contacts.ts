@@ -4,7 +4,7 @@ import type { OrbitChunk } from '../orbit/orbit-chunk.ts';
 import { BALL_STRIDE, BLOCK_SAMPLES, BlockBalls, RATIO_MARGIN, ballCone, certainGdSign, gateCone, isBelowGate, isRatioInside } from './contact-bounds.ts';
 import { StepRefiner } from './contact-refine.ts';
 import { WindowStore, type ContactWindow, type WindowTable } from './contact-windows.ts';
-import { stationGeometry, type GroundStation, type StationGeometry } from './visibility.ts';
+import { hasRangeLimit, stationGeometry, type GroundStation, type StationGeometry } from './visibility.ts';
 
 export { compareWindows, type ContactWindow, type WindowTable } from './contact-windows.ts';
 
@@ -31,7 +31,9 @@ const BELOW_MASK = 2;
  * Finds contact windows chunk by chunk. Chunks must come in time order; samples at or before the
  * previous chunk's last time are skipped (so overlapping chunks are fine). The elevation function
  * is g = sin(el) − sin(mask) (same sign as el − mask, smooth); its time derivative uses the
- * Earth-fixed velocity. Steps between samples go to `StepRefiner` when a window opens, closes or is
+ * Earth-fixed velocity. A station with a range limit R (`maxRangeKm`) has g = min(g_el, 1 − |d|/R): in view
+ * when above the mask and within range; its windows' maximum elevation is that of g_el (StepRefiner.stepRange),
+ * and the lazy shortcuts below are off for it (they certify signs of g_el only). Steps between samples go to `StepRefiner` when a window opens, closes or is
  * open, or g' turns from + to − (a peak). Shortcuts that change no result, bit for bit (checked against
  * the finder without them in test/links/contact-finder-fast.test.ts): blocks of samples whose bounding
  * ball lies below the gate or the mask are skipped (`scanPair`); between gate and mask, g and g' are not
@@ -63,9 +65,13 @@ export class ContactFinder {
   private readonly balls = new BlockBalls();
   /** Whether the pair being scanned has a valid previous sample (carried from block to block). */
   private hasPrev = false;
-  /** g and g' of the last `exact` call. */
+  /** g and g' of the last `exact` call, and its g_el = sin(el) − sin(mask) (= g without a range limit). */
   private eG = 0;
   private eGd = 0;
+  private eEl = 0;
+  /** Per station: range limit, km (Infinity = none); whether any station has one. */
+  private readonly rangeKm: Float64Array;
+  private readonly anyRange: boolean;
 
   constructor(
     readonly satCount: number,
@@ -84,8 +90,11 @@ export class ContactFinder {
     this.refiner = new StepRefiner(g, this.windows);
     this.gateK = g.sinMask.map((s) => s + PEAK_GATE);
     this.gateSin = g.sinMask.map((s) => gateCone(s + PEAK_GATE)[1]);
-    this.bandLo = g.sinMask.map((s) => s + PEAK_GATE + RATIO_MARGIN);
-    this.bandHi = g.sinMask.map((s) => s - RATIO_MARGIN);
+    this.rangeKm = g.maxRangeKm;
+    this.anyRange = hasRangeLimit(g);
+    // NaN bounds: `isRatioInside` is false, so stations with a range limit always compute g and g' (`exact`).
+    this.bandLo = g.sinMask.map((s, j) => (g.maxRangeKm[j]! < Infinity ? NaN : s + PEAK_GATE + RATIO_MARGIN));
+    this.bandHi = g.sinMask.map((s, j) => (g.maxRangeKm[j]! < Infinity ? NaN : s - RATIO_MARGIN));
     this.maskK = g.sinMask.map((s) => gateCone(s)[0]);
     this.maskSin = g.sinMask.map((s) => gateCone(s)[1]);
   }
@@ -261,7 +270,7 @@ export class ContactFinder {
       const gb = this.eG,
         gdb = this.eGd;
       if (!hasPrev) {
-        if (gb >= 0) this.windows.openWindow(p, c.timesMs[t]!, true, gb);
+        if (gb >= 0) this.windows.openWindow(p, c.timesMs[t]!, true, this.eEl);
       } else if (open[p] || gb >= 0 || (gda > 0 && gdb < 0)) {
         this.step(c, s, j, t, t === t0, ga, gda, gb, gdb);
       }
@@ -275,8 +284,9 @@ export class ContactFinder {
   }
 
   /**
-   * g and g' (NaN at or below the gate) of the sample at pos[o..], vel[o..] for station j, into eG, eGd:
-   * the one place they are computed, so a value computed late (LAZY_G) has the same bits.
+   * g and g' (NaN at or below the gate) of the sample at pos[o..], vel[o..] for station j, into eG, eGd (and g_el
+   * into eEl): the one place they are computed, so a value computed late (LAZY_G) has the same bits. With a range
+   * limit R, g = min(g_el, g_r), g_r = 1 − r/R, g_r' = −(d·v)/(r·R); the gate stays on g_el (g ≤ g_el).
    */
   private exact(pos: Float64Array, vel: Float64Array, o: number, j: number): void {
     const g = this.geometry;
@@ -290,15 +300,26 @@ export class ContactFinder {
     const upd = ux * dx + uy * dy + uz * dz;
     const r = Math.sqrt(r2);
     this.eG = upd / r - g.sinMask[j]!;
+    this.eEl = this.eG;
     this.eGd = NaN; // NaN fails every comparison: no peak search below the gate
+    let dv = NaN;
     if (this.eG > PEAK_GATE) {
       const vx = vel[o]!,
         vy = vel[o + 1]!,
         vz = vel[o + 2]!;
       const upv = ux * vx + uy * vy + uz * vz;
-      const dv = dx * vx + dy * vy + dz * vz;
+      dv = dx * vx + dy * vy + dz * vz;
       this.eGd = upv / r - (upd * dv) / (r2 * r);
     }
+    if (this.anyRange && this.rangeKm[j]! < Infinity) this.limitRange(r, dv, this.rangeKm[j]!);
+  }
+
+  /** g = min(g_el, g_r) of the sample `exact` just computed (distance r km, d·v = dv, limit R km), and its g'. */
+  private limitRange(r: number, dv: number, maxKm: number): void {
+    const gr = 1 - r / maxKm;
+    if (!(gr < this.eG)) return;
+    this.eG = gr;
+    if (!Number.isNaN(this.eGd)) this.eGd = -dv / (r * maxKm);
   }
 
   /** The step from sample t−1 (or the stored last sample) to sample t of pair (s, j), to the refiner. */

@@ -19,15 +19,27 @@ export const ROUTE_CHUNK_TIMES = 60;
 export interface RoutePlace {
   /** The station or hub id, or `(lat,lon)` with four decimals. */
   label: string;
-  /** Position and elevation mask (any satellite above the mask may serve the place). */
+  /** Position, elevation mask and range limit (any satellite in view may serve the place). */
   station: GroundStation;
 }
 
+/** How a place sees satellites: an elevation mask (degrees) and an optional slant-range limit (km). */
+export interface RouteView {
+  maskDeg?: number;
+  maxRangeKm?: number;
+}
+
 /**
- * "LAT,LON" (degrees, at 0 m, mask `maskDeg` ?? 25°) or the id of a ground station (its own mask unless `maskDeg`)
- * or hub (at 0 m, mask `maskDeg` ?? 25°) of the scenario. Throws a RangeError naming `field` otherwise.
+ * "LAT,LON" (degrees, at 0 m, mask `view.maskDeg` ?? 25°, range `view.maxRangeKm` ?? none) or the id of a ground
+ * station (its own mask and range unless `view` gives them) or hub (at 0 m, as LAT,LON) of the scenario. Throws a
+ * RangeError naming `field` otherwise.
  */
-export function resolveRoutePlace(text: string, scenario: Pick<Scenario, 'groundStations' | 'hubs'>, field: string, maskDeg?: number): RoutePlace {
+export function resolveRoutePlace(text: string, scenario: Pick<Scenario, 'groundStations' | 'hubs'>, field: string, view: RouteView = {}): RoutePlace {
+  const range = (own?: number) => {
+    const km = view.maxRangeKm ?? own;
+    return km === undefined ? {} : { maxRangeKm: km };
+  };
+  const mask = view.maskDeg ?? USER_TERMINAL_MASK_DEG;
   const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*$/.exec(text);
   if (m) {
     const latDeg = Number(m[1]);
@@ -35,20 +47,16 @@ export function resolveRoutePlace(text: string, scenario: Pick<Scenario, 'ground
     if (!(latDeg >= -90 && latDeg <= 90)) throw new RangeError(`${field}: latitude must be in [-90, 90], got ${m[1]}`);
     if (!(lonDeg >= -180 && lonDeg <= 180)) throw new RangeError(`${field}: longitude must be in [-180, 180], got ${m[2]}`);
     const label = `(${latDeg.toFixed(4)},${lonDeg.toFixed(4)})`;
-    return { label, station: { id: label, name: label, latDeg, lonDeg, altM: 0, minElevationDeg: maskDeg ?? USER_TERMINAL_MASK_DEG } };
+    return { label, station: { id: label, name: label, latDeg, lonDeg, altM: 0, minElevationDeg: mask, ...range() } };
   }
   const st = scenario.groundStations.find((s) => s.id === text);
-  if (st)
-    return {
-      label: st.id,
-      station: { id: st.id, name: st.name, latDeg: st.latDeg, lonDeg: st.lonDeg, altM: st.altM, minElevationDeg: maskDeg ?? st.minElevationDeg },
-    };
+  if (st) {
+    const own = { minElevationDeg: view.maskDeg ?? st.minElevationDeg, ...range(st.maxRangeKm) };
+    return { label: st.id, station: { id: st.id, name: st.name, latDeg: st.latDeg, lonDeg: st.lonDeg, altM: st.altM, ...own } };
+  }
   const hub = scenario.hubs.find((h) => h.id === text);
   if (hub)
-    return {
-      label: hub.id,
-      station: { id: hub.id, name: hub.name, latDeg: hub.latDeg, lonDeg: hub.lonDeg, altM: 0, minElevationDeg: maskDeg ?? USER_TERMINAL_MASK_DEG },
-    };
+    return { label: hub.id, station: { id: hub.id, name: hub.name, latDeg: hub.latDeg, lonDeg: hub.lonDeg, altM: 0, minElevationDeg: mask, ...range() } };
   const ids = [...scenario.groundStations, ...scenario.hubs].map((s) => s.id).join(', ');
   throw new RangeError(`${field}: "${text}" is neither LAT,LON (e.g. 39.9042,116.4074) nor a ground station or hub id of the scenario (${ids})`);
 }
@@ -83,7 +91,7 @@ export interface RouteSample {
   timeMs: number;
   /** Latency-shortest route (light time over the ground links and acquired ISLs, one way) or null when none exists. */
   route: { latencyS: number; satellites: number[] } | null;
-  /** Satellites above the mask of [from, to]. */
+  /** Satellites in view (above the mask, within the range limit) of [from, to]. */
   inView: [number, number];
 }
 
@@ -101,7 +109,8 @@ export interface RouteBetweenInput {
 /**
  * Routes at every time, lazily: each sample steps the network (links and acquisition carry over from the previous
  * time) and runs Dijkstra from ground node `from` to ground node `to` over the acquired ISLs and every satellite
- * above each place's mask. Between two samples the network holds that time's links. Never throws for SGP4 failures
+ * in view of each place (above its mask and within its range limit: any of them as first and last hop, ISLs only
+ * between, as Hypatia's "free one only over ISLs"). Between two samples the network holds that time's links. Never throws for SGP4 failures
  * (a lost satellite neither links nor serves a place).
  */
 export function* routeBetween(inp: RouteBetweenInput): Generator<RouteSample> {

@@ -1,5 +1,5 @@
-// Ground-station geometry: station ECEF + local frame, the dot-product visibility test and
-// look angles (elevation, azimuth, range). Pure; imports only orbit/frames.ts.
+// Ground-station geometry: station ECEF + local frame, the dot-product visibility test (elevation mask and an
+// optional range limit) and look angles (elevation, azimuth, range). Pure; imports only orbit/frames.ts.
 import { enuBasis, geodeticToEcefKm } from '../orbit/frames.ts';
 
 /** A ground station as the contact finder needs it. */
@@ -14,12 +14,17 @@ export interface GroundStation {
   altM: number;
   /** Elevation mask: contact only above this elevation, degrees. */
   minElevationDeg: number;
+  /**
+   * Longest slant range of a contact, km (absent: no limit): a satellite is in view when above the mask AND within
+   * this range. A mask of 0 with a range is Hypatia's satellite cone (snkas/hypatia, main_starlink_550.py).
+   */
+  maxRangeKm?: number;
 }
 
 /**
  * Precomputed geometry of many stations, struct-of-arrays.
  * `ecefKm[j*3+k]` station position; `enu[j*9 + 0..2]` east, `+3..5` north, `+6..8` up (unit);
- * `sinMask[j]` = sin(minElevationDeg).
+ * `sinMask[j]` = sin(minElevationDeg); `maxRangeKm[j]` the range limit, km (Infinity = none).
  */
 export interface StationGeometry {
   readonly count: number;
@@ -27,6 +32,7 @@ export interface StationGeometry {
   readonly enu: Float64Array;
   readonly sinMask: Float64Array;
   readonly minElevationDeg: Float64Array;
+  readonly maxRangeKm: Float64Array;
 }
 
 export function stationGeometry(stations: readonly GroundStation[]): StationGeometry {
@@ -37,19 +43,27 @@ export function stationGeometry(stations: readonly GroundStation[]): StationGeom
     enu: new Float64Array(n * 9),
     sinMask: new Float64Array(n),
     minElevationDeg: new Float64Array(n),
+    maxRangeKm: new Float64Array(n),
   };
   stations.forEach((st, j) => {
     geodeticToEcefKm(st.latDeg, st.lonDeg, st.altM / 1000, g.ecefKm, j * 3);
     enuBasis(st.latDeg, st.lonDeg, g.enu, j * 9);
     g.sinMask[j] = Math.sin((st.minElevationDeg * Math.PI) / 180);
     g.minElevationDeg[j] = st.minElevationDeg;
+    g.maxRangeKm[j] = st.maxRangeKm ?? Infinity;
   });
   return g;
 }
 
+/** Whether any station of `g` limits its range (the contact finder takes its range path only for those). */
+export function hasRangeLimit(g: StationGeometry): boolean {
+  return g.maxRangeKm.some((r) => r < Infinity);
+}
+
 /**
- * Whether a satellite at `(x, y, z)` km (ECEF) is above station `j`'s mask, without sqrt or
- * trig: `up·d > 0 && (up·d)² > sin²(mask)·|d|²`, d = r_sat − r_station (valid for masks ≥ 0).
+ * Whether a satellite at `(x, y, z)` km (ECEF) is in view of station `j`, without sqrt or trig: above the mask,
+ * `up·d > 0 && (up·d)² > sin²(mask)·|d|²`, d = r_sat − r_station (valid for masks ≥ 0), and within the range
+ * limit, `|d|² ≤ maxRangeKm²` (always true without one: Infinity).
  */
 export function isVisible(g: StationGeometry, j: number, x: number, y: number, z: number): boolean {
   const dx = x - g.ecefKm[j * 3]!;
@@ -58,7 +72,9 @@ export function isVisible(g: StationGeometry, j: number, x: number, y: number, z
   const u = j * 9 + 6;
   const upd = g.enu[u]! * dx + g.enu[u + 1]! * dy + g.enu[u + 2]! * dz;
   const s = g.sinMask[j]!;
-  return upd > 0 && upd * upd > s * s * (dx * dx + dy * dy + dz * dz);
+  const r2 = dx * dx + dy * dy + dz * dz;
+  const maxKm = g.maxRangeKm[j]!;
+  return upd > 0 && upd * upd > s * s * r2 && r2 <= maxKm * maxKm;
 }
 
 /** sin(elevation) of a satellite at `(x, y, z)` km (ECEF) seen from station `j`. */

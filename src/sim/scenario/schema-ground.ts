@@ -13,6 +13,11 @@ export const groundStationSchema = z
     altM: within(-500, 9000).default(0),
     /** Elevation mask. 10°: cote's minimum elevation (docs/sources.md#cote). */
     minElevationDeg: within(0, 90).default(10),
+    /**
+     * Optional slant-range limit, km (no default: none): in view when above the mask AND within this range. A mask of 0
+     * with a range is Hypatia's satellite cone (1,089.686 km for its Starlink shell 1, docs/sources.md#network-geometry).
+     */
+    maxRangeKm: within(1, 100_000).optional(),
     /** Antennas that can each serve one satellite at a time. Assumption: 1. */
     antennas: intWithin(1, 100).default(1),
     /** Antenna time price, billed per started minute of each contact (AWS Ground Station billing rule). Assumption: $10/min. */

@@ -1,6 +1,7 @@
 // Scenario schema, part 1: the constellation sources and the satellite payload (compute, power,
-// storage, imaging, downlink). Every default cites its source (docs/model.md). Pure; imports only zod.
+// storage, imaging, downlink). Every default cites its source (docs/model.md). Pure; imports only zod and the Walker limits.
 import { z } from 'zod';
+import { WALKER_MAX_ECCENTRICITY, WALKER_MEAN_MOTION_MAX_REV_PER_DAY, WALKER_MEAN_MOTION_MIN_REV_PER_DAY } from '../catalog/walker.ts';
 import { fraction, intWithin, positive, text, within } from './fields.ts';
 
 const textOrFile = {
@@ -29,9 +30,35 @@ export const walkerSourceSchema = z
     raan0Deg: within(0, 360).default(0),
     namePrefix: text().default('WALKER'),
     firstNorad: intWithin(1, 9_999_999).default(900_000),
+    // Optional, without defaults (a scenario without them exports as before): Hypatia's shells need them (docs/parts/catalog.md).
+    /** Mean motion, rev/day, overriding the Keplerian value from altitudeKm (which then only names the shell). */
+    meanMotionRevPerDay: within(WALKER_MEAN_MOTION_MIN_REV_PER_DAY, WALKER_MEAN_MOTION_MAX_REV_PER_DAY).optional(),
+    /** Phase offset of plane p in slots (360°/satsPerPlane each) = pattern[p % length], added after the Walker phasing. */
+    phaseOffsetSlotsByPlane: z.array(within(-10_000, 10_000)).min(1, { error: 'needs at least one offset' }).optional(),
+    /** Eccentricity (default 0: circular). */
+    eccentricity: within(0, WALKER_MAX_ECCENTRICITY).optional(),
+    /** Argument of perigee, degrees in [0, 360) (default 0); the Walker phase is then the mean argument of latitude ω + M. */
+    argOfPerigeeDeg: z
+      .number({ error: 'must be a number within [0, 360)' })
+      .min(0, { error: 'must be within [0, 360)' })
+      .lt(360, { error: 'must be within [0, 360)' })
+      .optional(),
   })
   .strict()
-  .refine((w) => w.phasing < w.planes, { error: 'must be < planes', path: ['phasing'] });
+  .refine((w) => w.phasing < w.planes, { error: 'must be < planes', path: ['phasing'] })
+  .superRefine((w, ctx) => {
+    const pattern = w.phaseOffsetSlotsByPlane;
+    if (pattern === undefined) return;
+    if (pattern.length > w.planes) ctx.addIssue({ code: 'custom', message: `must not be longer than planes (${w.planes})`, path: ['phaseOffsetSlotsByPlane'] });
+    pattern.forEach((v, i) => {
+      if (Math.abs(v) > w.satsPerPlane)
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be within [-satsPerPlane, satsPerPlane] = [-${w.satsPerPlane}, ${w.satsPerPlane}]`,
+          path: ['phaseOffsetSlotsByPlane', i],
+        });
+    });
+  });
 
 export const constellationSourceSchema = z.discriminatedUnion('kind', [
   z

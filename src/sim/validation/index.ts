@@ -3,6 +3,7 @@
 import { coteGroup } from './cote-checks.ts';
 import { doveDeficitGroup, dovePassGroup } from './dove-checks.ts';
 import { mccalipGroup, starcloudGroup } from './economics-checks.ts';
+import { hypatiaGroup } from './hypatia-checks.ts';
 import { kodanGroup } from './kodan-checks.ts';
 import type { ValidationDeps, ValidationGroup, ValidationResult } from './types.ts';
 
@@ -10,7 +11,15 @@ export type { ValidationDeps, ValidationGroup, ValidationResult } from './types.
 export { formatResultLine } from './types.ts';
 
 /** All groups, in print order. */
-export const VALIDATION_GROUPS: readonly ValidationGroup[] = [coteGroup, dovePassGroup, doveDeficitGroup, kodanGroup, starcloudGroup, mccalipGroup];
+export const VALIDATION_GROUPS: readonly ValidationGroup[] = [
+  coteGroup,
+  dovePassGroup,
+  doveDeficitGroup,
+  kodanGroup,
+  starcloudGroup,
+  mccalipGroup,
+  hypatiaGroup,
+];
 
 /** The groups whose id starts with one of `prefixes` (all groups when none is given). */
 export function selectGroups(prefixes: readonly string[] = []): ValidationGroup[] {

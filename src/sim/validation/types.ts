@@ -95,6 +95,22 @@ export function checkTrend(f: Figure, published: string, simulated: number, pass
   };
 }
 
+/** A published sequence (e.g. the satellites of a path) matched exactly, item for item; the value is the simulated length. */
+export function checkSequence(f: Figure, published: readonly (string | number)[], simulated: readonly (string | number)[] | null): ValidationResult {
+  const same = simulated !== null && simulated.length === published.length && simulated.every((x, i) => x === published[i]);
+  return {
+    id: f.id,
+    what: f.what,
+    published: published.join('-'),
+    simulated: simulated ? simulated.join('-') : 'none',
+    unit: f.unit,
+    publishedValue: null,
+    simulatedValue: simulated ? simulated.length : NaN,
+    rule: 'the same items in the same order',
+    pass: same,
+  };
+}
+
 /** The report line: `<id>\t<what>\tpublished=<v>\tsimulated=<v>\tunit=<u>\t<PASS|FAIL>`. */
 export function formatResultLine(r: ValidationResult): string {
   return `${r.id}\t${r.what}\tpublished=${r.published}\tsimulated=${r.simulated}\tunit=${r.unit}\t${r.pass ? 'PASS' : 'FAIL'}`;
