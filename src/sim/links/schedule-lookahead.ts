@@ -24,6 +24,9 @@ type Input = ScheduleInput & { demand: DemandModel; minSessionS: number };
 /** Weight per byte-second of a pair that carries nothing useful (no data waiting): keeps antennas busy, never wins. */
 const IDLE_WEIGHT_PER_BYTE = 1e-9;
 
+/** Relative weight bonus of a pair already in service: a tie never hands an antenna over. */
+const HOLD_BONUS = 1e-6;
+
 interface Candidate {
   window: number;
   sat: number;
@@ -53,57 +56,118 @@ class NextRise {
 }
 
 export function scheduleLookahead(inp: Input, opt: SchedulerOptions): ScheduleResult {
-  const ws = inp.windows;
-  const slotMs = opt.slotS * 1000;
-  const acqMs = inp.acquisitionS * 1000;
-  const minMs = inp.minSessionS * 1000;
-  const tracker = new BacklogTracker(inp.demand, inp.satCount, inp.startMs);
-  const rise = new NextRise(inp);
-  const byAos = ws.map((_, i) => i).sort((a, b) => ws[a]!.aosMs - ws[b]!.aosMs || a - b);
-  const serving = new Map<number, number>(); // window → service start, ms
-  const sessions: DownlinkSession[] = [];
-  let handOvers = 0;
-  let active: number[] = [];
-  let ia = 0;
-  const end = (wi: number, tMs: number) => {
-    const w = ws[wi]!;
-    const fromMs = serving.get(wi)!;
-    if (tMs - fromMs >= minMs) sessions.push({ satIndex: w.satIndex, stationIndex: w.stationIndex, windowIndex: wi, startMs: fromMs, endMs: tMs });
-    tracker.stopServing(w.satIndex, tMs);
-    serving.delete(wi);
-  };
-  for (let aMs = inp.startMs; aMs < inp.endMs;) {
-    if (active.length === 0 && ia < byAos.length && ws[byAos[ia]!]!.aosMs >= aMs + slotMs)
-      aMs = Math.max(aMs, inp.startMs + Math.floor((ws[byAos[ia]!]!.aosMs - inp.startMs) / slotMs) * slotMs); // skip empty slots
-    const gridMs = inp.startMs + (Math.floor((aMs - inp.startMs) / slotMs) + 1) * slotMs;
-    let bMs = Math.min(gridMs, inp.endMs);
-    for (; ia < byAos.length && ws[byAos[ia]!]!.aosMs < bMs; ia++) active.push(byAos[ia]!);
-    active = active.filter((wi) => {
-      if (ws[wi]!.losMs > aMs) return true;
-      if (serving.has(wi)) end(wi, ws[wi]!.losMs);
-      return false;
-    });
-    const cands = candidates(active, serving, aMs, acqMs, minMs, inp);
-    const chosen = new Set(matchSlot(cands, aMs, slotMs, acqMs, opt, inp, tracker, rise).map((k) => cands[k]!.window));
-    for (const wi of [...serving.keys()])
-      if (!chosen.has(wi)) {
-        end(wi, aMs);
-        handOvers++;
-      }
-    for (const c of cands)
-      if (chosen.has(c.window) && !serving.has(c.window)) {
-        serving.set(c.window, c.fromMs);
-        tracker.startServing(c.sat, c.window, aMs, c.fromMs);
-      }
-    if (ia >= byAos.length && active.length === 0) break;
-    // Re-plan when a served satellite sets before the next slot, so its antenna is not left idle.
-    for (const wi of serving.keys()) if (ws[wi]!.losMs > aMs && ws[wi]!.losMs < bMs) bMs = ws[wi]!.losMs;
-    aMs = bMs;
+  const planner = new Planner(inp, opt);
+  planner.run();
+  const sorted = sortSessions(planner.sessions);
+  const { denied, contendedS } = contentionOf(inp.windows, sorted, inp.acquisitionS);
+  return { sessions: sorted, deniedWindows: denied, contendedS, handOvers: planner.handOvers };
+}
+
+/**
+ * The planner's state. Decision times: every slot boundary, the LOS of a served window (its antenna frees) and the
+ * AOS of a window at a station with an antenna free (so no antenna idles while a risen satellite waits); in between
+ * the assignment holds. Only risen windows are candidates: no antenna is reserved ahead of a rise.
+ */
+class Planner {
+  readonly sessions: DownlinkSession[] = [];
+  handOvers = 0;
+  private readonly ws: Input['windows'];
+  private readonly slotMs: number;
+  private readonly acqMs: number;
+  private readonly minMs: number;
+  private readonly tracker: BacklogTracker;
+  private readonly rise: NextRise;
+  private readonly byAos: number[];
+  /** Window → its session's service start, ms. */
+  private readonly serving = new Map<number, number>();
+  private active: number[] = [];
+  private ia = 0;
+
+  constructor(
+    private readonly inp: Input,
+    private readonly opt: SchedulerOptions,
+  ) {
+    this.ws = inp.windows;
+    this.slotMs = opt.slotS * 1000;
+    this.acqMs = inp.acquisitionS * 1000;
+    this.minMs = inp.minSessionS * 1000;
+    this.tracker = new BacklogTracker(inp.demand, inp.satCount, inp.startMs);
+    this.rise = new NextRise(inp);
+    this.byAos = this.ws.map((_, i) => i).sort((a, b) => this.ws[a]!.aosMs - this.ws[b]!.aosMs || a - b);
   }
-  for (const wi of [...serving.keys()]) end(wi, Math.min(ws[wi]!.losMs, inp.endMs));
-  const sorted = sortSessions(sessions);
-  const { denied, contendedS } = contentionOf(ws, sorted, inp.acquisitionS);
-  return { sessions: sorted, deniedWindows: denied, contendedS, handOvers };
+
+  run(): void {
+    const ws = this.ws;
+    for (let aMs = this.inp.startMs; aMs < this.inp.endMs;) {
+      for (; this.ia < this.byAos.length && ws[this.byAos[this.ia]!]!.aosMs <= aMs; this.ia++) this.active.push(this.byAos[this.ia]!);
+      this.active = this.active.filter((wi) => {
+        if (ws[wi]!.losMs > aMs) return true;
+        if (this.serving.has(wi)) this.end(wi, ws[wi]!.losMs);
+        return false;
+      });
+      this.plan(aMs);
+      if (this.ia >= this.byAos.length && this.active.length === 0) break;
+      aMs = this.nextDecision(aMs);
+    }
+    for (const wi of [...this.serving.keys()]) this.end(wi, Math.min(ws[wi]!.losMs, this.inp.endMs));
+  }
+
+  private end(wi: number, tMs: number): void {
+    const w = this.ws[wi]!;
+    const fromMs = this.serving.get(wi)!;
+    if (tMs - fromMs >= this.minMs) this.sessions.push({ satIndex: w.satIndex, stationIndex: w.stationIndex, windowIndex: wi, startMs: fromMs, endMs: tMs });
+    this.tracker.stopServing(w.satIndex, tMs);
+    this.serving.delete(wi);
+  }
+
+  /** The matching at aMs: served pairs not chosen are handed over, chosen new pairs start (after acquisition). */
+  private plan(aMs: number): void {
+    // A pair in acquisition or in its first minimum session keeps its antenna (as in `priority`): no empty sessions.
+    const cap = this.inp.antennasByStation.slice();
+    const locked = new Set<number>();
+    for (const [wi, fromMs] of this.serving)
+      if (aMs < fromMs + this.minMs) {
+        locked.add(this.ws[wi]!.satIndex);
+        cap[this.ws[wi]!.stationIndex]!--;
+      }
+    const cands = candidates(this.active, this.serving, aMs, this.acqMs, this.minMs, this.inp).filter((c) => !locked.has(c.sat));
+    const picked = matchSlot(cands, aMs, this.slotMs, this.acqMs, this.opt, this.inp, this.tracker, this.rise, cap);
+    const chosen = new Set(picked.map((k) => cands[k]!.window));
+    for (const [wi, fromMs] of this.serving) if (aMs < fromMs + this.minMs) chosen.add(wi);
+    for (const wi of [...this.serving.keys()])
+      if (!chosen.has(wi)) {
+        this.end(wi, aMs);
+        this.handOvers++;
+      }
+    for (const k of picked) {
+      const c = cands[k]!;
+      if (this.serving.has(c.window)) continue;
+      this.serving.set(c.window, c.fromMs);
+      this.tracker.startServing(c.sat, c.window, aMs, c.fromMs);
+    }
+  }
+
+  /** The next slot boundary, or earlier: a served window's LOS, or an AOS at a station with an antenna free. */
+  private nextDecision(aMs: number): number {
+    const ws = this.ws;
+    const { startMs, endMs } = this.inp;
+    let bMs = Math.min(startMs + (Math.floor((aMs - startMs) / this.slotMs) + 1) * this.slotMs, endMs);
+    const used = new Int32Array(this.inp.antennasByStation.length);
+    for (const wi of this.serving.keys()) {
+      used[ws[wi]!.stationIndex]!++;
+      if (ws[wi]!.losMs < bMs) bMs = ws[wi]!.losMs;
+    }
+    for (let i = this.ia; i < this.byAos.length && ws[this.byAos[i]!]!.aosMs < bMs; i++) {
+      const w = ws[this.byAos[i]!]!;
+      if (used[w.stationIndex]! < this.inp.antennasByStation[w.stationIndex]!) bMs = w.aosMs;
+    }
+    // Nothing in view and nothing served: jump to the slot of the next rise.
+    if (this.active.length === 0 && this.serving.size === 0 && this.ia < this.byAos.length) {
+      const nextAos = ws[this.byAos[this.ia]!]!.aosMs;
+      if (nextAos > bMs) bMs = Math.min(endMs, Math.max(bMs, nextAos));
+    }
+    return Math.max(bMs, aMs + 1);
+  }
 }
 
 /** The pairs that may hold an antenna in the slot starting at aMs: served ones go on, new ones need room for a session. */
@@ -129,6 +193,7 @@ function matchSlot(
   inp: Input,
   tracker: BacklogTracker,
   rise: NextRise,
+  cap: readonly number[],
 ): number[] {
   if (cands.length === 0) return [];
   const left = new Map<number, number>();
@@ -138,11 +203,12 @@ function matchSlot(
     const w = inp.windows[c.window]!;
     // The pair's next slot of service (plus the acquisition a new pair spends first).
     const evalEndMs = Math.min(w.losMs, Math.max(aMs, w.aosMs) + slotMs + acqMs);
-    const capBytes = evalEndMs > c.fromMs ? inp.demand.capacityBytes(c.window, c.fromMs, evalEndMs) : 0;
+    const fromMs = Math.max(aMs, c.fromMs);
+    const capBytes = evalEndMs > fromMs ? inp.demand.capacityBytes(c.window, fromMs, evalEndMs) : 0;
     const useful = Math.min(capBytes, tracker.backlogBytes(c.sat, aMs));
     const waitS = Math.min(horizonMs, rise.after(c.sat, aMs + slotMs) - aMs) / 1000;
-    const weight = useful * (1 + tracker.ageS(c.sat, aMs) / opt.agingS) * waitS + IDLE_WEIGHT_PER_BYTE * capBytes;
+    const weight = (useful * (1 + tracker.ageS(c.sat, aMs) / opt.agingS) * waitS + IDLE_WEIGHT_PER_BYTE * capBytes) * (c.fromMs < aMs ? 1 + HOLD_BONUS : 1);
     return { left: left.get(c.sat)!, right: c.station, weight };
   });
-  return maxWeightBMatching(left.size, inp.antennasByStation, edges);
+  return maxWeightBMatching(left.size, cap, edges);
 }

@@ -13,7 +13,7 @@ export const schedulerSchema = z
      * maximum-weight matching per slot weighted by how long the data would otherwise wait (default: what an operator
      * of its own constellation does, planning contacts ahead; docs/model.md §5).
      */
-    policy: z.enum(schedulerPolicies).default('first-come'),
+    policy: z.enum(schedulerPolicies).default('lookahead'),
     /** priority, lookahead: waiting data this old counts double. Assumption: 3,600 s (one hour, about one orbit). */
     agingS: within(1, 1e7).default(3600),
     /** priority: a rising satellite takes a busy antenna only if its score exceeds the holder's × (1 + margin). Assumption: 0.5. */
