@@ -125,7 +125,8 @@ export const starCompute2800NetworkScenario: ScenarioInput = {
   ...starCompute2800Scenario,
   name: 'star-compute-2800-network',
   description:
-    'star-compute-2800 with the whole AIRCAS receiving network (38 antennas at five sites, China Daily 2024) and its polar station at Kiruna: a ground segment sized for the constellation.',
+    'star-compute-2800 with the whole AIRCAS receiving network (38 antennas at five sites, China Daily 2024) and its ' +
+    'polar station at Kiruna: a ground segment sized for the constellation.',
   groundStations: aircasNetworkStations,
 };
 
