@@ -15,6 +15,7 @@ export type { ExportFormat };
 export interface RunCommandOptions {
   scenario: string;
   hours?: number;
+  scheduler?: string;
   seed?: number;
   stepS?: number;
   mode: ProcessingMode | 'all';

@@ -20,6 +20,8 @@ export interface ScenarioOverrides {
   hours?: number;
   seed?: number;
   stepS?: number;
+  /** `scheduler.policy` (its options keep the scenario's values or their defaults). */
+  scheduler?: string;
 }
 
 export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}): Promise<LoadedScenario> {
@@ -51,6 +53,7 @@ export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}
   if (o.hours !== undefined) input.durationH = o.hours;
   if (o.seed !== undefined) input.seed = o.seed;
   if (o.stepS !== undefined) input.stepS = o.stepS;
+  if (o.scheduler !== undefined) input.scheduler = { ...input.scheduler, policy: o.scheduler as NonNullable<ScenarioInput['scheduler']>['policy'] };
   try {
     return { scenario: parseScenario(input, label), baseDir };
   } catch (err) {

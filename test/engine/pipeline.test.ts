@@ -83,6 +83,27 @@ const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
         (s) =>
           void (s.satellite = { ...s.satellite, acquisitionS: a }),
     ),
+    fc.constantFrom('first-come' as const, 'priority' as const).map(
+      (p): Edit =>
+        (s) =>
+          void (s.scheduler = { policy: p }),
+    ),
+    fc
+      .record({
+        agingS: fc.integer({ min: 60, max: 20_000 }),
+        horizonH: fc.double({ min: 0.5, max: 12, noNaN: true }),
+        slotS: fc.integer({ min: 10, max: 600 }),
+      })
+      .map(
+        (o): Edit =>
+          (s) =>
+            void (s.scheduler = o),
+      ),
+    fc.integer({ min: 20, max: 400 }).map(
+      (r): Edit =>
+        (s) =>
+          void (s.satellite = { ...s.satellite, downlink: { kind: 'fixed', rateMbps: r } }),
+    ),
   ),
   processing: fc.oneof(
     fc.integer({ min: 1, max: 2000 }).map(

@@ -23,27 +23,37 @@ export function sessionProfiles(
   link: LinkBudgetParams,
   maxRangeKm?: ArrayLike<number>,
 ): RateProfile[] {
-  return sessions.map((ses) => {
-    const w = windows[ses.windowIndex]!;
-    // At AOS/LOS the satellite is at the mask, or at the station's range limit when that binds first.
-    const edgeKm = Math.min(slantRangeKm(meanAltitudeKm[ses.satIndex]!, minElevationDeg[ses.stationIndex]!), maxRangeKm?.[ses.stationIndex] ?? Infinity);
-    const edgeRate = linkRateBps(link, edgeKm);
-    const track = ranges.get(ses.satIndex * stationCount + ses.stationIndex);
-    const times: number[] = [w.aosMs];
-    const rates: number[] = [edgeRate];
-    if (track) {
-      for (let i = 0; i < track.timesMs.length; i++) {
-        const t = track.timesMs[i]!;
-        if (t > w.aosMs && t < w.losMs) {
-          times.push(t);
-          rates.push(linkRateBps(link, track.rangeKm[i]!));
-        }
+  return sessions.map((ses) => windowProfile(windows[ses.windowIndex]!, ranges, stationCount, minElevationDeg, meanAltitudeKm, link, maxRangeKm));
+}
+
+/** The rate profile of a whole contact window (a session uses the part of it between its start and end). */
+export function windowProfile(
+  w: ContactRecord,
+  ranges: ReadonlyMap<number, RangeTrack>,
+  stationCount: number,
+  minElevationDeg: ArrayLike<number>,
+  meanAltitudeKm: ArrayLike<number>,
+  link: LinkBudgetParams,
+  maxRangeKm?: ArrayLike<number>,
+): RateProfile {
+  // At AOS/LOS the satellite is at the mask, or at the station's range limit when that binds first.
+  const edgeKm = Math.min(slantRangeKm(meanAltitudeKm[w.satIndex]!, minElevationDeg[w.stationIndex]!), maxRangeKm?.[w.stationIndex] ?? Infinity);
+  const edgeRate = linkRateBps(link, edgeKm);
+  const track = ranges.get(w.satIndex * stationCount + w.stationIndex);
+  const times: number[] = [w.aosMs];
+  const rates: number[] = [edgeRate];
+  if (track) {
+    for (let i = 0; i < track.timesMs.length; i++) {
+      const t = track.timesMs[i]!;
+      if (t > w.aosMs && t < w.losMs) {
+        times.push(t);
+        rates.push(linkRateBps(link, track.rangeKm[i]!));
       }
     }
-    times.push(w.losMs);
-    rates.push(edgeRate);
-    return { timesMs: Float64Array.from(times), rateBps: Float64Array.from(rates) };
-  });
+  }
+  times.push(w.losMs);
+  rates.push(edgeRate);
+  return { timesMs: Float64Array.from(times), rateBps: Float64Array.from(rates) };
 }
 
 function rateAt(p: RateProfile, tMs: number): number {

@@ -114,6 +114,8 @@ export class ModeState {
   readonly sessionLastByteMs: Float64Array;
   /** Per session: time the first byte was sent, ms. */
   readonly sessionFirstByteMs: Float64Array;
+  /** Per session: bytes sent (raw + results). */
+  readonly sessionBytes: Float64Array;
   arrivals: GroundArrival[] = [];
   readonly gpu: GpuQueues;
   readonly series: ModeSeries;
@@ -136,6 +138,7 @@ export class ModeState {
     this.socWh = new Float64Array(satCount).fill(initialSocWh);
     this.sessionLastByteMs = new Float64Array(sessionCount).fill(NaN);
     this.sessionFirstByteMs = new Float64Array(sessionCount).fill(NaN);
+    this.sessionBytes = new Float64Array(sessionCount);
     this.gpu = new GpuQueues(gpusPerCluster, tokensPerGpuS, startMs);
     const series = () => new Float64Array(stepCount);
     this.series = {

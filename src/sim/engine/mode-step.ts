@@ -44,6 +44,7 @@ export function downlinkStep(st: ModeState, s: number, segments: readonly Downli
       const doneMs = Math.max(seg.startMs + (used / seg.capacityBytes) * (seg.endMs - seg.startMs), piece.readyMs);
       if (Number.isNaN(st.sessionFirstByteMs[seg.sessionIndex]!)) st.sessionFirstByteMs[seg.sessionIndex] = seg.startMs;
       st.sessionLastByteMs[seg.sessionIndex] = doneMs;
+      st.sessionBytes[seg.sessionIndex]! += piece.bytes;
       st.storedBytes[s]! -= piece.bytes;
       if (piece.rawBytes > 0) {
         c.downlinkedRawBytes += piece.rawBytes;

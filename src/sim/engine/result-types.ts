@@ -6,6 +6,7 @@ import type { RunTimeline } from './timeline.ts';
 import type { OrbitSamples } from './geometry-pass.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
+import type { DownlinkService, FairnessSummary } from './fairness.ts';
 
 /** Version of the run export format (JSON); bump on breaking changes. */
 export const RUN_EXPORT_SCHEMA_VERSION = 1;
@@ -105,6 +106,8 @@ export interface RunSummary {
   contacts: { windows: number; sessions: number; deniedWindows: number; contactHours: number; sessionHours: number };
   imaging: { sunlitFraction: number; imagingFraction: number };
   modes: Partial<Record<ProcessingMode, ModeSummary>>;
+  /** Who got the antennas (fairness.ts); absent in exports made before it existed. */
+  fairness?: FairnessSummary;
 }
 
 export interface SatelliteInfo {
@@ -116,6 +119,8 @@ export interface SatelliteInfo {
   lostReason: string | null;
   /** Mean altitude over the run, km. */
   meanAltitudeKm: number;
+  /** Its downlink sessions, minutes and bytes per mode (fairness.ts); absent in exports made before it existed. */
+  downlink?: DownlinkService;
 }
 
 /** A contact window (satellite × station above the mask), as the contact finder reports it. */

@@ -24,7 +24,8 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'groundStations[*].maxRangeKm',
     'satellite.imaging',
   ],
-  schedule: ['groundStations[*].antennas', 'satellite.acquisitionS'],
+  // epochIso, durationH, stepS and satellite.downlink: the data-aware policies' estimate of the data waiting (demand-model.ts).
+  schedule: ['groundStations[*].antennas', 'satellite.acquisitionS', 'scheduler', 'satellite.downlink', 'epochIso', 'durationH', 'stepS'],
   routing: ['epochIso', 'durationH', 'stepS', 'isl'],
   processing: [
     'seed',

@@ -11,6 +11,7 @@ import { ENGINE_VERSION, RUN_EXPORT_SCHEMA_VERSION, type ModeSummary, type RunRe
 import type { RunTimeline } from './timeline.ts';
 import { MS_PER_HOUR, runWindow } from '../time.ts';
 import type { ModeOutcome } from './usage.ts';
+import { fairnessSummary, serviceBySatellite } from './fairness.ts';
 
 export interface SummaryInputs {
   scenario: Scenario;
@@ -76,6 +77,7 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
       imagingFraction: satSteps > 0 ? sum(geo.satsImaging) / satSteps : 0,
     },
     modes: Object.fromEntries(inp.outcomes.map((o, i) => [o.mode, modeSummary(o, inp.prices[i]!)])),
+    fairness: fairnessSummary(scenario, inp.records, geo, schedule, inp.outcomes),
   };
   assertFiniteSummary(summary);
   return summary;
@@ -153,6 +155,12 @@ export function satelliteInfo(records: readonly CatalogRecord[], geo: GeometryRe
   });
 }
 
+/** The satellites with their downlink service (fairness.ts). */
+function withDownlink(sats: SatelliteInfo[], inp: SummaryInputs): SatelliteInfo[] {
+  const service = serviceBySatellite(sats.length, inp.schedule, inp.outcomes);
+  return sats.map((s, i) => ({ ...s, downlink: service[i]! }));
+}
+
 export interface ResultInputs extends SummaryInputs {
   satsInSession: Float64Array;
   timeline?: RunTimeline;
@@ -169,7 +177,7 @@ export function buildRunResult(inp: ResultInputs): RunResult {
     schemaVersion: RUN_EXPORT_SCHEMA_VERSION,
     engineVersion: ENGINE_VERSION,
     scenario,
-    satellites: satelliteInfo(records, geo, startMs, stepS),
+    satellites: withDownlink(satelliteInfo(records, geo, startMs, stepS), inp),
     ingestIssues: [...inp.issues],
     contacts: geo.windows,
     sessions: schedule.sessions.map(({ satIndex, stationIndex, startMs: a, endMs: b }) => ({ satIndex, stationIndex, startMs: a, endMs: b })),

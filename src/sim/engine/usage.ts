@@ -43,6 +43,8 @@ export interface ModeOutcome {
   backlogBytesEnd: number;
   series: ModeSeries;
   usage: ModeUsage;
+  /** Bytes sent per downlink session (raw + results): `[session]`, for the fairness report (fairness.ts). */
+  bytesBySession: Float64Array;
 }
 
 const sum = (a: ArrayLike<number>) => {
@@ -72,6 +74,7 @@ export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly Dow
     storedRawBytesEnd: st.storedRawBytes(),
     backlogBytesEnd: sum(st.storedBytes),
     series: st.series,
+    bytesBySession: st.sessionBytes.slice(),
     usage: {
       computeSatSeconds: c.computeSatSeconds,
       acceleratorWMean: p.acceleratorW.length > 0 ? sum(p.acceleratorW) / p.acceleratorW.length : 0,

@@ -101,6 +101,17 @@ const modeSummarySchema = z.object({
   costUsd: z.object(numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd'])),
 }) satisfies z.ZodType<ModeSummary>;
 
+/** Downlink service of a satellite or a shell (engine/fairness.ts). */
+const serviceShape = { sessions: num, sessionMinutes: num, bytesDownlinked: z.partialRecord(z.enum(processingModes), num) };
+
+const fairnessSchema = z.object({
+  policy: z.string(),
+  ...numShape(['handOvers', 'satellitesWithoutSession']),
+  jainIndexMinutes: numOrNull,
+  leastServed: z.object({ norad: z.number().int(), name: z.string(), shell: z.string(), ...serviceShape }).nullable(),
+  shells: z.array(z.object({ name: z.string(), satellites: num, ...serviceShape })),
+});
+
 /** Validates the summary block of a run export (also usable on `summaryToJson` output). */
 export const runSummarySchema = z.object({
   scenarioName: z.string(),
@@ -112,6 +123,7 @@ export const runSummarySchema = z.object({
   contacts: z.object(numShape(['windows', 'sessions', 'deniedWindows', 'contactHours', 'sessionHours'])),
   imaging: z.object(numShape(['sunlitFraction', 'imagingFraction'])),
   modes: z.partialRecord(z.enum(processingModes), modeSummarySchema),
+  fairness: fairnessSchema.optional(),
 }) satisfies z.ZodType<RunSummary>;
 
 const seriesSchema = z.object({
@@ -143,6 +155,7 @@ const satelliteSchema = z.object({
   lostAtMs: z.number().nullable(),
   lostReason: z.string().nullable(),
   meanAltitudeKm: num,
+  downlink: z.object(serviceShape).optional(),
 }) satisfies z.ZodType<SatelliteInfo>;
 
 const ingestIssueSchema = z.object({

@@ -1,9 +1,10 @@
 // The plain-text run summary `ocsim run` prints: three head lines (scenario, satellites, contacts) and the per-mode
 // table of CLI_MODE_ROWS, columns right-aligned, and the satellites lost during the run. Pure: imports only result
 // types, time.ts and this folder.
+import type { DownlinkService, FairnessSummary } from '../engine/fairness.ts';
 import type { RunSummary, SatelliteInfo } from '../engine/result-types.ts';
 import { isoUtc } from '../time.ts';
-import { formatNumber, formatPercent } from './format.ts';
+import { formatBytes, formatNumber, formatPercent } from './format.ts';
 import { CLI_MODE_ROWS } from './mode-rows.ts';
 
 /** Narrowest value column, characters (value + 2 spaces of gutter at least). */
@@ -19,6 +20,7 @@ export function formatSummaryTable(s: RunSummary): string {
       `sunlit ${formatPercent(s.imaging.sunlitFraction)}, imaging ${formatPercent(s.imaging.imagingFraction)} of the time`,
     `contacts: ${c.windows} windows (${formatNumber(c.contactHours, 1)} h), ${c.sessions} downlink sessions ` +
       `(${formatNumber(c.sessionHours, 1)} h), ${c.deniedWindows} lost to antenna contention`,
+    ...(s.fairness ? formatFairness(s.fairness) : []),
     '',
   ];
   const labelWidth = Math.max(...CLI_MODE_ROWS.map((r) => r.label.length)) + 2;
@@ -27,6 +29,20 @@ export function formatSummaryTable(s: RunSummary): string {
   const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
   CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
   return [...head, ...lines, ''].join('\n');
+}
+
+/** Two lines: the scheduler and the least-served satellite; sessions, hours and bytes down per shell. */
+export function formatFairness(f: FairnessSummary): string[] {
+  const bytes = (sv: DownlinkService) => Object.values(sv.bytesDownlinked).map(formatBytes).join(' / ');
+  const modes = f.shells[0] ? Object.keys(f.shells[0].bytesDownlinked).join(' / ') : '';
+  const l = f.leastServed;
+  const least = l ? `least served ${l.name} (${l.shell}): ${l.sessions} sessions, ${formatNumber(l.sessionMinutes, 1)} min` : 'every satellite was lost';
+  const jain = f.jainIndexMinutes === null ? 'no sessions' : `Jain index of minutes ${formatNumber(f.jainIndexMinutes, 2)}`;
+  return [
+    `scheduler ${f.policy}, ${f.handOvers} hand-overs; ${least}; ${f.satellitesWithoutSession} satellites never served; ${jain}`,
+    `per shell (sessions, hours, down ${modes}): ` +
+      f.shells.map((sh) => `${sh.name} × ${sh.satellites}: ${sh.sessions}, ${formatNumber(sh.sessionMinutes / 60, 1)} h, ${bytes(sh)}`).join('; '),
+  ];
 }
 
 /** Lost satellites, one line each (name, NORAD, time, reason), at most `max` then a count: for the console. */

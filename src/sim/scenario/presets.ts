@@ -108,6 +108,29 @@ export const starCompute2800Scenario: ScenarioInput = {
 };
 
 /**
+ * The ground segment sized for star-compute-2800 from public data: the whole AIRCAS receiving network, whose five
+ * stations "boast 38 large-diameter data receiving antennas" (China Daily, 2024-12-24), plus its North Polar station
+ * at Esrange, Kiruna (CNPGS, one antenna: China Daily, 2016-12-16), which sees a sun-synchronous satellite on most
+ * orbits. The split of the 38 over the five sites is not published: 8 each at the older Miyun, Kashi and Sanya, 7 at
+ * Lijiang and Mohe (assumption). Assumption: the whole network serves this constellation (it also serves > 30 other
+ * missions, so this is an upper bound). Coordinates: public/data/ground-stations.csv (docs/sources.md#ground).
+ */
+export const aircasNetworkStations: StationInput[] = [
+  ...chineseEoStations.map((g, i) => ({ ...g, antennas: i < 3 ? 8 : 7 })),
+  { id: 'se-cnpgs-kiruna', name: 'CNPGS (Esrange, Kiruna)', latDeg: 67.883333, lonDeg: 21.066667, altM: 0, antennas: 1 },
+];
+
+/** star-compute-2800 with the ground segment sized for it (aircasNetworkStations): 39 antennas at six sites. */
+export const starCompute2800NetworkScenario: ScenarioInput = {
+  ...starCompute2800Scenario,
+  name: 'star-compute-2800-network',
+  description:
+    'star-compute-2800 with the whole AIRCAS receiving network (38 antennas at five sites, China Daily 2024) and its ' +
+    'polar station at Kiruna: a ground segment sized for the constellation.',
+  groundStations: aircasNetworkStations,
+};
+
+/**
  * A synthetic Walker delta shell for the scale targets (issue 6: "SpaceX has filed for a constellation of one million
  * satellites"). Shell geometry is an assumption: 550 km, 53°, like Starlink's main shell. Too large to simulate in
  * the browser (the app shows its orbits only); the CLI simulates Walker shells up to 100,000 satellites.
@@ -148,6 +171,7 @@ export const presets: Record<string, ScenarioInput> = Object.assign(Object.creat
   'three-body': threeBodyScenario,
   starlink: starlinkScenario,
   'star-compute-2800': starCompute2800Scenario,
+  'star-compute-2800-network': starCompute2800NetworkScenario,
   'walker-100k': walker100kScenario,
   'walker-1m': walker1mScenario,
 });

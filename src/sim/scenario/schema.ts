@@ -16,6 +16,7 @@ import {
   onboardFilterSchema,
   workloadSchema,
 } from './schema-ground.ts';
+import { schedulerSchema } from './schema-scheduler.ts';
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 
@@ -47,6 +48,7 @@ export const scenarioSchema = z
     onboardFilter: onboardFilterSchema.prefault({}),
     economics: economicsSchema.prefault({}),
     isl: islSchema.prefault({}),
+    scheduler: schedulerSchema.prefault({}),
     processing: z
       .object({
         /** The mode shown first in the app. All listed modes are simulated on the same captured workload. */

@@ -70,6 +70,8 @@ export function doveScenario(o: DoveRunOptions): Scenario {
       ],
     },
     satellite: { downlink: { kind: 'fixed', rateMbps: o.rateMbps }, ...(o.acquisitionS === undefined ? {} : { acquisitionS: o.acquisitionS }) },
+    // The published deficit is measured against first-come contacts (each pass held to LOS): pinned, whatever the default.
+    scheduler: { policy: 'first-come' },
     groundStations: o.stations,
     hubs: nationalHubClusters,
     processing: { mode: 'ground', modes: ['ground'] },
