@@ -1,7 +1,7 @@
 // Where orbit (onboard) and ground swap places along a sweep: sign changes of orbit − ground between computed
 // points, interpolated (in log x for log-scale parameters), and the sentence that says it ("orbit is cheaper below
 // $312/kg"). A null metric (no tokens, nothing delivered) loses, as in the study core. Pure: no DOM or React.
-import { formatPercent, formatSignificant, formatUsd } from '../../sim/report/format.ts';
+import { formatBytes, formatPercent, formatSignificant, formatUsd } from '../../sim/report/format.ts';
 import type { ParamDef } from '../../sim/study/params.ts';
 
 /** A metric value at a sweep point: a number, null (the metric has no value there), undefined (not computed yet). */
@@ -58,10 +58,15 @@ function interpolate(x0: number, x1: number, d0: number, d1: number, log: boolea
   return log && x0 > 0 && x1 > 0 ? Math.exp(Math.log(x0) + t * (Math.log(x1) - Math.log(x0))) : x0 + t * (x1 - x0);
 }
 
-/** A parameter value with its unit: dollars as money ("$312/kg", "$2.35/h"), fractions as %, else "612 TOPS". */
+/**
+ * A parameter value with its unit (report formatters): dollars as money ("$312/kg", "$2.35/h"), fractions as %, bytes
+ * with their SI unit, hertz in MHz, else "612 TOPS".
+ */
 export function formatParamValue(value: number, def: Pick<ParamDef, 'unit' | 'integer'>): string {
   if (def.unit.startsWith('$')) return `${formatUsd(value)}${def.unit.slice(1)}`;
   if (def.unit === 'fraction') return formatPercent(value);
+  if (def.unit === 'B') return formatBytes(value);
+  if (def.unit === 'Hz') return `${formatSignificant(value / 1e6, 3)} MHz`;
   const n = def.integer ? String(Math.round(value)) : formatSignificant(value, 3);
   return def.unit === 'ratio' ? n : `${n} ${def.unit}`;
 }
@@ -83,4 +88,14 @@ export function noCrossingLabel(orbit: readonly PointValue[], ground: readonly P
   }
   if (sign === 0) return null;
   return sign < 0 ? `orbit is ${better} over the whole range` : `ground is ${better} over the whole range`;
+}
+
+/** An axis tick: three significant digits with k / M / G ("30", "1 k", "2.5 M"); empty for uPlot's unlabelled ticks. */
+export function formatTick(value: number | null): string {
+  if (value === null) return '';
+  const a = Math.abs(value);
+  if (a >= 1e9) return `${formatSignificant(value / 1e9, 3)} G`;
+  if (a >= 1e6) return `${formatSignificant(value / 1e6, 3)} M`;
+  if (a >= 1e3) return `${formatSignificant(value / 1e3, 3)} k`;
+  return formatSignificant(value, 3);
 }

@@ -68,7 +68,10 @@ const EMPTY: SessionState = { runId: -1, built: null, rows: [], done: 0, total: 
 export function createStudySession(calls: StudyCalls, nowMs: () => number = () => 0): StudySession {
   let state: SessionState = { ...EMPTY };
   let nextId = 1;
+  /** The call running in the worker (null once its reply and rows are in). */
   let inFlight: Call | null = null;
+  /** The call whose rows fill the table. */
+  let active: Call | null = null;
   let pending: Omit<Call, 'id'> | null = null;
   let requested: { runId: number; key: string } | null = null;
   /** Bumped when a study starts, is cancelled or reset: refinements of the one before stop. */
@@ -82,31 +85,41 @@ export function createStudySession(calls: StudyCalls, nowMs: () => number = () =
   function launch(c: Omit<Call, 'id'>, keepRows: boolean): void {
     const call: Call = { ...c, id: nextId++ };
     inFlight = call;
+    active = call;
     const rows = keepRows ? state.rows : new Array<(number | null)[] | undefined>(c.built.points.length);
     state = { ...state, runId: c.runId, built: c.built, rows, done: 0, total: c.built.points.length, status: 'running', error: null, live: c.live };
     emit();
     const t0 = nowMs();
+    // Rows come through a proxy port, the reply through the worker's: the reply can overtake the last rows, so the
+    // call ends when both are in (reply.done rows counted).
+    let reply: StudyPointsReply | null | undefined;
     const onRows = (batch: StudyRow[]) => {
-      if (inFlight !== call) return; // a superseded study's rows
+      if (active !== call) return; // a superseded study's rows
       for (const r of batch) state.rows[r.index] = r.values;
       state.done += batch.length;
-      emit();
+      if (reply && state.done >= reply.done) finish(call, reply, t0);
+      else emit();
     };
     calls
       .studyPoints({ runId: c.runId, studyId: call.id, points: c.built.points, batch: 1 }, onRows)
       .catch((err: unknown) => ({ studyId: call.id, done: 0, cancelled: false, error: err instanceof Error ? err.message : String(err) }))
-      .then((reply) => {
-        if (inFlight !== call) return;
-        inFlight = null;
-        state.lastCallMs = nowMs() - t0;
-        if (reply === null) Object.assign(state, { status: 'error', error: 'the run is not shown any more' });
-        else if (reply.error) Object.assign(state, { status: 'error', error: reply.error });
-        else state.status = reply.cancelled ? 'cancelled' : 'done';
-        const next = pending;
-        pending = null;
-        if (next && state.status === 'done') return launch(next, next.runId === state.runId && next.built.shape === state.built?.shape);
-        emit();
+      .then((r) => {
+        if (active !== call) return;
+        reply = r;
+        if (r === null || state.done >= r.done) finish(call, r, t0);
       });
+  }
+
+  function finish(call: Call, reply: StudyPointsReply | null, t0: number): void {
+    if (inFlight === call) inFlight = null;
+    state.lastCallMs = nowMs() - t0;
+    if (reply === null) Object.assign(state, { status: 'error', error: 'the run is not shown any more' });
+    else if (reply.error) Object.assign(state, { status: 'error', error: reply.error });
+    else state.status = reply.cancelled ? 'cancelled' : 'done';
+    const next = pending;
+    pending = null;
+    if (next && state.status === 'done') return launch(next, next.runId === state.runId && next.built.shape === state.built?.shape);
+    emit();
   }
 
   function stopInFlight(): void {
@@ -145,13 +158,20 @@ export function createStudySession(calls: StudyCalls, nowMs: () => number = () =
       requested = null;
       stopInFlight();
       inFlight = null;
+      active = null;
       state = { ...EMPTY, version: state.version };
       emit();
     },
     async evaluate(runId, assignments) {
       const gen = generation;
       let values: (number | null)[] | null = null;
-      const reply = await calls.studyPoints({ runId, studyId: nextId++, points: [assignments], batch: 1 }, (rows) => (values = rows[0]?.values ?? null));
+      let gotRow: () => void = () => undefined;
+      const row = new Promise<void>((resolve) => (gotRow = resolve));
+      const reply = await calls.studyPoints({ runId, studyId: nextId++, points: [assignments], batch: 1 }, (rows) => {
+        values = rows[0]?.values ?? null;
+        gotRow();
+      });
+      if (reply && !reply.error && reply.done > 0) await row; // the row may come after the reply (another port)
       if (gen !== generation) throw new SupersededError('a new study started');
       if (!reply || reply.error || !values) throw new Error(reply?.error ?? 'the run is not shown any more');
       return values;

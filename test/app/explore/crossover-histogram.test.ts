@@ -1,7 +1,7 @@
 // The Explore view's pure pieces: crossings of orbit and ground along a sweep (hand-interpolated), their sentences,
 // and histogram binning (hand-counted).
 import { describe, expect, it } from 'vitest';
-import { crossingLabel, crossings, formatParamValue, noCrossingLabel } from '../../../src/app/explore/crossover.ts';
+import { crossingLabel, crossings, formatParamValue, formatTick, noCrossingLabel } from '../../../src/app/explore/crossover.ts';
 import { histogram } from '../../../src/app/explore/histogram.ts';
 import { findParam } from '../../../src/sim/study/params.ts';
 
@@ -49,6 +49,13 @@ describe('sentences', () => {
     expect(formatParamValue(0.6, findParam('workload.cloudyFraction')!)).toBe('60.0 %');
     expect(formatParamValue(1.125, findParam('hubs[*].pue')!)).toBe('1.13');
     expect(formatParamValue(2.6, findParam('groundStations[*].antennas')!)).toBe('3 antennas');
+    expect(formatParamValue(20e6, findParam('satellite.downlink.bandwidthHz')!)).toBe('20 MHz');
+    expect(formatParamValue(1500, findParam('workload.resultBytesPerTile')!)).toBe('1.50 kB');
+  });
+
+  it('axis ticks: three significant digits with k / M / G, nothing for an unlabelled tick', () => {
+    expect([30, 1000, 2_500_000, 3e9, 0.00123].map(formatTick)).toEqual(['30', '1 k', '2.5 M', '3 G', '0.00123']);
+    expect(formatTick(null)).toBe('');
   });
 
   it('without a crossing: which side wins over the whole range; nothing before a point is computed', () => {
@@ -90,5 +97,29 @@ describe('histogram', () => {
   it('one value: one bin around it; no value: no bins', () => {
     expect(histogram([[2, 2]], 10)).toMatchObject({ edges: [1.9, 2.1], counts: [[2]] });
     expect(histogram([[null]], 10)).toMatchObject({ edges: [], counts: [[]], missing: [1] });
+  });
+});
+
+describe('uncertainty view', async () => {
+  const { uncertaintyView } = await import('../../../src/app/explore/uncertainty-view.ts');
+  const metrics = ['x', 'onboard.costUsdPerMTok', 'ground.costUsdPerMTok', 'onboard.latencyS.p50', 'ground.latencyS.p50'];
+
+  it('shares of orbit cheaper and faster, spreads and the cost histogram of the samples received', () => {
+    // cost orbit < ground in samples 0 and 2 (of 4); latency orbit < ground in all but sample 3 (a tie counts for neither)
+    const rows = [[0, 1, 2, 10, 20], undefined, [0, 3, 4, 10, 20], [0, 5, 4, 10, 10], [0, 7, 6, 5, 50]];
+    const v = uncertaintyView(metrics, rows, 3)!;
+    expect(v.summary.samples).toBe(4);
+    expect(v.summary.pOrbitCheaper).toBe(0.5);
+    expect(v.summary.pOrbitFaster).toBe(0.75);
+    // onboard cost 1, 3, 5, 7: p50 = 4 (type 7), p5 = 1 + 0.15 × 2 = 1.3
+    expect(v.summary.spreads['onboard.costUsdPerMTok']).toMatchObject({ p50: 4, n: 4 });
+    expect(v.summary.spreads['onboard.costUsdPerMTok']!.p5).toBeCloseTo(1.3, 12);
+    // bins 1–3, 3–5, 5–7 over both series: orbit 1 | 3 | 5, 7 ; ground 2 | 4, 4 | 6
+    expect(v.costHistogram.counts).toEqual([
+      [1, 1, 2],
+      [1, 2, 1],
+    ]);
+    expect(uncertaintyView(metrics, [undefined], 3)).toBeNull();
+    expect(uncertaintyView(['x'], rows, 3)).toBeNull();
   });
 });
