@@ -2,13 +2,14 @@
 // values; a bar per mode from the metric at the low end to the metric at the high end (a tick marks the high end),
 // the largest swings on top, drawn on a uPlot canvas as parameters complete; the assumptions that flip the winner in
 // words. Changing the metric only re-reads the rows (no new points).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import type { StudyInfo } from '../../../../workers/protocol.ts';
 import { formatDurationS, formatUsd } from '../../../sim/report/format.ts';
 import { tornado } from '../../../sim/study/analysis.ts';
 import { formatParamValue } from '../../explore/crossover.ts';
 import { TORNADO_METRICS, type ExploreStudy, type TornadoMetric } from '../../explore/explore-study.ts';
+import type { StudySession } from '../../explore/study-session.ts';
 import { completeSensitivityTable, studyTable } from '../../explore/study-table.ts';
 import { flipSentences, tornadoRows, type TornadoRow } from '../../explore/tornado-rows.ts';
 import { findParam } from '../../../sim/study/params.ts';
@@ -36,45 +37,9 @@ interface Props {
 export function TornadoPanel({ study, info, status, onCommit }: Props) {
   const { explore: session } = useServices();
   const hostRef = useRef<HTMLDivElement>(null);
-  const [rows, setRows] = useState<TornadoRow[]>([]);
-  const [flips, setFlips] = useState<string[]>([]);
   const metric = study.metric;
   const fmt = metric === 'costUsdPerMTok' ? formatUsd : formatDurationS;
-
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host || status.kind !== 'tornado') return;
-    let shown: TornadoRow[] = [];
-    let lastText = '';
-    const u = makeTornadoChart(host, () => shown, fmt);
-    const draw = () => {
-      const s = session.state;
-      if (!s.built || s.built.study.kind !== 'tornado') return;
-      const table = completeSensitivityTable(studyTable(s.built, info.metrics, s.rows));
-      const t = table ? tornado(table, metric, MODES) : null;
-      shown = t ? tornadoRows(t, MODES, TOP) : [];
-      const values = shown.flatMap((r) => r.bars.flatMap((b) => [b.atLow, b.atHigh])).filter((v): v is number => v !== null && v > 0);
-      if (values.length) u.setScale('x', { min: Math.min(...values) / 1.1, max: Math.max(...values) * 1.1 });
-      u.setScale('y', { min: -0.5, max: TOP - 0.5 });
-      u.redraw(false, false);
-      const f = t ? flipSentences(t, metric === 'costUsdPerMTok' ? 'cheaper' : 'faster') : [];
-      const text = JSON.stringify([shown, f]);
-      if (text !== lastText) {
-        lastText = text;
-        setRows(shown);
-        setFlips(f);
-      }
-    };
-    const off = subscribeFrames(session, draw);
-    const resize = new ResizeObserver(() => u.width !== chartWidth(host, 300) && u.setSize({ width: chartWidth(host, 300), height: u.height }));
-    resize.observe(host);
-    return () => {
-      off();
-      resize.disconnect();
-      u.destroy();
-    };
-  }, [session, info, metric, fmt, status.kind]);
-
+  const { rows, flips } = useTornadoChart(hostRef, session, info.metrics, metric, status.kind === 'tornado');
   return (
     <div className="explore-body">
       <div className="explore-form row">
@@ -111,6 +76,45 @@ export function TornadoPanel({ study, info, status, onCommit }: Props) {
       <TornadoTable rows={rows} fmt={fmt} />
     </div>
   );
+}
+
+/** The tornado drawn into `hostRef` as the session's rows arrive; the rows and flips for React when they change. */
+function useTornadoChart(hostRef: RefObject<HTMLDivElement | null>, session: StudySession, metrics: readonly string[], metric: TornadoMetric, active: boolean) {
+  const [rows, setRows] = useState<TornadoRow[]>([]);
+  const [flips, setFlips] = useState<string[]>([]);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || !active) return;
+    let shown: TornadoRow[] = [];
+    let lastText = '';
+    const u = makeTornadoChart(host, () => shown, metric === 'costUsdPerMTok' ? formatUsd : formatDurationS);
+    const draw = () => {
+      const s = session.state;
+      if (!s.built || s.built.study.kind !== 'tornado') return;
+      const table = completeSensitivityTable(studyTable(s.built, metrics, s.rows));
+      const t = table ? tornado(table, metric, MODES) : null;
+      shown = t ? tornadoRows(t, MODES, TOP) : [];
+      const values = shown.flatMap((r) => r.bars.flatMap((b) => [b.atLow, b.atHigh])).filter((v): v is number => v !== null && v > 0);
+      if (values.length) u.setScale('x', { min: Math.min(...values) / 1.1, max: Math.max(...values) * 1.1 });
+      u.redraw(false, true); // the labels change with the rows, not with the scale: recompute the axes
+      const f = t ? flipSentences(t, metric === 'costUsdPerMTok' ? 'cheaper' : 'faster') : [];
+      const text = JSON.stringify([shown, f]);
+      if (text !== lastText) {
+        lastText = text;
+        setRows(shown);
+        setFlips(f);
+      }
+    };
+    const off = subscribeFrames(session, draw);
+    const resize = new ResizeObserver(() => u.width !== chartWidth(host, 300) && u.setSize({ width: chartWidth(host, 300), height: u.height }));
+    resize.observe(host);
+    return () => {
+      off();
+      resize.disconnect();
+      u.destroy();
+    };
+  }, [hostRef, session, metrics, metric, active]);
+  return { rows, flips };
 }
 
 function TornadoTable({ rows, fmt }: { rows: readonly TornadoRow[]; fmt: (v: number | null) => string }) {

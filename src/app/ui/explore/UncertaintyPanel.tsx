@@ -1,12 +1,13 @@
 // The uncertainty distribution: Latin hypercube samples of the parameters in scope (each triangular over its registry
 // range, peaked at the run's value), the histogram of orbit and ground cost per million tokens (uPlot bars, drawn as
 // samples arrive), the chance that orbit is cheaper and faster, and the p5–p95 spreads.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import type { StudyInfo } from '../../../../workers/protocol.ts';
 import { formatDurationS, formatPercent, formatUsd } from '../../../sim/report/format.ts';
 import type { Spread } from '../../../sim/study/analysis.ts';
 import { inScope, MAX_SAMPLES, UNCERTAINTY_SCOPES, type ExploreStudy, type UncertaintyScope } from '../../explore/explore-study.ts';
+import type { StudySession } from '../../explore/study-session.ts';
 import { UNCERTAINTY_MODES, uncertaintyView, type UncertaintyView } from '../../explore/uncertainty-view.ts';
 import { chartWidth, fillChartBackground, styledAxis } from '../chart-style.ts';
 import { MODE_COLORS, MODE_LABELS } from '../modes.ts';
@@ -32,31 +33,8 @@ export function UncertaintyPanel({ study, info, status, onRun }: Props) {
   const { explore: session } = useServices();
   const hostRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState({ samples: study.samples, scope: study.scope });
-  const [view, setView] = useState<UncertaintyView | null>(null);
   const inScopeCount = info.params.filter((p) => inScope(p.stage, draft.scope)).length;
-
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host || status.kind !== 'uncertainty') return;
-    let data: UncertaintyView | null = null;
-    const u = makeHistogram(host);
-    const draw = () => {
-      const s = session.state;
-      if (!s.built || s.built.study.kind !== 'uncertainty') return;
-      data = uncertaintyView(info.metrics, s.rows, BINS);
-      const h = data?.costHistogram;
-      u.setData((h ? [h.centres, ...h.counts] : [[], [], []]) as unknown as uPlot.AlignedData);
-      setView(data);
-    };
-    const off = subscribeFrames(session, draw);
-    const resize = new ResizeObserver(() => u.width !== chartWidth(host, 300) && u.setSize({ width: chartWidth(host, 300), height: u.height }));
-    resize.observe(host);
-    return () => {
-      off();
-      resize.disconnect();
-      u.destroy();
-    };
-  }, [session, info, status.kind]);
+  const view = useHistogram(hostRef, session, info.metrics, status.kind === 'uncertainty');
 
   const s = view?.summary;
   return (
@@ -113,6 +91,33 @@ export function UncertaintyPanel({ study, info, status, onRun }: Props) {
       {s && <SpreadTable spreads={s.spreads} />}
     </div>
   );
+}
+
+/** The cost histogram drawn into `hostRef` as samples arrive; the summary for React. */
+function useHistogram(hostRef: RefObject<HTMLDivElement | null>, session: StudySession, metrics: readonly string[], active: boolean): UncertaintyView | null {
+  const [view, setView] = useState<UncertaintyView | null>(null);
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host || !active) return;
+    const u = makeHistogram(host);
+    const draw = () => {
+      const s = session.state;
+      if (!s.built || s.built.study.kind !== 'uncertainty') return;
+      const data = uncertaintyView(metrics, s.rows, BINS);
+      const h = data?.costHistogram;
+      u.setData((h ? [h.centres, ...h.counts] : [[], [], []]) as unknown as uPlot.AlignedData);
+      setView(data);
+    };
+    const off = subscribeFrames(session, draw);
+    const resize = new ResizeObserver(() => u.width !== chartWidth(host, 300) && u.setSize({ width: chartWidth(host, 300), height: u.height }));
+    resize.observe(host);
+    return () => {
+      off();
+      resize.disconnect();
+      u.destroy();
+    };
+  }, [hostRef, session, metrics, active]);
+  return view;
 }
 
 function SpreadTable({ spreads }: { spreads: Record<string, Spread> }) {
