@@ -7,7 +7,7 @@ import { parquetReadObjects } from 'hyparquet';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { ARTEFACTS, openApp, startE2e, type E2e } from './harness.ts';
+import { ARTEFACTS, openApp, pixelStats, startE2e, type E2e } from './harness.ts';
 
 let e: E2e;
 let page: Page;
@@ -123,8 +123,8 @@ describe('the Explore view', () => {
     await page.getByTestId('explore-x-n').fill('41');
     await expect.poll(crossover, { timeout: 60_000 }).toMatch(/\(refined\)$/);
     const label = await crossover();
+    await expect.poll(() => page.url(), { timeout: 5_000 }).toContain(LAUNCH_SWEEP); // written every 500 ms
     const url = page.url();
-    expect(url).toContain(LAUNCH_SWEEP);
     const other = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
       await other.goto(url);
@@ -154,5 +154,15 @@ describe('the Explore view', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('E goes back to the globe, which draws again (it draws nothing while hidden)', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-testid="explore-view"]', { state: 'detached' });
+    await expect.poll(() => page.url(), { timeout: 5_000 }).not.toContain('study=');
+    await expect
+      .poll(async () => (await pixelStats(page, await page.getByTestId('globe').screenshot())).distinctColours, { timeout: 60_000 })
+      .toBeGreaterThan(200); // as app.test.ts: land, terminator and satellites, not a blank canvas
   });
 });
