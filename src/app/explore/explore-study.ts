@@ -2,8 +2,7 @@
 // registry parameter (and a few values of a second), the tornado of every parameter at its low and high, or Latin
 // hypercube samples. Points come from the study core (planStudy, spacedValues). Pure: no DOM, React or worker code.
 import type { StudyParamInfo } from '../../../workers/protocol.ts';
-import type { StageName } from '../../sim/engine/stage-reads.ts';
-import { STAGES } from '../../sim/engine/stage-reads.ts';
+import { STAGES, type StageName } from '../../sim/engine/stage-reads.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { Assignment } from '../../sim/study/apply.ts';
 import { spacedValues } from '../../sim/study/axes.ts';

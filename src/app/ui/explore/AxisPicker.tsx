@@ -35,16 +35,19 @@ interface Props {
   optional?: boolean;
   /** Most points (the second parameter: a few curves). */
   maxN: number;
+  /** Points of a newly picked parameter (default: its stage's, defaultPoints), at most maxN. */
+  pickedN?: number;
   /** A path not to offer (the other axis). */
   exclude?: string | undefined;
   onChange(axis: ExploreAxis | null): void;
 }
 
-export function AxisPicker({ id, label, axis, params, optional, maxN, exclude, onChange }: Props) {
+export function AxisPicker({ id, label, axis, params, optional, maxN, pickedN, exclude, onChange }: Props) {
   const p = axis ? params.find((x) => x.path === axis.path) : undefined;
   const pick = (path: string) => {
     const def = params.find((x) => x.path === path);
-    onChange(def ? { ...defaultAxis(def, def.stage), n: Math.min(maxN, defaultAxis(def, def.stage).n) } : null);
+    const fresh = def && defaultAxis(def, def.stage);
+    onChange(fresh ? { ...fresh, n: Math.min(maxN, pickedN ?? fresh.n) } : null);
   };
   return (
     <fieldset className="axis-picker">

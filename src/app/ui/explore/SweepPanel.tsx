@@ -88,8 +88,9 @@ export function SweepPanel({ study, info, runId, base, status, onCommit, onRun }
           params={info.params}
           optional
           maxN={MAX_SERIES}
+          pickedN={3}
           exclude={draft.x.path}
-          onChange={(y) => edit({ ...draft, y: y && { ...y, n: Math.min(y.n, 3) } })}
+          onChange={(y) => edit({ ...draft, y })}
         />
         {!cheap(draft) && (
           <button

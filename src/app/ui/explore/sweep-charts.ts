@@ -68,9 +68,8 @@ export function mountSweepCharts(
     cost.setData(seriesData(layout.cost, b, s.rows, true) as uPlot.AlignedData);
     latency.setData(seriesData(layout.latency, b, s.rows, true) as uPlot.AlignedData);
     const notes = crossoverNotes(layout, b, s.rows, refiner.refinedFor(b.key));
-    const markOf = (n: CrossoverNote) => ({ x: n.refined ?? n.crossing!.x, text: formatParamValue(n.refined ?? n.crossing!.x, xdef) });
-    marks.cost = notes.filter((n) => n.crossing && n.metric === 'cost').map(markOf);
-    marks.latency = notes.filter((n) => n.crossing && n.metric === 'latency').map(markOf);
+    marks.cost = marksOf(notes, 'cost', xdef);
+    marks.latency = marksOf(notes, 'latency', xdef);
     cost.redraw(false, false);
     latency.redraw(false, false);
     const text = notes.map((n) => `${n.text}|${n.refined}`).join('\n');
@@ -82,14 +81,10 @@ export function mountSweepCharts(
     if (autoRefine && s.status === 'done') refiner.start(s.runId, b, notes);
   };
   const off = subscribeFrames(session, draw);
-  const resize = new ResizeObserver(() => {
-    for (const [u, host] of [
-      [cost, hosts.cost],
-      [latency, hosts.latency],
-    ] as const)
-      if (chartWidth(host, MIN_WIDTH_PX) !== u.width) u.setSize({ width: chartWidth(host, MIN_WIDTH_PX), height: CHART_HEIGHT_PX });
-  });
-  resize.observe(hosts.cost);
+  const resize = followWidth([
+    [cost, hosts.cost],
+    [latency, hosts.latency],
+  ]);
   return {
     refine() {
       const s = session.state;
@@ -102,6 +97,26 @@ export function mountSweepCharts(
       latency.destroy();
     },
   };
+}
+
+/** The crossings of one metric as canvas marks at their (refined, else interpolated) value. */
+function marksOf(notes: readonly CrossoverNote[], metric: CrossoverNote['metric'], xdef: ParamDef): Mark[] {
+  return notes
+    .filter((n) => n.crossing && n.metric === metric)
+    .map((n) => {
+      const x = n.refined ?? n.crossing!.x;
+      return { x, text: formatParamValue(x, xdef) };
+    });
+}
+
+/** Keeps each chart as wide as its host. */
+function followWidth(pairs: readonly (readonly [uPlot, HTMLElement])[]): ResizeObserver {
+  const resize = new ResizeObserver(() => {
+    for (const [u, host] of pairs)
+      if (chartWidth(host, MIN_WIDTH_PX) !== u.width) u.setSize({ width: chartWidth(host, MIN_WIDTH_PX), height: CHART_HEIGHT_PX });
+  });
+  for (const [, host] of pairs) resize.observe(host);
+  return resize;
 }
 
 /** Refined break-evens of the latest study key, one refinement per key. */
