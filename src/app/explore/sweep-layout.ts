@@ -40,11 +40,12 @@ const Y_DASHES: readonly number[][] = [[], [8, 3], [2, 3], [8, 3, 2, 3], [12, 6]
 export function sweepLayout(built: BuiltStudy, metrics: readonly string[]): SweepLayout {
   const modes = MODE_ORDER.filter((m) => metrics.includes(`${m}.costUsdPerMTok`));
   const ydef = built.study.y ? findParam(built.study.y.path) : undefined;
-  const yLabels = built.ys.length && ydef ? built.ys.map((y) => `${ydef.label} ${formatParamValue(y, ydef)}`) : [''];
+  const yValues = built.ys.length && ydef ? built.ys.map((y) => formatParamValue(y, ydef)) : [''];
+  const yLabels = ydef ? yValues.map((v) => (v ? `${ydef.label} ${v}` : '')) : yValues;
   const cost: SweepSeries[] = [];
   const latency: SweepSeries[] = [];
-  yLabels.forEach((yl, iy) => {
-    const suffix = yl ? ` · ${yl}` : '';
+  yValues.forEach((yv, iy) => {
+    const suffix = yv ? ` · ${yv}` : '';
     const dash = Y_DASHES[iy % Y_DASHES.length]!;
     for (const mode of modes) {
       cost.push({ label: `${MODE_LABELS[mode]}${suffix}`, mode, metric: metrics.indexOf(`${mode}.costUsdPerMTok`), iy, dash });

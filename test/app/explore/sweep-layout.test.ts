@@ -32,14 +32,10 @@ const rows = [row(1, 2), row(1, 9), row(3, 2), row(3, 9), row(5, 2), undefined];
 describe('sweep layout', () => {
   it('a series per mode the run has and per value of the second parameter', () => {
     const l = sweepLayout(built, metrics);
-    expect(l.cost.map((s) => s.label)).toEqual([
-      'Onboard · antenna time price $2.00/min',
-      'Ground · antenna time price $2.00/min',
-      'Onboard · antenna time price $30.00/min',
-      'Ground · antenna time price $30.00/min',
-    ]);
+    expect(l.cost.map((s) => s.label)).toEqual(['Onboard · $2.00/min', 'Ground · $2.00/min', 'Onboard · $30.00/min', 'Ground · $30.00/min']);
+    expect(l.yLabels).toEqual(['antenna time price $2.00/min', 'antenna time price $30.00/min']);
     expect(l.latency).toHaveLength(8);
-    expect(l.latency[1]).toMatchObject({ label: 'Onboard p90 · antenna time price $2.00/min', metric: 4, iy: 0, dash: [4, 4] });
+    expect(l.latency[1]).toMatchObject({ label: 'Onboard p90 · $2.00/min', metric: 4, iy: 0, dash: [4, 4] });
     expect([l.orbitCost, l.groundCost, l.orbitP50, l.groundP50]).toEqual([0, 1, 2, 3]);
   });
 

@@ -75,7 +75,7 @@ export function AxisPicker({ id, label, axis, params, optional, maxN, pickedN, e
             <span className="muted small">{p.scale === 'log' ? 'log-spaced' : 'evenly spaced'}</span>
           </div>
           <p className="muted small hint">
-            <code>{p.path}</code> · run value {p.base.map((b) => String(b)).join(', ')} {p.unit} · {STAGE_COST[p.stage]}
+            <code>{p.path}</code> · run value {[...new Set(p.base)].join(', ')} {p.unit} · {STAGE_COST[p.stage]}
             <br />
             Range: {p.source}
           </p>

@@ -189,16 +189,16 @@ function drawMarks(u: uPlot, marks: readonly Mark[]): void {
   ctx.lineWidth = px;
   ctx.setLineDash([4 * px, 3 * px]);
   ctx.font = `${11 * px}px system-ui, sans-serif`;
-  for (const m of marks) {
+  marks.forEach((m, k) => {
     const x = u.valToPos(m.x, 'x', true);
-    if (!Number.isFinite(x)) continue;
+    if (!Number.isFinite(x)) return;
     ctx.beginPath();
     ctx.moveTo(x, u.bbox.top);
     ctx.lineTo(x, u.bbox.top + u.bbox.height);
     ctx.stroke();
     const w = ctx.measureText(m.text).width;
     const right = x + 4 * px + w < u.bbox.left + u.bbox.width;
-    ctx.fillText(m.text, right ? x + 4 * px : x - 4 * px - w, u.bbox.top + 12 * px);
-  }
+    ctx.fillText(m.text, right ? x + 4 * px : x - 4 * px - w, u.bbox.top + (12 + 13 * k) * px); // one line each
+  });
   ctx.restore();
 }
