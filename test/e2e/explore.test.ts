@@ -1,6 +1,7 @@
 // End-to-end: the Explore view in the real app (Chromium). A price sweep streams in and its crossover is said in words,
-// refined to the CLI's break-even; its CSV is the CLI's sweep byte for byte; a price slider moves the curves while
-// dragged; a processing sweep is cancelled; the URL reopens the study. Waits for states, never for fixed times.
+// refined to the CLI's break-even; its CSV is the CLI's sweep byte for byte (the tornado's and the uncertainty's too);
+// a price slider moves the curves while dragged; a processing sweep is cancelled; the URL reopens the study. Waits for
+// states, never for fixed times.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
@@ -33,8 +34,8 @@ const crossover = () => page.getByTestId('explore-crossover').first().innerText(
 /** The launch price of "Orbit is cheaper below $856588/kg (refined)". */
 const dollarsPerKg = (text: string) => Number(/below \$(\d+)\/kg/.exec(text)?.[1]);
 
-async function download(testId: string): Promise<{ name: string; bytes: Buffer }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+async function download(testId: string, from: Page = page): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([from.waitForEvent('download'), from.getByTestId(testId).click()]);
   const path = join(ARTEFACTS, d.suggestedFilename());
   await d.saveAs(path);
   return { name: d.suggestedFilename(), bytes: readFileSync(path) };
@@ -135,7 +136,7 @@ describe('the Explore view', () => {
     }
   });
 
-  it('a tornado ranks the parameters by swing; an uncertainty study of prices says how often orbit wins', async () => {
+  it('a tornado ranks the parameters by swing; an uncertainty study of prices says how often orbit wins; both as the CLI', async () => {
     await page.getByTestId('explore-kind-tornado').click();
     await status('[data-kind="tornado"][data-status="done"]');
     expect(await page.getByTestId('explore-progress').innerText()).toMatch(/^57 points in /); // the base and 28 parameters × 2
@@ -143,6 +144,11 @@ describe('the Explore view', () => {
     await expect.poll(() => first.locator('th').innerText(), { timeout: 10_000 }).toBe('antenna time price');
     expect(await first.locator('td').nth(2).innerText()).toBe('$5.98 → $89.09'); // ground at $2 and $30 a minute
     await page.screenshot({ path: join(ARTEFACTS, 'explore-tornado.png') });
+    const csv = await download('explore-export-csv');
+    expect(csv.name).toBe('three-body-seed20250514-tornado-costUsdPerMTok.csv');
+    const cli = join(ARTEFACTS, 'cli-sensitivity.csv');
+    await ocsim('sensitivity', '--out', cli, '--workers', '0', '--quiet'); // the same 57 points, the same bytes
+    expect(csv.bytes.toString('utf8')).toBe(readFileSync(cli, 'utf8'));
     const other = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
       await other.goto(`${e.url}?view=explore&study=uncertainty&samples=64&scope=pricing`);
@@ -151,6 +157,16 @@ describe('the Explore view', () => {
       await expect.poll(() => other.getByTestId('explore-p-cheaper').innerText(), { timeout: 10_000 }).toBe('100.0 %');
       expect(await other.getByTestId('explore-p-faster').innerText()).toBe('100.0 %'); // prices do not move latency
       await other.screenshot({ path: join(ARTEFACTS, 'explore-uncertainty.png') });
+      // The same draws as `ocsim uncertainty` of the same parameters (same distributions, seed and design).
+      const csv = await download('explore-export-csv', other);
+      expect(csv.name).toBe('three-body-seed20250514-uncertainty-lhs64-pricing.csv');
+      const text = csv.bytes.toString('utf8');
+      const header = text.split('\n')[0]!.split(',');
+      const params = header.slice(0, header.indexOf('ground.latencyS.p50'));
+      expect(params).toContain('economics.launchUsdPerKg');
+      const out = join(ARTEFACTS, 'cli-uncertainty.csv');
+      await ocsim('uncertainty', '--params', params.join(','), '--samples', '64', '--out', out, '--workers', '0', '--quiet');
+      expect(text).toBe(readFileSync(out, 'utf8'));
     } finally {
       await other.close();
     }

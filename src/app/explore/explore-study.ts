@@ -6,6 +6,7 @@ import { STAGES, type StageName } from '../../sim/engine/stage-reads.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { Assignment } from '../../sim/study/apply.ts';
 import { spacedValues } from '../../sim/study/axes.ts';
+import type { Distribution } from '../../sim/study/distributions.ts';
 import { findParam, type ParamDef } from '../../sim/study/params.ts';
 import { planStudy, type StudySpec } from '../../sim/study/plan.ts';
 
@@ -47,6 +48,8 @@ export const MAX_AXIS_POINTS = 201;
 export const MAX_SERIES = 5;
 export const MAX_SAMPLES = 1000;
 export const DEFAULT_SAMPLES = 64;
+/** Seed of the draws: `ocsim uncertainty`'s default (--seed 1), so both sample the same points; the runs keep the scenario's. */
+export const UNCERTAINTY_SEED = 1;
 
 /** Points of a sweep axis by default: many where a point is instant, few where it reruns the contacts. */
 export function defaultPoints(stage: StageName): number {
@@ -111,9 +114,9 @@ export function buildStudy(study: ExploreStudy, base: Scenario, params: readonly
       ? { kind: 'sensitivity', params: params.map((p) => ({ path: p.path, low: p.low, high: p.high })) }
       : {
           kind: 'uncertainty',
-          params: params.filter((p) => inScope(p.stage, study.scope)).map((p) => ({ path: p.path, dist: triangularAround(p) })),
+          params: params.filter((p) => inScope(p.stage, study.scope)).map((p) => ({ path: p.path, dist: defaultDistribution(p) })),
           samples: Math.max(1, Math.min(MAX_SAMPLES, Math.round(study.samples))),
-          seed: base.seed,
+          seed: UNCERTAINTY_SEED,
           method: 'lhs',
         };
   const plan = planStudy(spec, base);
@@ -155,12 +158,15 @@ export function inScope(stage: StageName, scope: UncertaintyScope): boolean {
 }
 
 /**
- * The app's uncertainty distribution of a parameter: triangular over the registry range with its mode at the run's
- * value (the mean of a `[*]` parameter's values) clamped into the range, so no sample leaves the range the schema
- * accepts (a log-normal's tails can: 0 GPUs per cluster ends a study).
+ * A parameter's distribution in an uncertainty study: the one `ocsim uncertainty` draws without --dist (the rule of
+ * uncertaintyParams in src/cli/study/study-commands.ts, restated here because the app may not import the CLI; the
+ * browser test checks that both sample the same points): log-normal with the registry's low and high as its 5th and
+ * 95th percentiles for log-scale parameters, else triangular from low to high with its mode at the run's value (the
+ * mean of a `[*]` parameter's values) clamped into the range.
  */
-export function triangularAround(p: Pick<StudyParamInfo, 'low' | 'high' | 'base'>): { kind: 'triangular'; low: number; mode: number; high: number } {
-  const mean = p.base.length ? p.base.reduce((a, b) => a + b, 0) / p.base.length : (p.low + p.high) / 2;
+export function defaultDistribution(p: Pick<StudyParamInfo, 'low' | 'high' | 'base' | 'scale'>): Distribution {
+  if (p.scale === 'log') return { kind: 'lognormal', low: p.low, high: p.high };
+  const mean = p.base.reduce((a, b) => a + b, 0) / Math.max(1, p.base.length);
   return { kind: 'triangular', low: p.low, mode: Math.min(p.high, Math.max(p.low, mean)), high: p.high };
 }
 

@@ -7,13 +7,14 @@ import {
   inScope,
   studyFileName,
   studyKey,
-  triangularAround,
+  defaultDistribution,
   type ExploreStudy,
 } from '../../../src/app/explore/explore-study.ts';
 import { encodeUrlState, parseUrlState } from '../../../src/app/url-state.ts';
 import { threeBodyScenario } from '../../../src/sim/scenario/presets.ts';
 import { parseScenario } from '../../../src/sim/scenario/schema.ts';
 import { valuesAt } from '../../../src/sim/study/apply.ts';
+import { quantileOf } from '../../../src/sim/study/distributions.ts';
 import { paramStage, PARAMS } from '../../../src/sim/study/params.ts';
 
 const base = parseScenario(threeBodyScenario);
@@ -82,25 +83,29 @@ describe('building a study', () => {
     expect(b.points[i]).toEqual([{ path: 'economics.launchUsdPerKg', value: 10_000 }]);
   });
 
-  it('uncertainty: Latin hypercube samples of the parameters in scope, inside their registry range', () => {
+  it('uncertainty: Latin hypercube samples of the parameters in scope, one per stratum of each distribution', () => {
     const b = buildStudy(sweep({ kind: 'uncertainty', samples: 20, scope: 'pricing' }), base, params);
     const pricing = params.filter((p) => p.stage === 'pricing').map((p) => p.path);
     expect(b.columns).toEqual(pricing);
     expect(b.points).toHaveLength(20);
-    const k = pricing.indexOf('economics.launchUsdPerKg');
-    const launch = b.cells.map((c) => c[k] as number).sort((x, y) => x - y);
-    expect(launch[0]).toBeGreaterThanOrEqual(30);
-    expect(launch[19]).toBeLessThanOrEqual(10_000);
-    // One sample per stratum: the 20 CDF strata of a triangular (30, 6500, 10000) each hold one value.
-    const cdf = (x: number) => (x <= 6500 ? (x - 30) ** 2 / ((10_000 - 30) * (6500 - 30)) : 1 - (10_000 - x) ** 2 / ((10_000 - 30) * (10_000 - 6500)));
-    expect(launch.map((x) => Math.floor(cdf(x) * 20))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    const sorted = (path: string) => b.cells.map((c) => c[pricing.indexOf(path)] as number).sort((x, y) => x - y);
+    // GPU rent (linear): triangular (1.7, the run's 2.35, 3); the k-th smallest sample lies in the k-th of 20 CDF strata.
+    const cdf = (x: number) => (x <= 2.35 ? (x - 1.7) ** 2 / ((3 - 1.7) * (2.35 - 1.7)) : 1 - (3 - x) ** 2 / ((3 - 1.7) * (3 - 2.35)));
+    expect(sorted('gpu.usdPerHour').map((x) => Math.floor(cdf(x) * 20))).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // Launch price (log scale): log-normal with $30 and $10,000/kg as its 5th and 95th percentiles.
+    const launch = defaultDistribution(params.find((p) => p.path === 'economics.launchUsdPerKg')!);
+    expect(launch).toEqual({ kind: 'lognormal', low: 30, high: 10_000 });
+    sorted('economics.launchUsdPerKg').forEach((x, k) => {
+      expect(x).toBeGreaterThan(quantileOf(launch, k / 20));
+      expect(x).toBeLessThan(quantileOf(launch, (k + 1) / 20));
+    });
     expect(buildStudy(sweep({ kind: 'uncertainty', samples: 20, scope: 'pricing' }), base, params).cells).toEqual(b.cells); // seeded
   });
 
-  it('scopes and the triangular mode at the run value, clamped into the range', () => {
+  it('scopes, and the triangular mode at the run value (a [*] parameter: the mean), clamped into the range', () => {
     expect([inScope('pricing', 'processing'), inScope('routing', 'processing'), inScope('geometry', 'all')]).toEqual([true, false, true]);
-    expect(triangularAround({ low: 1, high: 3, base: [2, 4] })).toEqual({ kind: 'triangular', low: 1, mode: 3, high: 3 });
-    expect(triangularAround({ low: 1, high: 3, base: [1.5] }).mode).toBe(1.5);
+    expect(defaultDistribution({ low: 1, high: 3, base: [2, 4], scale: 'linear' })).toEqual({ kind: 'triangular', low: 1, mode: 3, high: 3 });
+    expect(defaultDistribution({ low: 1, high: 3, base: [1.5], scale: 'linear' })).toEqual({ kind: 'triangular', low: 1, mode: 1.5, high: 3 });
   });
 
   it('keys and file names', () => {
