@@ -1,6 +1,6 @@
-// The uncertainty distribution: Latin hypercube samples of the parameters in scope (each triangular over its registry
-// range, peaked at the run's value), the histogram of orbit and ground cost per million tokens (uPlot bars, drawn as
-// samples arrive), the chance that orbit is cheaper and faster, and the p5–p95 spreads.
+// The uncertainty distribution: Latin hypercube samples of the parameters in scope (the distributions and draw seed of
+// `ocsim uncertainty`), the histogram of orbit and ground cost per million tokens (uPlot bars, drawn as samples
+// arrive), the chance that orbit is cheaper and faster, and the p5–p95 spreads.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import uPlot from 'uplot';
 import type { StudyInfo } from '../../../../workers/protocol.ts';
@@ -62,8 +62,8 @@ export function UncertaintyPanel({ study, info, status, onRun }: Props) {
           Run {draft.samples} samples
         </button>
         <span className="muted small">
-          {inScopeCount} parameters, Latin hypercube, triangular over each registry range peaked at the run's value; seed = the scenario's;{' '}
-          {draft.scope === 'pricing' ? STAGE_COST.pricing : 'slowest stage decides'}
+          {inScopeCount} parameters, Latin hypercube with the CLI's distributions (log-normal for log-scale parameters, else triangular peaked at the run's
+          value), draw seed 1; {draft.scope === 'pricing' ? STAGE_COST.pricing : 'slowest stage decides'}
         </span>
       </div>
       <div className="p-cards row">
