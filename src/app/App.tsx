@@ -1,11 +1,13 @@
-// The app shell: top bar, error banner, the globe (or the accessible table view) with the playback bar under it,
-// and the side panel (inspector, metrics, comparison, charts, scenario, export). Binds the keyboard shortcuts.
+// The app shell: top bar, error banner, the globe (or the accessible table view, or the Explore view of studies) with
+// the playback bar under it, and the side panel (inspector, metrics, comparison, charts, scenario, export). Binds the
+// keyboard shortcuts.
 import { useEffect } from 'react';
 import { bindKeyboard, runKeyAction } from './keyboard.ts';
 import { useUi, useUiStore } from './store.ts';
 import { Charts } from './ui/Charts.tsx';
 import { CompareTable } from './ui/CompareTable.tsx';
 import { ErrorBanner } from './ui/ErrorBanner.tsx';
+import { ExploreView } from './ui/explore/ExploreView.tsx';
 import { ExportPanel } from './ui/ExportPanel.tsx';
 import { Inspector } from './ui/Inspector.tsx';
 import { MetricsPanel } from './ui/MetricsPanel.tsx';
@@ -30,11 +32,12 @@ export function App() {
       <ErrorBanner />
       <main className="main">
         <div className="stage">
-          <div className="globe-wrap" hidden={view === 'table'}>
+          <div className="globe-wrap" hidden={view !== 'globe'}>
             <GlobeView />
             <StateLegend />
           </div>
           {view === 'table' && <TableView />}
+          {view === 'explore' && <ExploreView />}
           <PlaybackBar />
         </div>
         <aside className="side" aria-label="Panels">
@@ -44,7 +47,9 @@ export function App() {
           <Charts />
           <ScenarioPanel />
           <ExportPanel />
-          <p className="muted small keys">Keys: Space play/pause · ←/→ step (Shift ×10) · Home start · +/− speed · / search · Esc deselect · T table</p>
+          <p className="muted small keys">
+            Keys: Space play/pause · ←/→ step (Shift ×10) · Home start · +/− speed · / search · Esc deselect · T table · E explore
+          </p>
         </aside>
       </main>
     </div>

@@ -1,5 +1,5 @@
 // Keyboard shortcuts: Space play/pause, ←/→ step (Shift: 10 steps), Home jump to start, +/- speed, `/` search,
-// Esc deselect, `t` table view. actionForKey and nextSpeed are pure; bindKeyboard attaches one window listener.
+// Esc deselect, `t` table view, `e` Explore view. actionForKey and nextSpeed are pure; bindKeyboard attaches one window listener.
 // Imports no React.
 import type { PlaybackClock } from './playback-clock.ts';
 import { SPEED_PRESETS, type UiStore } from './store.ts';
@@ -11,7 +11,8 @@ export type KeyAction =
   | { kind: 'speed'; direction: 1 | -1 }
   | { kind: 'focus-search' }
   | { kind: 'deselect' }
-  | { kind: 'toggle-table' };
+  | { kind: 'toggle-table' }
+  | { kind: 'toggle-explore' };
 
 /** What the handler needs to know about a key event and its target. */
 export interface KeyInput {
@@ -68,6 +69,9 @@ export function actionForKey(e: KeyInput): KeyAction | null {
     case 't':
     case 'T':
       return { kind: 'toggle-table' };
+    case 'e':
+    case 'E':
+      return { kind: 'toggle-explore' };
     default:
       return null;
   }
@@ -135,5 +139,7 @@ export function runKeyAction(a: KeyAction, t: KeyTargets): void {
       return t.store.setState({ selectedSat: null });
     case 'toggle-table':
       return t.store.setState({ view: t.store.getState().view === 'table' ? 'globe' : 'table' });
+    case 'toggle-explore':
+      return t.store.setState({ view: t.store.getState().view === 'explore' ? 'globe' : 'explore' });
   }
 }

@@ -1,12 +1,13 @@
 // Entry point: reads the URL, creates the UI store (draft = the URL's preset or three-body), the frame buffer, the
-// sim client (the owner of what is shown) and the playback clock, connects the consumers of what is shown (the
-// clock's window, the selection, the URL, the route), provides the services by context, starts the clock and kicks
-// off the first run.
+// sim client (the owner of what is shown), the playback clock and the Explore view's study session, connects the
+// consumers of what is shown (the clock's window, the selection, the URL, the route, the study session), provides the
+// services by context, starts the clock and kicks off the first run.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { App } from './App.tsx';
 import './app.css';
+import { createStudySession } from './explore/study-session.ts';
 import { createFrameBuffer } from './frame-buffer.ts';
 import { createPlaybackClock } from './playback-clock.ts';
 import { startRouteFollower } from './route-follower.ts';
@@ -27,6 +28,7 @@ const store = createUiStore({
   ...(url.mode ? { mode: url.mode } : {}),
   ...(url.speed ? { speed: url.speed } : {}),
   ...(url.view ? { view: url.view } : {}),
+  ...(url.explore ? { explore: url.explore } : {}),
 });
 const frameBuffer = createFrameBuffer();
 const client = createSimClient(store, frameBuffer);
@@ -38,12 +40,14 @@ shown.subscribe((s) => clock.setWindow(shownWindow(s)));
 keepSelectionAcrossShown(store, shown, url.satNorad ?? null);
 startUrlSync(store, shown, clock);
 startRouteFollower(store, frameBuffer, shown, clock, client);
+const explore = createStudySession(client, () => performance.now());
+shown.subscribe(() => explore.reset()); // a study's rows belong to the run it ran on
 clock.start();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <UiStoreContext.Provider value={store}>
-      <AppServicesContext.Provider value={{ client, shown, clock, frameBuffer }}>
+      <AppServicesContext.Provider value={{ client, shown, clock, frameBuffer, explore }}>
         <App />
       </AppServicesContext.Provider>
     </UiStoreContext.Provider>

@@ -2,7 +2,7 @@
 // stale replies dropped: run-submission.ts) over a connection that restarts a dead worker (sim-connection.ts),
 // shows a finished run and streams its keyframes (keyframe-stream.ts), or shows a scenario too large to simulate
 // here as an orbit view (orbit-view.ts, keyframe-window.ts). Writes the frame buffer's keyframes and the UI store's
-// run status. Imports no React or three.
+// run status. Study calls for the Explore view: study-client.ts. Imports no React or three.
 import type { ExportFormat, RouteReply, RunReply } from '../../workers/protocol.ts';
 import type { Scenario, ScenarioInput } from '../sim/scenario/schema.ts';
 import { runWindow } from '../sim/time.ts';
@@ -14,6 +14,7 @@ import { createRunSubmitter, type Submission, type SubmitReply } from './run-sub
 import { createShownState, NOTHING_SHOWN, type Shown, type ShownOrbits, type ShownRun, type ShownSource } from './shown.ts';
 import { createSimConnector, defaultConnect, type SimConnection, type SimWhere } from './sim-connection.ts';
 import type { UiState, UiStore } from './store.ts';
+import { createStudyClient, type StudyClient } from './study-client.ts';
 import { WorkerDiedError } from './worker-connection.ts';
 
 export type { SimConnection } from './sim-connection.ts';
@@ -42,7 +43,7 @@ export interface SimClientOptions {
 /** A reply applied, or null when it was superseded by a newer run (or the worker died, or it opened an orbit view). */
 export type ClientReply = SubmitReply | null;
 
-export interface SimClient {
+export interface SimClient extends StudyClient {
   /** What is shown: this client is its only writer; subscribe for its one change event per change. */
   readonly shown: ShownSource;
   run(scenario: ScenarioInput, files?: Record<string, string>): Promise<ClientReply>;
@@ -173,8 +174,11 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     return null;
   }
 
+  const studies = createStudyClient(connector, shown);
+
   return {
     shown,
+    ...studies,
     // The worker validates the scenario (errors by path), counts its satellites and simulates it, or replies
     // orbitsOnly when there are more than maxSimSatellites: then the orbit workers show it.
     run: (scenario, files) => submitAndShow({ kind: 'run', scenario, ...(files ? { files } : {}) }),

@@ -6,6 +6,7 @@ import { createStore, useStore } from 'zustand';
 import type { IngestIssue } from '../sim/catalog/types.ts';
 import type { RunSummary } from '../sim/engine/result-types.ts';
 import type { ProcessingMode, ScenarioError, ScenarioInput } from '../sim/scenario/schema.ts';
+import type { ExploreStudy } from './explore/explore-study.ts';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'error';
 
@@ -41,8 +42,10 @@ export interface UiState {
   orbitView: { satCount: number; workers: number } | null;
   /** True while the keyframes under the playhead are being computed (the orbit view's sliding window). */
   orbitsLoading: boolean;
-  /** Main view: the 3D globe, or the accessible table of satellites and contacts. */
-  view: 'globe' | 'table';
+  /** Main view: the 3D globe, the accessible table of satellites and contacts, or the Explore view (studies). */
+  view: 'globe' | 'table' | 'explore';
+  /** The study the Explore view shows (run against each run shown), for the URL; null before the first one. */
+  explore: ExploreStudy | null;
 }
 
 export const SPEED_PRESETS = [1, 10, 60, 300, 900, 3600] as const;
@@ -64,6 +67,7 @@ export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetNa
     showFootprints: false,
     showIsls: true,
     view: 'globe',
+    explore: null,
     orbitView: null,
     orbitsLoading: false,
     ...initial,

@@ -1,4 +1,5 @@
-// Shareable view state in the URL: `?preset=three-body&t=2026-04-02T03:00:00Z&speed=60&mode=onboard&sat=63982`.
+// Shareable view state in the URL: `?preset=three-body&t=2026-04-02T03:00:00Z&speed=60&mode=onboard&sat=63982`,
+// and the Explore view's study (`view=explore&study=sweep&x=economics.launchUsdPerKg:30:10000:41`, explore-url.ts).
 // parseUrlState / encodeUrlState are pure; startUrlSync writes history.replaceState from the playback clock's
 // slow tick (so it is throttled). It only reads: the URL's time goes to the clock (setPendingTime) and its satellite
 // to the selection keeper (ui/selection.ts), both in main.tsx. Imports no React.
@@ -7,6 +8,8 @@ import type { Shown, ShownSource } from './shown.ts';
 import { SPEED_PRESETS, type UiStore } from './store.ts';
 import { processingModes, type ProcessingMode } from '../sim/scenario/schema.ts';
 import { formatUtcSecond } from './ui/format.ts';
+import type { ExploreStudy } from './explore/explore-study.ts';
+import { encodeExplore, parseExplore } from './explore/explore-url.ts';
 
 export interface UrlState {
   preset?: string;
@@ -17,7 +20,9 @@ export interface UrlState {
   mode?: ProcessingMode;
   /** Selected satellite's NORAD id. */
   satNorad?: number;
-  view?: 'table';
+  view?: 'table' | 'explore';
+  /** The Explore view's study (written with view=explore). */
+  explore?: ExploreStudy;
 }
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
@@ -36,7 +41,10 @@ export function parseUrlState(search: string): UrlState {
   if ((processingModes as readonly string[]).includes(mode ?? '')) out.mode = mode as ProcessingMode;
   const sat = q.get('sat');
   if (sat !== null && /^\d{1,9}$/.test(sat)) out.satNorad = Number(sat);
-  if (q.get('view') === 'table') out.view = 'table';
+  const view = q.get('view');
+  if (view === 'table' || view === 'explore') out.view = view;
+  const explore = parseExplore(q);
+  if (explore) out.explore = explore;
   return out;
 }
 
@@ -49,7 +57,8 @@ export function encodeUrlState(s: UrlState): string {
   if (s.mode !== undefined) q.set('mode', s.mode);
   if (s.satNorad !== undefined) q.set('sat', String(s.satNorad));
   if (s.view !== undefined) q.set('view', s.view);
-  const text = q.toString().replace(/%3A/g, ':');
+  if (s.explore !== undefined) encodeExplore(s.explore, q);
+  const text = q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',');
   return text === '' ? '' : `?${text}`;
 }
 
@@ -61,7 +70,8 @@ export function currentUrlState(store: UiStore, shown: Shown, simTimeMs: number)
   if (shown.kind !== 'none') out.timeMs = simTimeMs; // a run or an orbit view
   const sat = s.selectedSat === null || shown.kind !== 'run' ? undefined : shown.result.satellites[s.selectedSat];
   if (sat) out.satNorad = sat.norad;
-  if (s.view === 'table') out.view = 'table';
+  if (s.view !== 'globe') out.view = s.view;
+  if (s.view === 'explore' && s.explore) out.explore = s.explore;
   return out;
 }
 

@@ -16,6 +16,7 @@ describe('actionForKey', () => {
     expect(actionForKey({ key: '/' })).toEqual({ kind: 'focus-search' });
     expect(actionForKey({ key: 'Escape' })).toEqual({ kind: 'deselect' });
     expect(actionForKey({ key: 't' })).toEqual({ kind: 'toggle-table' });
+    expect(actionForKey({ key: 'E' })).toEqual({ kind: 'toggle-explore' });
     expect(actionForKey({ key: 'Home' })).toEqual({ kind: 'jump-start' });
     expect(actionForKey({ key: 'x' })).toBeNull();
   });
@@ -30,6 +31,7 @@ describe('actionForKey', () => {
       expect(actionForKey({ key: ' ', ...t })).toBeNull();
       expect(actionForKey({ key: '/', ...t })).toBeNull();
       expect(actionForKey({ key: 't', ...t })).toBeNull();
+      expect(actionForKey({ key: 'e', ...t })).toBeNull();
       expect(actionForKey({ key: 'Escape', ...t })).toEqual({ kind: 'deselect' });
     }
   });
@@ -73,6 +75,14 @@ describe('runKeyAction', () => {
     runKeyAction({ kind: 'toggle-table' }, t);
     expect(store.getState().view).toBe('table');
     runKeyAction({ kind: 'toggle-table' }, t);
+    expect(store.getState().view).toBe('globe');
+    runKeyAction({ kind: 'toggle-explore' }, t);
+    expect(store.getState().view).toBe('explore');
+    runKeyAction({ kind: 'toggle-table' }, t);
+    expect(store.getState().view).toBe('table');
+    runKeyAction({ kind: 'toggle-explore' }, t);
+    expect(store.getState().view).toBe('explore');
+    runKeyAction({ kind: 'toggle-explore' }, t);
     expect(store.getState().view).toBe('globe');
     runKeyAction({ kind: 'toggle-play' }, t);
     runKeyAction({ kind: 'step', steps: -10 }, t);

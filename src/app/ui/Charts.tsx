@@ -8,6 +8,7 @@ import type { ProcessingMode } from '../../sim/scenario/schema.ts';
 import { useUi, useUiStore } from '../store.ts';
 import { chartData, CHARTS, type ChartKind } from './chart-data.ts';
 import { formatBytes, formatTokens } from '../../sim/report/format.ts';
+import { styledAxis } from './chart-style.ts';
 import { formatUtcSecond } from './format.ts';
 import { MODE_COLORS, MODE_LABELS, MODE_ORDER } from './modes.ts';
 import { useRun, useServices } from './services.ts';
@@ -71,16 +72,7 @@ function Chart({ run, kind, title, unit, mode }: ChartProps) {
           value: (_u: uPlot, v: number | null) => (v === null ? '' : fmt(v)),
         })),
       ],
-      axes: [
-        { stroke: '#9aa4b2', values: (_u, vals) => vals.map(utcTick), grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.1)' } },
-        {
-          stroke: '#9aa4b2',
-          size: 68,
-          values: (_u, vals) => vals.map((v) => fmt(v)),
-          grid: { stroke: 'rgba(255,255,255,0.07)' },
-          ticks: { stroke: 'rgba(255,255,255,0.1)' },
-        },
-      ],
+      axes: [styledAxis({ values: (_u, vals) => vals.map(utcTick) }), styledAxis({ size: 68, values: (_u, vals) => vals.map((v) => fmt(v)) })],
       cursor: { drag: { x: false, y: false } },
       legend: { live: true },
     };

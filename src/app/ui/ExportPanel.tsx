@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ExportFormat } from '../../../workers/protocol.ts';
 import { useUi, useUiStore } from '../store.ts';
+import { downloadBlob } from './download.ts';
 import { describeImport, type ImportOutcome } from './import-result.ts';
 import { exportFileName } from './scenario-draft.ts';
 import { useServices } from './services.ts';
@@ -10,14 +11,7 @@ import { useServices } from './services.ts';
 const MIME: Record<ExportFormat, string> = { json: 'application/json', csv: 'text/csv', czml: 'application/json' };
 
 function download(text: string, fileName: string, format: ExportFormat): void {
-  const url = URL.createObjectURL(new Blob([text], { type: MIME[format] }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: MIME[format] }), fileName);
 }
 
 export function ExportPanel() {

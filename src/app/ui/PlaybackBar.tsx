@@ -88,6 +88,15 @@ export function PlaybackBar() {
       >
         Table view
       </button>
+      <button
+        type="button"
+        data-testid="explore-toggle"
+        aria-pressed={view === 'explore'}
+        title="Explore: sweeps, tornado and uncertainty of this run (E)"
+        onClick={() => store.setState({ view: view === 'explore' ? 'globe' : 'explore' })}
+      >
+        Explore
+      </button>
     </div>
   );
 }

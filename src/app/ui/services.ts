@@ -1,15 +1,18 @@
 // The app's services passed down by React context (no module singletons): the sim client, what it shows, the
-// playback clock and the per-frame buffer. Also small hooks over them. Imports React and app types only.
+// playback clock, the per-frame buffer and the Explore view's study session. Also small hooks over them. Imports React
+// and app types only.
 import { createContext, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import type { ExportFormat } from '../../../workers/protocol.ts';
 import type { ScenarioInput } from '../../sim/scenario/schema.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
+import type { StudySession } from '../explore/study-session.ts';
 import type { FrameBuffer } from '../frame-buffer.ts';
 import type { PlaybackClock } from '../playback-clock.ts';
+import type { StudyClient } from '../study-client.ts';
 import type { Shown, ShownSource } from '../shown.ts';
 
-/** What the UI needs of the sim client (src/app/sim-client.ts). */
-export interface AppSimClient {
+/** What the UI needs of the sim client (src/app/sim-client.ts; the study calls: study-client.ts). */
+export interface AppSimClient extends StudyClient {
   run(scenario: ScenarioInput, files?: Record<string, string>): Promise<unknown>;
   exportRun(format: ExportFormat): Promise<string | null>;
   importRun(text: string): Promise<unknown>;
@@ -26,6 +29,8 @@ export interface AppServices {
   shown: ShownSource;
   clock: PlaybackClock;
   frameBuffer: FrameBuffer;
+  /** The Explore view's studies (kept while the view is closed; reset when another run is shown). */
+  explore: StudySession;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -1,11 +1,12 @@
 // The 3D view: a full-size <div data-testid="globe"> holding the r3f <Canvas> (GlobeScene) and the label
 // overlay; click (without drag) on a satellite selects it, on empty space clears the selection (GPU picking).
-// Reads per-frame data from the frame buffer and what is shown in useFrame; React renders only on mount.
+// Reads per-frame data from the frame buffer and what is shown in useFrame; React renders only on mount and when the
+// main view changes: hidden behind the table or Explore view, the canvas draws nothing (frameloop "never").
 import { useContext, useRef, type PointerEvent } from 'react';
 import { Canvas } from '@react-three/fiber';
 import type { FrameBuffer } from '../frame-buffer.ts';
 import type { ShownSource } from '../shown.ts';
-import { UiStoreContext, type UiStore } from '../store.ts';
+import { UiStoreContext, useUi, type UiStore } from '../store.ts';
 import { AppServicesContext } from '../ui/services.ts';
 import { GlobeScene, type PickFn } from './GlobeScene.tsx';
 import { timedPick } from './frame-timing.ts';
@@ -33,6 +34,7 @@ export function GlobeView({ store: storeProp, frameBuffer: fbProp, shown: shownP
   const frameBuffer = fbProp ?? services?.frameBuffer;
   const shown = shownProp ?? services?.shown;
   if (!store || !frameBuffer || !shown) throw new Error('GlobeView: pass store, frameBuffer and shown, or render inside UiStoreContext and AppServicesContext');
+  const hidden = useUi(store, (s) => s.view !== 'globe');
   const containerRef = useRef<HTMLDivElement | null>(null);
   const labelsRef = useRef<HTMLDivElement | null>(null);
   const pickRef = useRef<PickFn | null>(null);
@@ -62,6 +64,7 @@ export function GlobeView({ store: storeProp, frameBuffer: fbProp, shown: shownP
       style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, overflow: 'hidden', background: BACKGROUND }}
     >
       <Canvas
+        frameloop={hidden ? 'never' : 'always'}
         flat
         dpr={[1, 2]}
         camera={{ fov: 45, near: 0.05, far: 200, position: START_CAMERA }}
