@@ -142,7 +142,7 @@ describe('the Explore view', () => {
     expect(await page.getByTestId('explore-progress').innerText()).toMatch(/^57 points in /); // the base and 28 parameters × 2
     const first = page.getByTestId('explore-tornado-table').locator('tbody tr').first();
     await expect.poll(() => first.locator('th').innerText(), { timeout: 10_000 }).toBe('antenna time price');
-    expect(await first.locator('td').nth(2).innerText()).toBe('$5.98 → $89.09'); // ground at $2 and $30 a minute
+    expect(await first.locator('td').nth(2).innerText()).toBe('$5.47 → $81.48'); // ground at $2 and $30 a minute
     await page.screenshot({ path: join(ARTEFACTS, 'explore-tornado.png') });
     const csv = await download('explore-export-csv');
     expect(csv.name).toBe('three-body-seed20250514-tornado-costUsdPerMTok.csv');
@@ -153,7 +153,7 @@ describe('the Explore view', () => {
     try {
       await other.goto(`${e.url}?view=explore&study=uncertainty&samples=64&scope=pricing`);
       await other.waitForSelector('[data-testid="explore-status"][data-kind="uncertainty"][data-status="done"]', { timeout: 120_000 });
-      // Onboard stays below $4.5 per million tokens at any price in the registry ranges, ground above $5.9.
+      // Onboard stays below $4.5 per million tokens at any price in the registry ranges, ground above $5.4.
       await expect.poll(() => other.getByTestId('explore-p-cheaper').innerText(), { timeout: 10_000 }).toBe('100.0 %');
       expect(await other.getByTestId('explore-p-faster').innerText()).toBe('100.0 %'); // prices do not move latency
       await other.screenshot({ path: join(ARTEFACTS, 'explore-uncertainty.png') });
