@@ -6,7 +6,7 @@ import { STAGES, type StageName } from '../../sim/engine/stage-reads.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { Assignment } from '../../sim/study/apply.ts';
 import { spacedValues } from '../../sim/study/axes.ts';
-import type { Distribution } from '../../sim/study/distributions.ts';
+import { defaultDistribution } from '../../sim/study/distributions.ts';
 import { findParam, type ParamDef } from '../../sim/study/params.ts';
 import { planStudy, type StudySpec } from '../../sim/study/plan.ts';
 
@@ -155,19 +155,6 @@ function buildSweep(study: ExploreStudy, base: Scenario, key: string): BuiltStud
 export function inScope(stage: StageName, scope: UncertaintyScope): boolean {
   if (scope === 'all') return true;
   return STAGES.indexOf(stage) >= STAGES.indexOf(scope);
-}
-
-/**
- * A parameter's distribution in an uncertainty study: the one `ocsim uncertainty` draws without --dist (the rule of
- * uncertaintyParams in src/cli/study/study-commands.ts, restated here because the app may not import the CLI; the
- * browser test checks that both sample the same points): log-normal with the registry's low and high as its 5th and
- * 95th percentiles for log-scale parameters, else triangular from low to high with its mode at the run's value (the
- * mean of a `[*]` parameter's values) clamped into the range.
- */
-export function defaultDistribution(p: Pick<StudyParamInfo, 'low' | 'high' | 'base' | 'scale'>): Distribution {
-  if (p.scale === 'log') return { kind: 'lognormal', low: p.low, high: p.high };
-  const mean = p.base.reduce((a, b) => a + b, 0) / Math.max(1, p.base.length);
-  return { kind: 'triangular', low: p.low, mode: Math.min(p.high, Math.max(p.low, mean)), high: p.high };
 }
 
 /** Download name: `<scenario>-seed<seed>-<what>.<ext>`, e.g. `three-body-seed20250514-sweep-launchUsdPerKg.csv`. */

@@ -5,7 +5,7 @@ import type { Scenario } from '../../sim/scenario/schema.ts';
 import { tornado, uncertaintySummary, type StudyTable } from '../../sim/study/analysis.ts';
 import { valuesAt } from '../../sim/study/apply.ts';
 import { parseNumber, parseVary } from '../../sim/study/axes.ts';
-import type { Distribution, SamplingMethod } from '../../sim/study/distributions.ts';
+import { defaultDistribution, type Distribution, type SamplingMethod } from '../../sim/study/distributions.ts';
 import { DEFAULT_SENSITIVITY_PARAMS, findParam } from '../../sim/study/params.ts';
 import type { StudySpec } from '../../sim/study/plan.ts';
 import { mergeStudyParts, parseStudyJson, type StudyDocument } from '../../sim/study/table.ts';
@@ -152,9 +152,8 @@ function paramList(base: Scenario, text: string | undefined): { path: string; ra
 }
 
 /**
- * Each parameter's distribution: `--dist PATH=uniform|triangular|lognormal[:LOW:HIGH[:MODE]]`, else the default
- * from the registry range: log-normal (5–95 % = low–high) for log-scale parameters, triangular (low, base, high)
- * otherwise, the base being the scenario's value (the mean of a `[*]` parameter's values) clamped into the range.
+ * Each parameter's distribution: `--dist PATH=uniform|triangular|lognormal[:LOW:HIGH[:MODE]]`, else the core's
+ * defaultDistribution over the registry range (or the --params range).
  */
 function uncertaintyParams(base: Scenario, text: string | undefined, dists: readonly string[]): { path: string; dist: Distribution }[] {
   const given = new Map<string, string>();
@@ -168,15 +167,14 @@ function uncertaintyParams(base: Scenario, text: string | undefined, dists: read
   return list.map(({ path, range }) => {
     const def = findParam(path);
     if (!def) throw new InputError(`--dist: "${path}" is not a study parameter`);
-    const vals = valuesAt(base, path);
-    const mean = vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length);
     const spec = given.get(path)?.split(':') ?? [];
     const low = spec[1] !== undefined ? parseNumber(spec[1], `--dist ${path} LOW`) : (range?.low ?? def.low);
     const high = spec[2] !== undefined ? parseNumber(spec[2], `--dist ${path} HIGH`) : (range?.high ?? def.high);
-    const kind = spec[0] ?? (def.scale === 'log' ? 'lognormal' : 'triangular');
+    const dist = defaultDistribution({ low, high, base: valuesAt(base, path), scale: spec[0] === 'triangular' ? 'linear' : def.scale });
+    const kind = spec[0] ?? dist.kind;
     if (kind === 'uniform' || kind === 'lognormal') return { path, dist: { kind, low, high } };
-    if (kind !== 'triangular') throw new InputError(`--dist ${path}: "${kind}" is not uniform, triangular or lognormal`);
-    const mode = spec[3] !== undefined ? parseNumber(spec[3], `--dist ${path} MODE`) : Math.min(high, Math.max(low, mean));
+    if (kind !== 'triangular' || dist.kind !== 'triangular') throw new InputError(`--dist ${path}: "${kind}" is not uniform, triangular or lognormal`);
+    const mode = spec[3] !== undefined ? parseNumber(spec[3], `--dist ${path} MODE`) : dist.mode;
     return { path, dist: { kind, low, mode, high } };
   });
 }

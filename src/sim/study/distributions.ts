@@ -9,6 +9,17 @@ export type Distribution =
   /** Log-normal with `low` and `high` as its 5th and 95th percentiles. */
   | { kind: 'lognormal'; low: number; high: number };
 
+/**
+ * A parameter's distribution when none is given (`ocsim uncertainty` without --dist, the app's uncertainty study):
+ * log-normal with `low` and `high` as its 5th and 95th percentiles for log-scale parameters, else triangular from low
+ * to high with its mode at the run's value (the mean of a `[*]` parameter's values) clamped into the range.
+ */
+export function defaultDistribution(p: { low: number; high: number; base: readonly number[]; scale: 'linear' | 'log' }): Distribution {
+  if (p.scale === 'log') return { kind: 'lognormal', low: p.low, high: p.high };
+  const mean = p.base.reduce((a, b) => a + b, 0) / Math.max(1, p.base.length);
+  return { kind: 'triangular', low: p.low, mode: Math.min(p.high, Math.max(p.low, mean)), high: p.high };
+}
+
 /** z of the 95th percentile of the standard normal. */
 const Z95 = 1.6448536269514722;
 

@@ -1,20 +1,11 @@
 // The Explore view's studies: points built with the study core (values by hand), keys, file names, the URL form.
 import { describe, expect, it } from 'vitest';
-import {
-  axisValues,
-  buildStudy,
-  DEFAULT_STUDY,
-  inScope,
-  studyFileName,
-  studyKey,
-  defaultDistribution,
-  type ExploreStudy,
-} from '../../../src/app/explore/explore-study.ts';
+import { axisValues, buildStudy, DEFAULT_STUDY, inScope, studyFileName, studyKey, type ExploreStudy } from '../../../src/app/explore/explore-study.ts';
 import { encodeUrlState, parseUrlState } from '../../../src/app/url-state.ts';
 import { threeBodyScenario } from '../../../src/sim/scenario/presets.ts';
 import { parseScenario } from '../../../src/sim/scenario/schema.ts';
 import { valuesAt } from '../../../src/sim/study/apply.ts';
-import { quantileOf } from '../../../src/sim/study/distributions.ts';
+import { defaultDistribution, quantileOf } from '../../../src/sim/study/distributions.ts';
 import { paramStage, PARAMS } from '../../../src/sim/study/params.ts';
 
 const base = parseScenario(threeBodyScenario);
