@@ -18,9 +18,15 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
   };
   return {
     mode,
-    latencyS: { p50: 95 * k, p90: 1900 * k, p99: 9000 * k, censored: { p50: false, p90: false, p99: false } },
+    latencyS: { p50: 95 * k, p90: 1900 * k, p99: 9000 * k, censored: { p50: false, p90: false, p99: false }, horizonS: 77_760 },
     latencyDeliveredS: { p50: 90 * k, p90: 1800 * k, p99: 8000 * k, mean: 300 * k },
-    deliveredWithinShare: { within5min: 0.5 / k, within1h: 0.8 / k, within6h: 0.85 / k, within24h: 0.9 / k },
+    deliveredWithinShare: {
+      within5min: 0.5 / k,
+      within1h: 0.8 / k,
+      within6h: 0.85 / k,
+      within24h: 0.9 / k,
+      censored: { within5min: false, within1h: false, within6h: false, within24h: true },
+    },
     deliveredTileFraction: 0.9 / k,
     bytesCaptured: 4.2e12,
     bytesDownlinked: 1.1e11 * k,

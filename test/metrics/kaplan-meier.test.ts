@@ -30,8 +30,36 @@ describe('Kaplan–Meier', () => {
     expect(km.cdf[1]).toBeCloseTo(7 / 12, 12);
     expect(kmQuantile(km, 0.5)).toEqual({ valueS: 3, censored: false });
     expect(kmQuantile(km, 0.9)).toEqual({ valueS: null, censored: true }); // never reached in the run
-    expect(kmShareWithin(km, 2.5)).toBeCloseTo(1 / 6, 12);
-    expect(kmShareWithin(km, 0.5)).toBe(0);
+    expect(kmShareWithin(km, 2.5).share).toBeCloseTo(1 / 6, 12);
+    expect(kmShareWithin(km, 0.5)).toEqual({ share: 0, censored: false });
+    expect(km.horizonS).toBe(Infinity); // no follow-up of the events given: the curve is not cut
+  });
+
+  it('stops where fewer than 10 % of the tiles were followed: a late delivery to a handful cannot make it 100 %', () => {
+    // 1,000 tiles. 990 captured late, unresolved, followed 1 to 99 s (10 per second). 10 captured at the start,
+    // followed 1,000 s, all delivered at 900 s. Without the cut the last event takes the whole risk set: 100 %.
+    const late = Array.from({ length: 99 }, (_, i) => [i + 1, 10] as [number, number]);
+    const events = samples([[900, 10]]);
+    const uncut = kaplanMeier(events, samples(late));
+    expect(uncut.cdf.at(-1)).toBe(1);
+    const km = kaplanMeier(events, samples(late), samples([[1000, 10]]));
+    // Followed at least t: 10 (the first) + 10 per second of the late ones above t. 10 % = 100 tiles reach t = 91 s.
+    expect(km.horizonS).toBe(91);
+    expect(km.timesS.length).toBe(0);
+    expect(kmQuantile(km, 0.5)).toEqual({ valueS: null, censored: true });
+    expect(kmShareWithin(km, 60)).toEqual({ share: 0, censored: false });
+    expect(kmShareWithin(km, 3600)).toEqual({ share: 0, censored: true }); // a lower bound
+  });
+
+  it('keeps every event when they are all within the horizon (the cut changes nothing then)', () => {
+    const ev = samples([
+      [10, 5],
+      [20, 5],
+    ]);
+    const cen = samples([[30, 10]]);
+    const km = kaplanMeier(ev, cen, samples([[100, 10]]));
+    expect(km.horizonS).toBe(100); // the 10 delivered tiles were followed 100 s: 50 % of all
+    expect(Array.from(km.cdf)).toEqual(Array.from(kaplanMeier(ev, cen).cdf));
   });
 
   it('says "no data", not "censored", when no tile was captured', () => {

@@ -14,7 +14,7 @@ describe('mode rows', () => {
       ['Insight ≤ 5 min', '25.0 %'],
       ['Insight ≤ 1 h', '40.0 %'],
       ['Insight ≤ 6 h', '42.5 %'],
-      ['Insight ≤ 24 h', '45.0 %'],
+      ['Insight ≤ 24 h', '≥ 45.0 %'],
       ['Tiles resolved', '45.0 %'],
       ['Captured', '4200.00 GB'],
       ['Downlinked', '220.00 GB'],
@@ -75,11 +75,14 @@ describe('mode rows', () => {
     expect(bestIndex([Infinity, Infinity], 'lower')).toBeNull();
   });
 
-  it('never stars a censored latency, and prints it as more than the run', () => {
+  it('never stars a censored latency, and prints it as more than its horizon', () => {
     const p50 = MODE_ROWS.find((r) => r.label === 'latency p50')!;
     const fast = fakeMode('onboard', 1); // p50 95 s, reached
-    const lucky = { ...fakeMode('ground', 1), latencyS: { p50: null, p90: null, p99: null, censored: { p50: true, p90: true, p99: true } } };
-    expect(p50.value(lucky, { durationH: 24 })).toBe('> 24.00 h');
+    const lucky = { ...fakeMode('ground', 1), latencyS: { p50: null, p90: null, p99: null, censored: { p50: true, p90: true, p99: true }, horizonS: 77_760 } };
+    expect(p50.value(lucky, { durationH: 24 })).toBe('> 21.60 h'); // 10 % of the tiles were followed 21.6 h or more
+    const within = MODE_ROWS.find((r) => r.label === 'insight ≤ 24 h')!;
+    expect(within.value(fast, { durationH: 24 })).toBe('≥ 90.0 %'); // past the horizon: a lower bound
+    expect(MODE_ROWS.find((r) => r.label === 'insight ≤ 6 h')!.value(fast, { durationH: 24 })).toBe('85.0 %');
     expect(bestModeIndex(p50, [lucky, fast])).toBe(1);
     expect(bestModeIndex(p50, [lucky, lucky])).toBeNull();
     // Reached by nobody but one: it is the fastest at the median.

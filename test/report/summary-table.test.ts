@@ -18,7 +18,7 @@ describe('formatSummaryTable', () => {
       'insight ≤ 5 min         16.7 %      50.0 %      25.0 %',
       'insight ≤ 1 h           26.7 %      80.0 %      40.0 %',
       'insight ≤ 6 h           28.3 %      85.0 %      42.5 %',
-      'insight ≤ 24 h          30.0 %      90.0 %      45.0 %',
+      'insight ≤ 24 h        ≥ 30.0 %    ≥ 90.0 %    ≥ 45.0 %',
       'tiles resolved          30.0 %      90.0 %      45.0 %',
       'captured            4200.00 GB  4200.00 GB  4200.00 GB',
       'downlinked           330.00 GB   110.00 GB   220.00 GB',
@@ -38,7 +38,7 @@ describe('formatSummaryTable', () => {
   it('widens every column to the longest cell + 2, and prints n/a for what is missing', () => {
     const onboard = {
       ...fakeMode('onboard', 1),
-      latencyS: { p50: null, p90: null, p99: null, censored: { p50: false, p90: false, p99: false } },
+      latencyS: { p50: null, p90: null, p99: null, censored: { p50: false, p90: false, p99: false }, horizonS: 0 },
       backlogBytesEnd: 1.5e15,
       costUsdPerMTok: null,
     };

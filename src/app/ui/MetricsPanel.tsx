@@ -6,6 +6,7 @@ import { MODE_ROWS } from '../../sim/report/mode-rows.ts';
 
 const LATENCY_P50 = MODE_ROWS.find((r) => r.label === 'latency p50')!;
 const LATENCY_P90 = MODE_ROWS.find((r) => r.label === 'latency p90')!;
+const WITHIN_1H = MODE_ROWS.find((r) => r.label === 'insight ≤ 1 h')!;
 import { useUi, useUiStore } from '../store.ts';
 import { formatBytes, formatPercent, formatTokens, formatUsd } from '../../sim/report/format.ts';
 import { COST_ROWS } from '../../sim/report/mode-rows.ts';
@@ -34,7 +35,7 @@ export function MetricsPanel() {
       <div className="cards">
         <Metric id="metric-latency-p50" label="Latency p50" hint="capture to insight, every tile" value={m ? LATENCY_P50.value(m, { durationH }) : na} />
         <Metric id="metric-latency-p90" label="Latency p90" value={m ? LATENCY_P90.value(m, { durationH }) : na} />
-        <Metric id="metric-within-1h" label="Insight ≤ 1 h" hint="share of captured tiles" value={m ? formatPercent(m.deliveredWithinShare.within1h) : na} />
+        <Metric id="metric-within-1h" label="Insight ≤ 1 h" hint="share of captured tiles" value={m ? WITHIN_1H.value(m, { durationH }) : na} />
         <Metric id="metric-bandwidth-saved" label="Bandwidth saved" value={m ? formatPercent(m.bandwidthSavedFraction) : na} />
         <Metric id="metric-cost-per-mtok" label="Cost per M tokens" value={m ? formatUsd(m.costUsdPerMTok) : na} />
         <Metric

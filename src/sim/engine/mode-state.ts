@@ -105,6 +105,8 @@ export class ModeState {
   readonly deliveredS = new WeightedSamples();
   /** Latency of every tile whose insight reached the users, s (the events of the Kaplan–Meier estimate). */
   readonly resolvedS = new WeightedSamples();
+  /** How long each of those tiles could have been followed (end of the run − capture), s: the estimate's horizon. */
+  readonly resolvedFollowUpS = new WeightedSamples();
   /**
    * How long each tile without an insight at the users had waited when the run ended, s: still stored, dropped, or
    * discarded by the onboard filter (censored at the end of the run).
@@ -164,6 +166,7 @@ export class ModeState {
     const s = (insightMs - captureMs) / 1000;
     this.deliveredS.add(s, tiles);
     this.resolvedS.add(s, tiles);
+    this.resolvedFollowUpS.add(Math.max(0, (this.runEndMs - captureMs) / 1000), tiles);
   }
 
   /** Tiles that will not be resolved in this run (dropped, or still waiting at its end): censored at its end. */

@@ -22,6 +22,11 @@ export interface LatencySummaryS {
   p90: number | null;
   p99: number | null;
   censored: { p50: boolean; p90: boolean; p99: boolean };
+  /**
+   * The longest latency the run can estimate, s: 10 % of the captured tiles were captured at least this long before
+   * its end (metrics/kaplan-meier.ts MIN_FOLLOWED_SHARE). A censored percentile is longer than this.
+   */
+  horizonS: number;
 }
 
 /** Latency over the delivered tiles only, s: the lucky ones when few get through (kept under its own name). */
@@ -38,6 +43,8 @@ export interface DeliveredWithinShare {
   within1h: number;
   within6h: number;
   within24h: number;
+  /** The horizon is past what the run can estimate (latencyS.horizonS): the share is a lower bound. */
+  censored: { within5min: boolean; within1h: boolean; within6h: boolean; within24h: boolean };
 }
 
 /** Raw (captured) bytes by fate; captured = processedOnboard + downlinked + stored + dropped. */

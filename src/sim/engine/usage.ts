@@ -5,7 +5,7 @@ import type { DownlinkSession } from '../links/scheduler.ts';
 import type { ProcessingMode } from '../scenario/schema.ts';
 import type { FlowParams, ModeCounters, ModeState } from './mode-state.ts';
 import type { DeliveredLatencyS, DeliveredWithinShare, LatencySummaryS, ModeSeries } from './result-types.ts';
-import { kaplanMeier, kmQuantile, kmShareWithin } from '../metrics/kaplan-meier.ts';
+import { kaplanMeier, kmQuantile, kmShareWithin, type KaplanMeier } from '../metrics/kaplan-meier.ts';
 import { censorQueued } from './mode-step.ts';
 
 type KmPoint = ReturnType<typeof kmQuantile>;
@@ -58,19 +58,20 @@ export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly Dow
   const c = st.counters;
   for (let s = 0; s < st.storedBytes.length; s++) censorQueued(st, s);
   const [d50 = null, d90 = null, d99 = null] = st.deliveredS.quantiles([0.5, 0.9, 0.99]);
-  const km = kaplanMeier(st.resolvedS, st.censoredS);
+  const km = kaplanMeier(st.resolvedS, st.censoredS, st.resolvedFollowUpS);
   const [p50, p90, p99] = [0.5, 0.9, 0.99].map((q) => kmQuantile(km, q)) as [KmPoint, KmPoint, KmPoint];
   return {
     mode: st.mode,
     counters: { ...c },
-    latencyS: { p50: p50.valueS, p90: p90.valueS, p99: p99.valueS, censored: { p50: p50.censored, p90: p90.censored, p99: p99.censored } },
-    latencyDeliveredS: { p50: d50, p90: d90, p99: d99, mean: st.deliveredS.mean() },
-    deliveredWithinShare: {
-      within5min: kmShareWithin(km, 300),
-      within1h: kmShareWithin(km, 3600),
-      within6h: kmShareWithin(km, 6 * 3600),
-      within24h: kmShareWithin(km, 24 * 3600),
+    latencyS: {
+      p50: p50.valueS,
+      p90: p90.valueS,
+      p99: p99.valueS,
+      censored: { p50: p50.censored, p90: p90.censored, p99: p99.censored },
+      horizonS: km.horizonS,
     },
+    latencyDeliveredS: { p50: d50, p90: d90, p99: d99, mean: st.deliveredS.mean() },
+    deliveredWithinShare: withinShares(km),
     storedRawBytesEnd: st.storedRawBytes(),
     backlogBytesEnd: sum(st.storedBytes),
     series: st.series,
@@ -100,4 +101,19 @@ export function billedStationMinutes(lastByteMs: Float64Array, sessions: readonl
     out[ses.stationIndex]! += Math.max(1, Math.ceil((last - ses.startMs) / 60_000 - 1e-9));
   });
   return out;
+}
+
+const WITHIN_S = { within5min: 300, within1h: 3600, within6h: 6 * 3600, within24h: 24 * 3600 } as const;
+
+/** The decision metric: the estimated share resolved within each horizon, a lower bound (censored) past the estimate's horizon. */
+function withinShares(km: KaplanMeier): DeliveredWithinShare {
+  const at = (k: keyof typeof WITHIN_S) => kmShareWithin(km, WITHIN_S[k]);
+  const [a, b, c, d] = [at('within5min'), at('within1h'), at('within6h'), at('within24h')];
+  return {
+    within5min: a.share,
+    within1h: b.share,
+    within6h: c.share,
+    within24h: d.share,
+    censored: { within5min: a.censored, within1h: b.censored, within6h: c.censored, within24h: d.censored },
+  };
 }

@@ -86,9 +86,18 @@ const numShape = <const K extends string>(keys: readonly K[]) => Object.fromEntr
 
 const modeSummarySchema = z.object({
   mode: z.enum(processingModes),
-  latencyS: z.object({ p50: numOrNull, p90: numOrNull, p99: numOrNull, censored: z.object({ p50: z.boolean(), p90: z.boolean(), p99: z.boolean() }) }),
+  latencyS: z.object({
+    p50: numOrNull,
+    p90: numOrNull,
+    p99: numOrNull,
+    censored: z.object({ p50: z.boolean(), p90: z.boolean(), p99: z.boolean() }),
+    horizonS: num,
+  }),
   latencyDeliveredS: z.object({ p50: numOrNull, p90: numOrNull, p99: numOrNull, mean: numOrNull }),
-  deliveredWithinShare: z.object(numShape(['within5min', 'within1h', 'within6h', 'within24h'])),
+  deliveredWithinShare: z.object({
+    ...numShape(['within5min', 'within1h', 'within6h', 'within24h']),
+    censored: z.object({ within5min: z.boolean(), within1h: z.boolean(), within6h: z.boolean(), within24h: z.boolean() }),
+  }),
   ...numShape(['deliveredTileFraction', 'bytesCaptured', 'bytesDownlinked', 'bytesDownlinkedRaw', 'bytesDownlinkedResults']),
   ...numShape(['bandwidthSavedFraction', 'bytesDropped']),
   bytesDroppedByReason: z.object(numShape(['storageFull', 'satelliteLost'])),

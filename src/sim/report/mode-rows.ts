@@ -47,11 +47,11 @@ export const MODE_ROWS: readonly ModeRow[] = [
   { label: '$ per M tokens', value: (m) => formatUsd(m.costUsdPerMTok), better: 'lower', raw: (m) => m.costUsdPerMTok },
 ];
 
-/** A Kaplan–Meier latency percentile over every captured tile; "> 24 h" when the run never reached it. */
+/** A Kaplan–Meier latency percentile over every captured tile; "> 21.60 h" (its horizon) when the run never reached it. */
 function latencyRow(q: 'p50' | 'p90' | 'p99'): ModeRow {
   return {
     label: `latency ${q}`,
-    value: (m, ctx) => (m.latencyS.censored[q] ? `> ${formatDurationS(ctx.durationH * 3600)}` : formatDurationS(m.latencyS[q])),
+    value: (m) => (m.latencyS.censored[q] ? `> ${formatDurationS(m.latencyS.horizonS)}` : formatDurationS(m.latencyS[q])),
     better: 'lower',
     raw: (m) => m.latencyS[q],
     censored: (m) => m.latencyS.censored[q],
@@ -59,8 +59,14 @@ function latencyRow(q: 'p50' | 'p90' | 'p99'): ModeRow {
 }
 
 /** The share of captured tiles whose insight arrived within a horizon (the decision metric). */
-function withinRow(label: string, key: keyof ModeSummary['deliveredWithinShare']): ModeRow {
-  return { label: `insight ≤ ${label}`, value: (m) => formatPercent(m.deliveredWithinShare[key]), better: 'higher', raw: (m) => m.deliveredWithinShare[key] };
+function withinRow(label: string, key: Exclude<keyof ModeSummary['deliveredWithinShare'], 'censored'>): ModeRow {
+  return {
+    label: `insight ≤ ${label}`,
+    value: (m) => `${m.deliveredWithinShare.censored[key] ? '≥ ' : ''}${formatPercent(m.deliveredWithinShare[key])}`,
+    better: 'higher',
+    raw: (m) => m.deliveredWithinShare[key],
+    censored: (m) => m.deliveredWithinShare.censored[key],
+  };
 }
 
 /** The rows of the CLI table. */
