@@ -75,10 +75,16 @@ describe('analysis', () => {
 
   it('summarises draws with type-7 quantiles and the share where orbit wins', () => {
     expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
-    const s = spreadOf([4, null, 1, 3, 2]);
-    expect([s.p50, s.mean, s.n, s.nulls]).toEqual([2.5, 2.5, 4, 1]);
+    const s = spreadOf([4, 1, 3, 2]);
+    expect([s.p50, s.mean, s.n, s.nulls]).toEqual([2.5, 2.5, 4, 0]);
     expect(s.p5!).toBeCloseTo(1.15, 12); // h = 3 · 0.05 = 0.15 between 1 and 2
     expect(s.p95!).toBeCloseTo(3.85, 12);
+    // A null (a latency not reached, no token) is the worst outcome: 1, 2, 3, 4, ∞. h = 4 · 0.5 = 2 → 3 (exact);
+    // h = 4 · 0.95 = 3.8 between 4 and ∞ → not reached. The mean is over the values.
+    const n = spreadOf([4, null, 1, 3, 2]);
+    expect([n.p50, n.p95, n.mean, n.n, n.nulls]).toEqual([3, null, 2.5, 4, 1]);
+    expect(n.p5!).toBeCloseTo(1.2, 12); // h = 0.2 between 1 and 2
+    expect(spreadOf([null, null, 5]).p50).toBeNull(); // most samples never reach it: the median is not reached
     const t: StudyTable = {
       columns: ['x', 'onboard.costUsdPerMTok', 'ground.costUsdPerMTok', 'onboard.latencyS.p50', 'ground.latencyS.p50'],
       rows: [

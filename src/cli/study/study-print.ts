@@ -26,7 +26,7 @@ export function printTornado(t: Tornado, top: number, io: CliIo): void {
 const KEY_METRICS = ['costUsdPerMTok', 'latencyS.p50', 'latencyS.p90', 'deliveredTileFraction', 'bandwidthSavedFraction'];
 
 export function printUncertainty(u: UncertaintySummary, io: CliIo): void {
-  const lines = [`${u.samples} samples; p5 / p50 / p95 (and samples without a value)`];
+  const lines = [`${u.samples} samples; p5 / p50 / p95 (none: no value, a latency not reached or no token, counted as the worst)`];
   for (const metric of KEY_METRICS) {
     for (const mode of [u.orbit, u.ground]) {
       const s = u.spreads[`${mode}.${metric}`];

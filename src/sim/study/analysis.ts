@@ -83,6 +83,11 @@ export function tornado(t: StudyTable, metric: string, modes: readonly string[],
   return { metric, bars, base: Object.fromEntries(modes.map((mode) => [mode, m(baseRow, mode)])), baseWinner, flips };
 }
 
+/**
+ * The spread of a metric over the samples. A null (no token processed, a latency not reached in the run) is the worst
+ * outcome, as in the tornado's winner: it sorts above every value, so a quantile that lands on it is null too ("not
+ * reached in more than 5 % of the samples" reads as a null p95). The mean is over the samples with a value.
+ */
 export interface Spread {
   p5: number | null;
   p50: number | null;
@@ -97,21 +102,21 @@ export interface Spread {
 export function quantileSorted(sorted: readonly number[], q: number): number {
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);
-  return sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]!) - sorted[lo]!);
+  const a = sorted[lo]!;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)] ?? a;
+  return h === lo || a === b ? a : a + (h - lo) * (b - a);
 }
 
 export function spreadOf(values: readonly MetricValue[]): Spread {
   const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   const nulls = values.length - xs.length;
   if (xs.length === 0) return { p5: null, p50: null, p95: null, mean: null, n: 0, nulls };
-  return {
-    p5: quantileSorted(xs, 0.05),
-    p50: quantileSorted(xs, 0.5),
-    p95: quantileSorted(xs, 0.95),
-    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
-    n: xs.length,
-    nulls,
+  const all = [...xs, ...Array<number>(nulls).fill(Infinity)];
+  const at = (q: number) => {
+    const v = quantileSorted(all, q);
+    return Number.isFinite(v) ? v : null;
   };
+  return { p5: at(0.05), p50: at(0.5), p95: at(0.95), mean: xs.reduce((a, b) => a + b, 0) / xs.length, n: xs.length, nulls };
 }
 
 export interface UncertaintySummary {

@@ -148,8 +148,8 @@ function SpreadTable({ spreads }: { spreads: Record<string, Spread> }) {
         </tr>
       </thead>
       <tbody>
-        {line('Cost per M tokens', 'costUsdPerMTok', formatUsd)}
-        {line('Latency p50', 'latencyS.p50', formatDurationS)}
+        {line('Cost per M tokens', 'costUsdPerMTok', (v) => (v === null ? 'no tokens' : formatUsd(v)))}
+        {line('Latency p50', 'latencyS.p50', (v) => (v === null ? 'not reached' : formatDurationS(v)))}
       </tbody>
     </table>
   );
