@@ -4,7 +4,7 @@
 // engine refuses fails the study naming it, without retries; a stopped worker hands its point back at once.
 // Needs redis-server (.ci/run installs it): a failure in CI without it, a visible skip elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -112,7 +112,10 @@ describe.skipIf(!REDIS && !process.env.CI)('ocsim worker and --queue on a real r
     const before = pointsDone(survivor.err()).length;
     const first = ocsimChild([...SWEEP, '--queue', url, '--out', out]);
     children.push(first);
-    await until(() => pointsDone(survivor.err()).length >= before + 3, 'three points of the first run');
+    // Wait for the coordinator's checkpoint, not the worker's log: a completion reaches the coordinator after the worker
+    // logs it, and under load the SIGINT could otherwise land between the two.
+    const checkpointRows = () => (existsSync(`${out}.partial.jsonl`) ? readFileSync(`${out}.partial.jsonl`, 'utf8').trim().split('\n').length - 1 : 0);
+    await until(() => pointsDone(survivor.err()).length >= before + 3 && checkpointRows() >= 3, 'three points of the first run in its checkpoint');
     first.child.kill('SIGINT');
     expect(await first.exit).toBe(130);
     // The checkpoint has the finished rows, one of them with the metric names (read from Redis, not recomputed).
