@@ -126,6 +126,8 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
     energyJ: price.energyJ,
     costUsdPerMTok: price.costUsdPerMTok,
     costUsd: price.costUsd,
+    clusterUtilisation: price.clusterUtilisation,
+    ...(price.revenue ? { revenue: price.revenue } : {}),
   };
 }
 

@@ -99,6 +99,9 @@ const modeSummarySchema = z.object({
   energyJ: z.object(numShape(['onboardAccelerator', 'groundGpuWithPue', 'total'])),
   costUsdPerMTok: numOrNull,
   costUsd: z.object(numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd'])),
+  // Optional: exports made before GPU pricing models and revenue existed have neither.
+  clusterUtilisation: z.object({ overall: numOrNull, byCluster: z.array(numOrNull) }).optional(),
+  revenue: z.object({ ...numShape(['saleUsdPerMTok', 'revenueUsd', 'marginUsd']), marginUsdPerMTok: numOrNull }).optional(),
 }) satisfies z.ZodType<ModeSummary>;
 
 /** Downlink service of a satellite or a shell (engine/fairness.ts). */
