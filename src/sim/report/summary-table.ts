@@ -5,7 +5,7 @@ import type { DownlinkService, FairnessSummary } from '../engine/fairness.ts';
 import type { RunSummary, SatelliteInfo } from '../engine/result-types.ts';
 import { isoUtc } from '../time.ts';
 import { formatBytes, formatNumber, formatPercent } from './format.ts';
-import { CLI_MODE_ROWS } from './mode-rows.ts';
+import { CLI_MODE_ROWS, rowsWithValues } from './mode-rows.ts';
 
 /** Narrowest value column, characters (value + 2 spaces of gutter at least). */
 const MIN_COLUMN_WIDTH = 12;
@@ -23,11 +23,12 @@ export function formatSummaryTable(s: RunSummary): string {
     ...(s.fairness ? formatFairness(s.fairness) : []),
     '',
   ];
-  const labelWidth = Math.max(...CLI_MODE_ROWS.map((r) => r.label.length)) + 2;
-  const cells = CLI_MODE_ROWS.map((row) => modes.map((m) => row.value(m, { durationH: s.durationH })));
+  const rows = rowsWithValues(CLI_MODE_ROWS, modes);
+  const labelWidth = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const cells = rows.map((row) => modes.map((m) => row.value(m, { durationH: s.durationH })));
   const width = Math.max(MIN_COLUMN_WIDTH, ...cells.flat().map((x) => x.length + 2), ...modes.map((m) => m.mode.length + 2));
   const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
-  CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
+  rows.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
   return [...head, ...lines, ''].join('\n');
 }
 

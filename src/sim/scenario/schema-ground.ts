@@ -88,7 +88,7 @@ export const gpuSchema = z
      * clusters for the whole run, busy or idle, at usdPerHour: a lease) or `per-token` (an API's price per million
      * tokens, usdPerMTok, instead of GPUs). Default on-demand: the model before pricing was a choice.
      */
-    pricing: z.enum(gpuPricingModels).default('on-demand'),
+    pricing: z.enum(gpuPricingModels, { error: `must be one of ${gpuPricingModels.map((m) => `"${m}"`).join(', ')}` }).default('on-demand'),
     /**
      * Price per GPU-hour: per hour used (on-demand) or leased (reserved). $2.35/h: H100 1-year reserved, Mar 2026
      * (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. On-demand list prices are higher ($3.99/h,

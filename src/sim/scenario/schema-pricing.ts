@@ -12,14 +12,15 @@ export function fullIsoUtc(dateOrTime: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(dateOrTime) ? `${dateOrTime}T00:00:00Z` : dateOrTime;
 }
 
+const PRICE_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/;
+
 /** A date (`2025-10-01`, 00:00 UTC) or an ISO 8601 UTC time, a real calendar day, within PRICE_DATE_YEARS. */
 export const priceDate = () =>
   z
     .string({ error: 'must be a date like 2025-10-01 or an ISO 8601 UTC time' })
-    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/, {
-      error: 'must be a date like 2025-10-01 or an ISO 8601 UTC time like 2025-10-01T00:00:00Z',
-    })
+    .regex(PRICE_DATE, { error: 'must be a date like 2025-10-01 or an ISO 8601 UTC time like 2025-10-01T00:00:00Z' })
     .superRefine((s, ctx) => {
+      if (!PRICE_DATE.test(s)) return; // the regex has reported it
       const bad = calendarError(fullIsoUtc(s));
       if (bad) return void ctx.addIssue({ code: 'custom', message: `"${s}" ${bad}` });
       const year = Number(s.slice(0, 4));
