@@ -5,7 +5,7 @@ import type { ContactWindow } from '../links/contacts.ts';
 import type { RunTimeline } from './timeline.ts';
 import type { OrbitSamples } from './geometry-pass.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
-import type { ClusterUtilisation } from '../cost/gpu-pricing.ts';
+import type { ClusterUtilisation, GpuPricing } from '../cost/gpu-pricing.ts';
 import type { ModeRevenue } from '../cost/revenue.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 import type { DownlinkService, FairnessSummary } from './fairness.ts';
@@ -118,6 +118,8 @@ export interface RunSummary {
   modes: Partial<Record<ProcessingMode, ModeSummary>>;
   /** Who got the antennas (fairness.ts); absent in exports made before it existed. */
   fairness?: FairnessSummary;
+  /** How the hub GPUs were paid for (`gpu.pricing`); absent in exports made before it existed. */
+  gpuPricing?: GpuPricing;
 }
 
 export interface SatelliteInfo {

@@ -78,6 +78,7 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
     },
     modes: Object.fromEntries(inp.outcomes.map((o, i) => [o.mode, modeSummary(o, inp.prices[i]!)])),
     fairness: fairnessSummary(scenario, inp.records, geo, schedule, inp.outcomes),
+    gpuPricing: scenario.gpu.pricing,
   };
   assertFiniteSummary(summary);
   return summary;

@@ -14,6 +14,7 @@ import {
   type SessionRecord,
 } from '../engine/result-types.ts';
 import { formatPath, processingModes, safeParseScenario, type ProcessingMode, type ScenarioError } from '../scenario/schema.ts';
+import { gpuPricingModels } from '../scenario/schema-ground.ts';
 import { isoUtc } from '../time.ts';
 import { checkJson } from '../json-check.ts';
 
@@ -127,6 +128,7 @@ export const runSummarySchema = z.object({
   imaging: z.object(numShape(['sunlitFraction', 'imagingFraction'])),
   modes: z.partialRecord(z.enum(processingModes), modeSummarySchema),
   fairness: fairnessSchema.optional(),
+  gpuPricing: z.enum(gpuPricingModels).optional(),
 }) satisfies z.ZodType<RunSummary>;
 
 const seriesSchema = z.object({
