@@ -92,12 +92,12 @@ export const gpuSchema = z
     /**
      * Price per GPU-hour: per hour used (on-demand) or leased (reserved). $2.35/h: H100 1-year reserved, Mar 2026
      * (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. On-demand list prices are higher ($3.99/h,
-     * Lambda 8× H100 SXM, docs/sources.md#ground): the default reads the hours used at the contract rate.
+     * Lambda 8× H100 SXM, docs/sources.md#gpu-token-prices): the default reads the hours used at the contract rate.
      */
     usdPerHour: within(0, 1e4).default(2.35),
     /**
      * API price per million tokens for `per-token` (input = image + prompt tokens, output = generated tokens).
-     * $0.282 in, $0.827 out: Llama 3.1 8B Instruct on Cloudflare Workers AI (docs/sources.md#ground).
+     * $0.282 in, $0.827 out: Llama 3.1 8B Instruct on Cloudflare Workers AI (docs/sources.md#gpu-token-prices).
      */
     usdPerMTok: z
       .object({ input: within(0, 1e4).default(0.282), output: within(0, 1e4).default(0.827) })

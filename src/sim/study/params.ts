@@ -137,7 +137,7 @@ export const PARAMS: readonly ParamDef[] = [
     0.02,
     0.282,
     'log',
-    `Llama 3.1 8B: cheapest provider listed (cloudprice.net) to Cloudflare Workers AI; used when gpu.pricing = per-token (${S}#ground)`,
+    `Llama 3.1 8B: cheapest provider listed (cloudprice.net) to Cloudflare Workers AI; used when gpu.pricing = per-token (${S}#gpu-token-prices)`,
   ),
   num(
     'gpu.usdPerMTok.output',
@@ -146,7 +146,7 @@ export const PARAMS: readonly ParamDef[] = [
     0.03,
     0.827,
     'log',
-    `Llama 3.1 8B: cheapest provider listed (cloudprice.net) to Cloudflare Workers AI; used when gpu.pricing = per-token (${S}#ground)`,
+    `Llama 3.1 8B: cheapest provider listed (cloudprice.net) to Cloudflare Workers AI; used when gpu.pricing = per-token (${S}#gpu-token-prices)`,
   ),
   num(
     'pricePaths.launchUsdPerKg.annualChange',
