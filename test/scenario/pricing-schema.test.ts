@@ -66,12 +66,12 @@ describe('GPU pricing and price-path fields', () => {
     [
       'a year out of range',
       gpuPath([{ dateIso: '2400-01-01', factor: 1 }]),
-      'pricePaths.gpuUsdPerHour.points[0].dateIso: "2400-01-01" must be within the years 1950–2200',
+      'pricePaths.gpuUsdPerHour.points[0].dateIso: "2400-01-01" must be within the years 1957–2100',
     ],
     [
       'a price that falls by more than all of it',
       { pricePaths: { launchUsdPerKg: { annualChange: -1 } } },
-      'pricePaths.launchUsdPerKg.annualChange: must be within [-0.99, 2]',
+      'pricePaths.launchUsdPerKg.annualChange: must be within [-0.9, 2]',
     ],
     ['an unknown path', { pricePaths: { stationUsdPerMin: {} } }, 'pricePaths: unknown field(s) "stationUsdPerMin"'],
     ['an unknown pricing model', { gpu: { pricing: 'lease' } }, 'gpu.pricing: must be one of "on-demand", "reserved", "per-token"'],

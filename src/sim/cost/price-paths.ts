@@ -3,11 +3,16 @@
 // Linear in time between points; outside them the end value compounded by `annualChange` per year (0: held). Pure;
 // imports only the scenario types and time.ts.
 import type { Scenario } from '../scenario/schema.ts';
-import { fullIsoUtc, type PricePath } from '../scenario/schema-pricing.ts';
+import { fullIsoUtc, PRICE_DATE_YEARS, type PricePath } from '../scenario/schema-pricing.ts';
 import { parseIsoUtc, runWindow } from '../time.ts';
 
 /** A Julian year, ms (the year of `annualChange`). */
 export const YEAR_MS = 365.25 * 86_400_000;
+
+/** Paths are evaluated within the years prices may be dated (PRICE_DATE_YEARS) and held beyond: every factor stays finite. */
+const T_MIN_MS = Date.UTC(PRICE_DATE_YEARS[0], 0, 1);
+const T_MAX_MS = Date.UTC(PRICE_DATE_YEARS[1] + 1, 0, 1);
+const clampT = (tMs: number) => Math.min(T_MAX_MS, Math.max(T_MIN_MS, tMs));
 
 /** A path ready to evaluate: point times (ms, increasing) and factors; `perMs` = ln(1 + annualChange) / YEAR_MS. */
 interface CompiledPath {
@@ -19,12 +24,13 @@ interface CompiledPath {
 /** The path's points as times; without points, one point of factor 1 at `refMs` (the run's epoch). */
 function compile(path: PricePath, refMs: number): CompiledPath {
   const perMs = Math.log1p(path.annualChange) / YEAR_MS;
-  if (path.points.length === 0) return { t: [refMs], f: [1], perMs };
+  if (path.points.length === 0) return { t: [clampT(refMs)], f: [1], perMs };
   return { t: path.points.map((p) => parseIsoUtc(fullIsoUtc(p.dateIso), 'dateIso')), f: path.points.map((p) => p.factor), perMs };
 }
 
-function at(c: CompiledPath, tMs: number): number {
+function at(c: CompiledPath, t: number): number {
   const n = c.t.length - 1;
+  const tMs = clampT(t);
   if (tMs <= c.t[0]!) return c.f[0]! * Math.exp(c.perMs * (tMs - c.t[0]!));
   if (tMs >= c.t[n]!) return c.f[n]! * Math.exp(c.perMs * (tMs - c.t[n]!));
   let i = 0;
@@ -49,8 +55,12 @@ export function meanPathFactor(path: PricePath, refMs: number, aMs: number, bMs:
   const c = compile(path, refMs);
   if (!(bMs > aMs)) return at(c, aMs);
   const n = c.t.length - 1;
-  const cuts = [aMs, ...c.t.filter((t) => t > aMs && t < bMs), bMs];
-  let integral = 0;
+  const [a, b] = [Math.max(aMs, T_MIN_MS), Math.min(bMs, T_MAX_MS)];
+  // Outside the evaluated years the factor is held: those parts of the window weigh at the bounds' values.
+  const below = Math.max(0, Math.min(bMs, T_MIN_MS) - aMs);
+  const above = Math.max(0, bMs - Math.max(aMs, T_MAX_MS));
+  let integral = below * at(c, T_MIN_MS) + above * at(c, T_MAX_MS);
+  const cuts = b > a ? [a, ...c.t.filter((t) => t > a && t < b), b] : [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [x0, x1] = [cuts[i]!, cuts[i + 1]!];
     if (x1 <= c.t[0]!) integral += tailIntegral(c.f[0]!, c.t[0]!, c.perMs, x0, x1);

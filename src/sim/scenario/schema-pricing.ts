@@ -5,7 +5,7 @@ import { calendarError } from '../time.ts';
 import { within } from './fields.ts';
 
 /** First and last year a price date may name: keeps every compounded factor finite (docs/model.md §7, price paths). */
-export const PRICE_DATE_YEARS = [1950, 2200] as const;
+export const PRICE_DATE_YEARS = [1957, 2100] as const;
 
 /** `2025-10-01` → `2025-10-01T00:00:00Z`; full ISO 8601 UTC times are returned as they are. */
 export function fullIsoUtc(dateOrTime: string): string {
@@ -45,8 +45,11 @@ export const pricePointSchema = z
 export const pricePathSchema = z
   .object({
     points: z.array(pricePointSchema).max(1000, { error: 'must have at most 1000 points' }).default([]),
-    /** Compound change per year outside the points: −0.2 = falls 20 %/yr. Assumption: 0 (prices hold). */
-    annualChange: within(-0.99, 2).default(0),
+    /**
+     * Compound change per year outside the points: −0.2 = falls 20 %/yr. Assumption: 0 (prices hold). Within [−0.9, 2]
+     * so that over the dated years (PRICE_DATE_YEARS) every factor stays finite (≤ 1000 × 10¹⁴⁴).
+     */
+    annualChange: within(-0.9, 2).default(0),
   })
   .strict()
   .superRefine((p, ctx) => {
