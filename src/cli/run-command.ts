@@ -16,6 +16,7 @@ export interface RunCommandOptions {
   scenario: string;
   hours?: number;
   scheduler?: string;
+  gpuPricing?: string;
   seed?: number;
   stepS?: number;
   mode: ProcessingMode | 'all';

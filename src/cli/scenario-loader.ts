@@ -22,6 +22,8 @@ export interface ScenarioOverrides {
   stepS?: number;
   /** `scheduler.policy` (its options keep the scenario's values or their defaults). */
   scheduler?: string;
+  /** `gpu.pricing` (on-demand, reserved, per-token; the prices keep the scenario's values or their defaults). */
+  gpuPricing?: string;
 }
 
 export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}): Promise<LoadedScenario> {
@@ -54,6 +56,7 @@ export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}
   if (o.seed !== undefined) input.seed = o.seed;
   if (o.stepS !== undefined) input.stepS = o.stepS;
   if (o.scheduler !== undefined) input.scheduler = { ...input.scheduler, policy: o.scheduler as NonNullable<ScenarioInput['scheduler']>['policy'] };
+  if (o.gpuPricing !== undefined) input.gpu = { ...input.gpu, pricing: o.gpuPricing as NonNullable<ScenarioInput['gpu']>['pricing'] };
   try {
     return { scenario: parseScenario(input, label), baseDir };
   } catch (err) {

@@ -53,6 +53,7 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
     energyJ: { onboardAccelerator: 1e9, groundGpuWithPue: 2e9, total: 3e9 * k },
     costUsdPerMTok: 0.0614 * k,
     costUsd: cost,
+    clusterUtilisation: { overall: 0.01 * k, byCluster: [0.02 * k, null] },
   };
 }
 

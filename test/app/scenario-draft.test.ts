@@ -10,6 +10,7 @@ import {
   readDraftValues,
   setDispatchPolicy,
   setDownlinkKind,
+  setGpuPricing,
   DRAFT_PARAMS,
   setDraftParam,
   withCatalogText,
@@ -51,6 +52,11 @@ describe('setDraftParam', () => {
       ['seed', 7, (s: ReturnType<typeof parseScenario>) => s.seed],
       ['downlinkTxPowerW', 5, (s: ReturnType<typeof parseScenario>) => (s.satellite.downlink.kind === 'shannon' ? s.satellite.downlink.txPowerW : NaN)],
       ['downlinkRateMbps', 150, (s: ReturnType<typeof parseScenario>) => (s.satellite.downlink.kind === 'fixed' ? s.satellite.downlink.rateMbps : NaN)],
+      ['usdPerMTokInput', 0.05, (s: ReturnType<typeof parseScenario>) => s.gpu.usdPerMTok.input],
+      ['usdPerMTokOutput', 0.4, (s: ReturnType<typeof parseScenario>) => s.gpu.usdPerMTok.output],
+      ['gpuRentChangePerYear', 1.17, (s: ReturnType<typeof parseScenario>) => s.pricePaths.gpuUsdPerHour.annualChange],
+      ['launchChangePerYear', -0.32, (s: ReturnType<typeof parseScenario>) => s.pricePaths.launchUsdPerKg.annualChange],
+      ['saleUsdPerMTok', 0.33, (s: ReturnType<typeof parseScenario>) => s.economics.saleUsdPerMTok ?? NaN],
     ] as const;
     for (const [key, value, read] of cases) {
       const next = setDraftParam(base, key, value);
@@ -76,6 +82,17 @@ describe('setDraftParam', () => {
     const back = setDownlinkKind(fixed, 'shannon');
     expect(parseScenario(back).satellite.downlink).toMatchObject({ kind: 'shannon', txPowerW: 2, frequencyHz: 8.15e9 });
     expect(setDispatchPolicy(base, 'nearest').dispatch?.policy).toBe('nearest');
+  });
+
+  it('sets the GPU pricing model, keeping the GPU prices; per-token prices keep each other and the launch date stays', () => {
+    const priced = setDraftParam(base, 'gpuUsdPerHour', 3.99);
+    const reserved = setGpuPricing(priced, 'reserved');
+    expect(parseScenario(reserved).gpu).toMatchObject({ pricing: 'reserved', usdPerHour: 3.99 });
+    expect(readDraftValues(reserved).gpuPricing).toBe('reserved');
+    const both = setDraftParam(setDraftParam(base, 'usdPerMTokInput', 0.1), 'usdPerMTokOutput', 0.2);
+    expect(parseScenario(both).gpu.usdPerMTok).toEqual({ input: 0.1, output: 0.2 });
+    expect(parseScenario(setDraftParam(base, 'saleUsdPerMTok', 1)).economics.launchDateIso).toBe('2025-05-14T04:12:00Z');
+    expect(readDraftValues(base)).toMatchObject({ gpuPricing: 'on-demand', usdPerMTokInput: 0.282, usdPerMTokOutput: 0.827, saleUsdPerMTok: undefined });
   });
 });
 

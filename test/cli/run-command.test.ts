@@ -64,6 +64,23 @@ describe('ocsim run', () => {
     expect(packets.filter((p: { id: string }) => p.id.startsWith('sat-'))).toHaveLength(12);
   });
 
+  it('--gpu-pricing reserved leases every hub GPU for the run: 80 GPUs × 1 h × $2.35/h = $188 in ground and hybrid, none onboard', async () => {
+    const r = await ocsim('run', '--hours', '1', '--gpu-pricing', 'reserved', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('ground GPUs reserved: every GPU of the hubs leased for the whole run');
+    expect(r.err).toMatch(/GPU utilisation +\d/);
+    const { summary, scenario } = JSON.parse(r.out);
+    expect(scenario.gpu.pricing).toBe('reserved');
+    expect(summary.gpuPricing).toBe('reserved');
+    expect(summary.modes.ground.costUsd.gpuUsd).toBeCloseTo(188, 9);
+    expect(summary.modes.hybrid.costUsd.gpuUsd).toBeCloseTo(188, 9);
+    expect(summary.modes.onboard.costUsd.gpuUsd).toBe(0);
+    expect(summary.modes.ground.clusterUtilisation.byCluster).toHaveLength(10);
+    const bad = await ocsim('run', '--gpu-pricing', 'lease');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--gpu-pricing.*lease/);
+  });
+
   it('exit code 2 with a message naming the problem for bad input', async () => {
     const unknown = await ocsim('run', '--scenario', 'no-such-preset');
     expect(unknown.code).toBe(2);

@@ -11,7 +11,16 @@ const economics = {
 };
 const none = {
   gpuSecondsByCluster: [0],
-  gpuUsdPerHour: 2.35,
+  gpuBill: {
+    pricing: 'on-demand' as const,
+    usdPerHour: 2.35,
+    gpusLeasedByCluster: [8],
+    runS: 86_400,
+    usdPerMTokInput: 0.282,
+    usdPerMTokOutput: 0.827,
+    tokensInput: 0,
+    tokensOutput: 0,
+  },
   gpuPowerW: 700,
   electricityIncluded: false,
   pueByCluster: [1.2],

@@ -159,6 +159,18 @@ describe('the browser app', () => {
     await page.getByTestId('show-isls').check();
   });
 
+  it('prices the hub GPUs as a lease: the breakdown names the model and how busy they were; a sale price adds the margin', async () => {
+    await page.getByTestId('param-gpuPricing').selectOption('reserved');
+    await page.getByTestId('param-saleUsdPerMTok').fill('0.3316');
+    await page.getByRole('button', { name: /^run/i }).click();
+    await page.getByTestId('mode-ground').click();
+    // The default run with reserved GPUs: 80 GPUs leased for 24 h ($4,512), 0.10 % busy (docs/default-run.md).
+    await expect.poll(() => text('metric-cost-per-mtok'), { timeout: 60_000 }).toBe('$52.47');
+    expect(await text('gpu-pricing')).toMatch(/GPUs reserved, 0\.1 % busy/);
+    expect(await text('metric-margin-per-mtok')).toMatch(/^−\$52\.1[34]$/);
+    await page.screenshot({ path: join(ARTEFACTS, '05-reserved-gpus.png') });
+  });
+
   it('lists bad TLE lines while the good satellites are loaded and drawn', async () => {
     const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n');
     const bad = [...tle.slice(0, 9)];

@@ -186,6 +186,36 @@ const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
         (s) =>
           void (s.backhaul = { costUsdPerGB: c }),
     ),
+    fc.constantFrom('reserved' as const, 'per-token' as const).map(
+      (p): Edit =>
+        (s) =>
+          void (s.gpu = { pricing: p }),
+    ),
+    fc.record({ input: fc.double({ min: 0, max: 5, noNaN: true }), output: fc.double({ min: 0, max: 5, noNaN: true }) }).map(
+      (usdPerMTok): Edit =>
+        (s) =>
+          void (s.gpu = { pricing: 'per-token', usdPerMTok }),
+    ),
+    fc.record({ factor: fc.double({ min: 0, max: 3, noNaN: true }), annualChange: fc.double({ min: -0.9, max: 2, noNaN: true }) }).map(
+      ({ factor, annualChange }): Edit =>
+        (s) =>
+          void (s.pricePaths = {
+            gpuUsdPerHour: {
+              points: [
+                { dateIso: '2025-10-01', factor },
+                { dateIso: '2026-04-02T01:30:00Z', factor: 1 },
+              ],
+              annualChange,
+            },
+            electricityUsdPerKWh: { annualChange },
+            launchUsdPerKg: { annualChange },
+          }),
+    ),
+    fc.double({ min: 0, max: 10, noNaN: true }).map(
+      (sale): Edit =>
+        (s) =>
+          void (s.economics = { saleUsdPerMTok: sale, launchDateIso: '2025-05-14' }),
+    ),
   ),
   summary: fc.oneof(
     fc.string({ minLength: 1, maxLength: 12 }).map(

@@ -89,6 +89,17 @@ function scenarioWithEverything(): Scenario {
     },
     satellite: { compute: { topsInt8BySatellite: { 'SCS-01 A': 100, constructor: 5 } } },
     isl: { relayRaw: true },
+    economics: { launchDateIso: '2025-05-14', saleUsdPerMTok: 0.33 },
+    pricePaths: {
+      gpuUsdPerHour: {
+        points: [
+          { dateIso: '2025-10-01', factor: 0.72 },
+          { dateIso: '2026-03-01', factor: 1 },
+        ],
+        annualChange: 0.5,
+      },
+      launchUsdPerKg: { annualChange: -0.2 },
+    },
   });
 }
 
@@ -127,9 +138,12 @@ describe('stage reads', () => {
     check('processing', r.reads);
     expect(r.reads).toContain('isl.relayRaw');
 
-    r = recording(scenario);
-    pricingStage(r.view, processing.modes);
-    check('pricing', r.reads);
+    for (const pricing of ['on-demand', 'reserved', 'per-token'] as const) {
+      r = recording({ ...scenario, gpu: { ...scenario.gpu, pricing } });
+      pricingStage(r.view, processing.modes);
+      check('pricing', r.reads);
+      expect(r.reads).toContain('gpu.pricing');
+    }
     propagator.dispose();
     expect(undeclared).toEqual([]);
   }, 60_000);
@@ -161,6 +175,11 @@ describe('stage reads', () => {
     expect(stageOfPath('hubs[0].pue')).toBe('pricing');
     expect(stageOfPath('economics.launchUsdPerKg')).toBe('pricing');
     expect(stageOfPath('groundStations[2].costUsdPerMin')).toBe('pricing');
+    expect(stageOfPath('gpu.pricing')).toBe('pricing');
+    expect(stageOfPath('gpu.usdPerMTok.output')).toBe('pricing');
+    expect(stageOfPath('pricePaths.launchUsdPerKg.points[0].factor')).toBe('pricing');
+    expect(stageOfPath('economics.saleUsdPerMTok')).toBe('pricing');
+    expect(stageOfPath('hubs[2].gpus')).toBe('processing'); // the queues; pricing also reads it for the lease
     expect(stageOfPath('hubs[4].name')).toBe('summary');
     expect(stageOfPath('name')).toBe('summary');
     expect(stageOfPath('aFieldNobodyDeclared')).toBe('catalogue');

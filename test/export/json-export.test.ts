@@ -171,6 +171,21 @@ describe('parseRunJson', () => {
     expect(runToJson(back)).toBe(runToJson(r));
   });
 
+  it('round-trips GPU pricing, cluster utilisation (nulls kept) and revenue; reads exports made before they existed', () => {
+    const r = makeRunFixture();
+    r.summary.gpuPricing = 'reserved';
+    r.summary.modes.ground!.clusterUtilisation = { overall: 0.0125, byCluster: [0.025, null] };
+    r.summary.modes.ground!.revenue = { saleUsdPerMTok: 0.33, revenueUsd: 0.00152064, marginUsd: -70.02957936, marginUsdPerMTok: -15.295 };
+    const text = runToJson(r);
+    expect(text).toContain('"byCluster": [0.025,null]');
+    const back = parseRunJson(text);
+    expect(back.summary.modes.ground!.clusterUtilisation).toEqual({ overall: 0.0125, byCluster: [0.025, null] });
+    expect(runToJson(back)).toBe(text);
+    const old = parseRunJson(runToJson(makeRunFixture())); // the fixture predates them: no gpuPricing, no utilisation
+    expect(old.summary.gpuPricing).toBeUndefined();
+    expect(old.scenario.gpu.pricing).toBe('on-demand'); // an old scenario reads with the default pricing
+  });
+
   it('rejects text that is not JSON', () => {
     expect(importError('{"schemaVersion": 1,')).toMatch(/\(root\): is not JSON/);
   });

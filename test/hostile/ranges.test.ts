@@ -1,6 +1,7 @@
 // Physically absurd values are refused by path; a run is a whole number of steps; a summary is never non-finite.
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { meanPathFactor, pathFactorAt, YEAR_MS } from '../../src/sim/cost/price-paths.ts';
 import { assertFiniteSummary } from '../../src/sim/engine/summary.ts';
 import { safeParseScenario, wholeStepsError } from '../../src/sim/scenario/schema.ts';
 import { runInput, threeBody } from '../helpers/run.ts';
@@ -32,6 +33,37 @@ describe('scenario ranges', () => {
     const r = await runInput(threeBody({ durationH: 300 / 3600, stepS: 30 }));
     expect(r.series.timesMs.length).toBe(10);
   });
+
+  it('keeps the most extreme price paths finite: factor 1000 at the ends of the dated years, compounding beyond, runs far away', async () => {
+    const far = {
+      points: [
+        { dateIso: '1957-01-01', factor: 1000 },
+        { dateIso: '2100-12-31T23:59:59Z', factor: 1000 },
+      ],
+      annualChange: -0.9,
+    };
+    const r = await runInput(
+      threeBody({
+        durationH: 0.5,
+        stepS: 60,
+        gpu: { pricing: 'reserved', usdPerHour: 1e4 },
+        hubs: threeBody().hubs.map((h) => ({ ...h, gpus: 10_000_000 })),
+        economics: { launchDateIso: '2100-12-31', launchUsdPerKg: 1e7, saleUsdPerMTok: 1e6 },
+        pricePaths: { gpuUsdPerHour: far, gpuUsdPerMTok: far, launchUsdPerKg: { annualChange: 2 }, electricityUsdPerKWh: far },
+      }),
+    );
+    for (const m of Object.values(r.summary.modes)) {
+      expect(Number.isFinite(m.costUsd.totalUsd)).toBe(true);
+      expect(m.costUsd.totalUsd).toBeGreaterThan(0);
+    }
+    expect(() => assertFiniteSummary(r.summary)).not.toThrow();
+    // Beyond the dated years the paths hold: a path read in 9999 or 1000 is finite.
+    const path = { points: [{ dateIso: '2100-12-31', factor: 1000 }], annualChange: 2 };
+    expect(pathFactorAt(path, 0, Date.UTC(9999, 0, 1))).toBe(1000 * 3 ** ((Date.UTC(2101, 0, 1) - Date.UTC(2100, 11, 31)) / YEAR_MS));
+    // −90 %/yr read from 2101 back to 1957 (144 years less a leap day, in Julian years): 10^143.997, held before 1957.
+    const held = 10 ** ((Date.UTC(2101, 0, 1) - Date.UTC(1957, 0, 1)) / YEAR_MS);
+    expect(meanPathFactor({ points: [], annualChange: -0.9 }, Date.UTC(9999, 0, 1), Date.UTC(1000, 0, 1), Date.UTC(1000, 0, 2)) / held).toBeCloseTo(1, 12);
+  }, 60_000);
 
   it('fails loudly, naming the field, if a model bug ever produced a non-finite summary number', () => {
     expect(() => assertFiniteSummary({ modes: { ground: { bytesCaptured: NaN, latencyS: { p50: null } } } } as never)).toThrow(

@@ -29,6 +29,8 @@ describe('report formatters', () => {
     expect(formatUsd(12.345)).toBe('$12.35');
     expect(formatUsd(0.012345)).toBe('$0.0123');
     expect(formatUsd(0)).toBe('$0.00');
+    expect(formatUsd(-4788.9)).toBe('−$4789');
+    expect(formatUsd(-0.5)).toBe('−$0.500');
   });
 
   it('bytes in GB for tables, with an SI unit that fits elsewhere', () => {

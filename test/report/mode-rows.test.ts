@@ -26,9 +26,13 @@ describe('mode rows', () => {
       ['Tokens in orbit', '500.0 M'],
       ['Tokens on ground', '200.0 M'],
       ['GPU hours', '25.0'],
+      ['GPU utilisation', '2.0 %'],
       ['Energy', '1666.7 kWh'],
       ['Cost total', '$43.02'],
       ['$ per M tokens', '$0.123'],
+      ['Revenue', 'n/a'],
+      ['Margin', 'n/a'],
+      ['Margin per M tokens', 'n/a'],
     ]);
   });
 

@@ -28,6 +28,7 @@ describe('formatSummaryTable', () => {
       'relayed over ISL       0.00 GB     1.23 GB     2.47 GB',
       'tokens in orbit        750.0 M     250.0 M     500.0 M',
       'tokens on ground       300.0 M     100.0 M     200.0 M',
+      'GPU utilisation          3.0 %       1.0 %       2.0 %',
       'energy              2500.0 kWh   833.3 kWh  1666.7 kWh',
       'cost total              $64.53      $21.51      $43.02',
       '$ per M tokens          $0.184     $0.0614      $0.123',
@@ -50,6 +51,20 @@ describe('formatSummaryTable', () => {
       'latency p99                   n/a',
     ]);
     expect(lines[17]).toBe('backlog at end      1500000.00 GB');
-    expect(lines[23]).toBe('$ per M tokens                n/a');
+    expect(lines[24]).toBe('$ per M tokens                n/a');
+  });
+
+  it('prints revenue and margin rows only when a mode has a sale price (a loss with a minus sign)', () => {
+    const s = fakeSummary();
+    expect(formatSummaryTable(s)).not.toContain('margin');
+    const onboard = { ...fakeMode('onboard', 1), revenue: { saleUsdPerMTok: 0.3, revenueUsd: 105, marginUsd: 83.49, marginUsdPerMTok: 0.2386 } };
+    const ground = { ...fakeMode('ground', 3), revenue: { saleUsdPerMTok: 0.3, revenueUsd: 315, marginUsd: -4533, marginUsdPerMTok: -12.95 } };
+    const lines = formatSummaryTable({ ...s, modes: { ground, onboard } }).split('\n');
+    expect(lines.slice(-4)).toEqual([
+      'revenue                      $315        $105',
+      'margin                     −$4533      $83.49',
+      'margin per M tokens       −$12.95      $0.239',
+      '',
+    ]);
   });
 });

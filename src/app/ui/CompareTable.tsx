@@ -1,7 +1,7 @@
 // Side-by-side comparison of the three modes (the CLI's table), the selected mode's column highlighted and the
 // best value of each row marked (never a latency the run did not reach: bestModeIndex).
 import { useUi, useUiStore } from '../store.ts';
-import { bestModeIndex, MODE_ROWS, rowTitle } from '../../sim/report/mode-rows.ts';
+import { bestModeIndex, MODE_ROWS, rowsWithValues, rowTitle } from '../../sim/report/mode-rows.ts';
 import { MODE_LABELS, MODE_ORDER } from './modes.ts';
 
 export function CompareTable() {
@@ -29,7 +29,7 @@ export function CompareTable() {
           </tr>
         </thead>
         <tbody>
-          {MODE_ROWS.map((row) => {
+          {rowsWithValues(MODE_ROWS, ms).map((row) => {
             const best = bestModeIndex(row, ms);
             return (
               <tr key={row.label}>

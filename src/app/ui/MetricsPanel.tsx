@@ -1,5 +1,7 @@
-// Key numbers of the selected mode: latency p50/p90, bandwidth saved, backlog and drops, and cost per million
-// tokens with its breakdown (summary.modes[mode].costUsd).
+// Key numbers of the selected mode: latency p50/p90, bandwidth saved, backlog and drops, cost per million tokens
+// with its breakdown (summary.modes[mode].costUsd), how the hub GPUs were paid for and how busy they were, and the
+// margin when the scenario gives a sale price.
+import type { GpuPricing } from '../../sim/cost/gpu-pricing.ts';
 import type { ModeSummary } from '../../sim/engine/result-types.ts';
 import { BROWSER_SIM_MAX_SATELLITES } from '../sim-client.ts';
 import { MODE_ROWS } from '../../sim/report/mode-rows.ts';
@@ -18,6 +20,7 @@ export function MetricsPanel() {
   const m: ModeSummary | null = useUi(store, (s) => s.summary?.modes[mode] ?? null);
   const hasSummary = useUi(store, (s) => s.summary !== null);
   const durationH = useUi(store, (s) => s.summary?.durationH ?? 0);
+  const gpuPricing = useUi(store, (s) => s.summary?.gpuPricing ?? null);
   const orbitView = useUi(store, (s) => s.orbitView);
   const na = hasSummary ? 'not simulated' : orbitView ? '—' : '…';
   return (
@@ -38,6 +41,14 @@ export function MetricsPanel() {
         <Metric id="metric-within-1h" label="Insight ≤ 1 h" hint="share of captured tiles" value={m ? WITHIN_1H.value(m, { durationH }) : na} />
         <Metric id="metric-bandwidth-saved" label="Bandwidth saved" value={m ? formatPercent(m.bandwidthSavedFraction) : na} />
         <Metric id="metric-cost-per-mtok" label="Cost per M tokens" value={m ? formatUsd(m.costUsdPerMTok) : na} />
+        {m?.revenue && (
+          <Metric
+            id="metric-margin-per-mtok"
+            label="Margin per M tokens"
+            hint={`sold at ${formatUsd(m.revenue.saleUsdPerMTok)}/M: ${formatUsd(m.revenue.marginUsd)} over the run`}
+            value={formatUsd(m.revenue.marginUsdPerMTok)}
+          />
+        )}
         <Metric
           id="metric-backlog"
           label="Backlog at end"
@@ -54,7 +65,7 @@ export function MetricsPanel() {
         <Metric id="metric-delivered" label="Tiles resolved" value={m ? formatPercent(m.deliveredTileFraction) : na} />
         <Metric id="metric-isl-relayed" label="Relayed over ISL" hint={m ? islHint(m) : undefined} value={m ? formatBytes(m.bytesRelayedOverIsl ?? 0) : na} />
       </div>
-      {m && <CostBreakdown m={m} />}
+      {m && <CostBreakdown m={m} gpuPricing={gpuPricing} />}
     </section>
   );
 }
@@ -83,11 +94,21 @@ function Metric(p: { id: string; label: string; value: string; hint?: string | u
   );
 }
 
-function CostBreakdown({ m }: { m: ModeSummary }) {
+function CostBreakdown({ m, gpuPricing }: { m: ModeSummary; gpuPricing: GpuPricing | null }) {
   const total = m.costUsd.totalUsd;
+  const busy = m.clusterUtilisation?.overall;
   return (
     <table className="breakdown" data-testid="cost-breakdown">
-      <caption>Cost of the run: {formatUsd(total)}</caption>
+      <caption>
+        Cost of the run: {formatUsd(total)}
+        {gpuPricing && (
+          <span className="muted small" data-testid="gpu-pricing">
+            {' '}
+            — GPUs {gpuPricing}
+            {busy != null ? `, ${formatPercent(busy)} busy` : ''}
+          </span>
+        )}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Item</th>

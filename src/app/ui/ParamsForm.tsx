@@ -1,10 +1,14 @@
-// The key parameters of the scenario draft (TOPS, downlink, GPU $/h, PUE, launch $/kg, storage, dispatch,
-// duration, seed). Each field keeps its own text while typing and writes the draft when the text is a number.
+// The key parameters of the scenario draft (TOPS, downlink, GPU pricing and prices, price paths, PUE, launch $/kg,
+// sale price, storage, dispatch, duration, seed). Each field keeps its own text while typing and writes the draft
+// when the text is a number.
 import { useEffect, useRef, useState } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import {
   DISPATCH_POLICIES,
   DRAFT_PARAMS,
+  GPU_PRICING_MODELS,
+  setGpuPricing,
+  type GpuPricing,
   parseNumberInput,
   readDraftValues,
   setDispatchPolicy,
@@ -23,7 +27,7 @@ export function ParamsForm() {
   const v = readDraftValues(draft);
   const edit = (next: typeof draft) => store.setState({ scenarioDraft: next, presetName: 'custom' });
   const field = (key: DraftParamKey, placeholder?: string) => (
-    <NumberField param={byKey(key)} value={v[key]} placeholder={placeholder} onCommit={(x) => edit(setDraftParam(draft, key, x))} />
+    <NumberField key={key} param={byKey(key)} value={v[key]} placeholder={placeholder} onCommit={(x) => edit(setDraftParam(draft, key, x))} />
   );
   return (
     <fieldset className="params">
@@ -37,9 +41,22 @@ export function ParamsForm() {
         </select>
       </label>
       {v.downlinkKind === 'fixed' ? field('downlinkRateMbps') : field('downlinkTxPowerW')}
-      {field('gpuUsdPerHour')}
+      <label className="param">
+        <span>GPU pricing</span>
+        <select data-testid="param-gpuPricing" value={v.gpuPricing} onChange={(e) => edit(setGpuPricing(draft, e.target.value as GpuPricing))}>
+          {GPU_PRICING_MODELS.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      {v.gpuPricing === 'per-token' ? [field('usdPerMTokInput'), field('usdPerMTokOutput')] : field('gpuUsdPerHour')}
+      {field('gpuRentChangePerYear')}
       {field('pue', v.pueRange ? `mixed ${v.pueRange[0]}–${v.pueRange[1]}` : undefined)}
       {field('launchUsdPerKg')}
+      {field('launchChangePerYear')}
+      {field('saleUsdPerMTok', 'none')}
       {field('storageGB')}
       <label className="param">
         <span>Dispatch policy</span>

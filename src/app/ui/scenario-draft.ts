@@ -3,12 +3,25 @@
 // the simulation worker does, once per run, and replies its errors by path (the form's fields carry those paths).
 // Pure; imports the scenario schema and the catalogue format detector only.
 import { detectCatalogFormat } from '../../sim/catalog/index.ts';
-import { dispatchSchema, economicsSchema, gpuSchema, hubSchema } from '../../sim/scenario/schema-ground.ts';
+import { dispatchSchema, economicsSchema, gpuPricingModels, gpuSchema, hubSchema } from '../../sim/scenario/schema-ground.ts';
 import { satelliteSchema } from '../../sim/scenario/schema-satellite.ts';
 import { scenarioSchema, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
 
 export type DraftParamKey =
-  'topsInt8' | 'downlinkRateMbps' | 'downlinkTxPowerW' | 'gpuUsdPerHour' | 'pue' | 'launchUsdPerKg' | 'storageGB' | 'maxQueueWaitS' | 'durationH' | 'seed';
+  | 'topsInt8'
+  | 'downlinkRateMbps'
+  | 'downlinkTxPowerW'
+  | 'gpuUsdPerHour'
+  | 'pue'
+  | 'launchUsdPerKg'
+  | 'storageGB'
+  | 'maxQueueWaitS'
+  | 'durationH'
+  | 'seed'
+  | PricingParamKey;
+
+/** The pricing fields of the form (issue 14): per-token prices, the sale price and the price paths' yearly change. */
+type PricingParamKey = 'usdPerMTokInput' | 'usdPerMTokOutput' | 'saleUsdPerMTok' | 'gpuRentChangePerYear' | 'launchChangePerYear';
 
 export interface DraftParam {
   key: DraftParamKey;
@@ -24,6 +37,11 @@ export const DRAFT_PARAMS: readonly DraftParam[] = [
   { key: 'downlinkRateMbps', label: 'Downlink rate (fixed)', unit: 'Mbit/s', path: 'satellite.downlink.rateMbps' },
   { key: 'downlinkTxPowerW', label: 'Downlink TX power (link budget)', unit: 'W', path: 'satellite.downlink.txPowerW' },
   { key: 'gpuUsdPerHour', label: 'GPU rental', unit: '$/h', path: 'gpu.usdPerHour' },
+  { key: 'usdPerMTokInput', label: 'Per-token price, input', unit: '$/M tokens', path: 'gpu.usdPerMTok.input' },
+  { key: 'usdPerMTokOutput', label: 'Per-token price, output', unit: '$/M tokens', path: 'gpu.usdPerMTok.output' },
+  { key: 'gpuRentChangePerYear', label: 'GPU rent change per year', unit: 'fraction', path: 'pricePaths.gpuUsdPerHour.annualChange' },
+  { key: 'launchChangePerYear', label: 'Launch price change per year', unit: 'fraction', path: 'pricePaths.launchUsdPerKg.annualChange' },
+  { key: 'saleUsdPerMTok', label: 'Sale price of tokens', unit: '$/M tokens', path: 'economics.saleUsdPerMTok' },
   { key: 'pue', label: 'PUE (all hubs)', unit: '', path: 'hubs[*].pue' },
   { key: 'launchUsdPerKg', label: 'Launch price', unit: '$/kg', path: 'economics.launchUsdPerKg' },
   { key: 'storageGB', label: 'Storage per satellite', unit: 'GB', path: 'satellite.storageGB' },
@@ -35,6 +53,9 @@ export const DRAFT_PARAMS: readonly DraftParam[] = [
 /** Fixed downlink rate when the user switches from the link budget. 220 Mbit/s: Planet Dove peak (Devaraj et al., SSC17-VII-02). */
 export const DEFAULT_FIXED_RATE_MBPS = 220;
 
+export type GpuPricing = Scenario['gpu']['pricing'];
+export const GPU_PRICING_MODELS: readonly GpuPricing[] = gpuPricingModels;
+
 export type DispatchPolicy = Scenario['dispatch']['policy'];
 export const DISPATCH_POLICIES: readonly DispatchPolicy[] = ['west-first', 'nearest', 'least-latency'];
 
@@ -42,6 +63,7 @@ export const DISPATCH_POLICIES: readonly DispatchPolicy[] = ['west-first', 'near
 export type DraftValues = Record<DraftParamKey, number | undefined> & {
   downlinkKind: 'shannon' | 'fixed';
   policy: DispatchPolicy;
+  gpuPricing: GpuPricing;
   /** Range of the hubs' PUE when they differ. */
   pueRange: [number, number] | null;
 };
@@ -55,6 +77,7 @@ const DEFAULTS = (() => {
     storageGB: satellite.storageGB,
     txPowerW: downlink.kind === 'shannon' ? downlink.txPowerW : undefined,
     gpuUsdPerHour: gpuSchema.parse({}).usdPerHour,
+    gpu: gpuSchema.parse({}),
     launchUsdPerKg: economicsSchema.parse({}).launchUsdPerKg,
     dispatch: dispatchSchema.parse({}),
     pue: hubSchema.shape.pue.parse(undefined),
@@ -73,6 +96,11 @@ export function readDraftValues(d: ScenarioInput): DraftValues {
     downlinkRateMbps: dl.kind === 'fixed' ? dl.rateMbps : undefined,
     downlinkTxPowerW: dl.kind === 'shannon' ? (dl.txPowerW ?? DEFAULTS.txPowerW) : undefined,
     gpuUsdPerHour: d.gpu?.usdPerHour ?? DEFAULTS.gpuUsdPerHour,
+    usdPerMTokInput: d.gpu?.usdPerMTok?.input ?? DEFAULTS.gpu.usdPerMTok.input,
+    usdPerMTokOutput: d.gpu?.usdPerMTok?.output ?? DEFAULTS.gpu.usdPerMTok.output,
+    gpuRentChangePerYear: d.pricePaths?.gpuUsdPerHour?.annualChange ?? 0,
+    launchChangePerYear: d.pricePaths?.launchUsdPerKg?.annualChange ?? 0,
+    saleUsdPerMTok: d.economics?.saleUsdPerMTok,
     pue: pueMin === pueMax ? pueMin : undefined,
     launchUsdPerKg: d.economics?.launchUsdPerKg ?? DEFAULTS.launchUsdPerKg,
     storageGB: d.satellite?.storageGB ?? DEFAULTS.storageGB,
@@ -81,6 +109,7 @@ export function readDraftValues(d: ScenarioInput): DraftValues {
     seed: d.seed ?? DEFAULTS.seed,
     downlinkKind: dl.kind,
     policy: d.dispatch?.policy ?? DEFAULTS.dispatch.policy,
+    gpuPricing: d.gpu?.pricing ?? DEFAULTS.gpu.pricing,
     pueRange: pues.length > 0 && pueMin !== pueMax ? [pueMin, pueMax] : null,
   };
 }
@@ -111,7 +140,29 @@ export function setDraftParam(d: ScenarioInput, key: DraftParamKey, value: numbe
       return { ...d, durationH: value };
     case 'seed':
       return { ...d, seed: value };
+    default:
+      return setPricingParam(d, key, value);
   }
+}
+
+function setPricingParam(d: ScenarioInput, key: PricingParamKey, value: number): ScenarioInput {
+  const paths = d.pricePaths ?? {};
+  switch (key) {
+    case 'usdPerMTokInput':
+      return { ...d, gpu: { ...d.gpu, usdPerMTok: { ...d.gpu?.usdPerMTok, input: value } } };
+    case 'usdPerMTokOutput':
+      return { ...d, gpu: { ...d.gpu, usdPerMTok: { ...d.gpu?.usdPerMTok, output: value } } };
+    case 'gpuRentChangePerYear':
+      return { ...d, pricePaths: { ...paths, gpuUsdPerHour: { ...paths.gpuUsdPerHour, annualChange: value } } };
+    case 'launchChangePerYear':
+      return { ...d, pricePaths: { ...paths, launchUsdPerKg: { ...paths.launchUsdPerKg, annualChange: value } } };
+    case 'saleUsdPerMTok':
+      return { ...d, economics: { ...d.economics, saleUsdPerMTok: value } };
+  }
+}
+
+export function setGpuPricing(d: ScenarioInput, pricing: GpuPricing): ScenarioInput {
+  return { ...d, gpu: { ...d.gpu, pricing } };
 }
 
 /** Switches the downlink model: a fixed rate (DEFAULT_FIXED_RATE_MBPS) or the link budget with its defaults. */

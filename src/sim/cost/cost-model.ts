@@ -1,6 +1,8 @@
 // Cost per million tokens, onboard and on the ground, with its breakdown. Onboard: compute payload
 // hardware, launch $/kg × mass (payload + the power system that feeds it), operations, amortised over
-// the payload lifetime. Ground: GPU-hours, electricity × PUE, station time, backhaul. Pure math.
+// the payload lifetime. Ground: the GPU line (gpu-pricing.ts), electricity × PUE, station time, backhaul. Pure math;
+// imports only gpu-pricing.ts.
+import { gpuCostUsd, type GpuBill } from './gpu-pricing.ts';
 
 export const SECONDS_PER_YEAR = 365.25 * 86400;
 
@@ -36,7 +38,8 @@ export interface CostInputs {
   economics: OnboardEconomics;
   /** GPU-seconds used on the ground, per cluster. */
   gpuSecondsByCluster: ArrayLike<number>;
-  gpuUsdPerHour: number;
+  /** How the GPU line is billed (on-demand, reserved, per-token) and its prices. */
+  gpuBill: GpuBill;
   gpuPowerW: number;
   electricityIncluded: boolean;
   pueByCluster: readonly number[];
@@ -56,11 +59,10 @@ export function runCost(i: CostInputs): CostBreakdownUsd {
   const onboardHardwareUsd = e.computeHardwareUsd * share;
   const launchUsd = e.launchUsdPerKg * computePayloadMassKg(e, i.acceleratorW) * share;
   const operationsUsd = (e.opsUsdPerSatYear * i.computeSatSeconds) / SECONDS_PER_YEAR;
-  let gpuUsd = 0;
+  const gpuUsd = gpuCostUsd(i.gpuBill, i.gpuSecondsByCluster);
   let electricityUsd = 0;
   for (let c = 0; c < i.gpuSecondsByCluster.length; c++) {
     const hours = i.gpuSecondsByCluster[c]! / 3600;
-    gpuUsd += hours * i.gpuUsdPerHour;
     if (!i.electricityIncluded) electricityUsd += ((hours * i.gpuPowerW) / 1000) * i.pueByCluster[c]! * i.electricityUsdPerKWhByCluster[c]!;
   }
   let stationUsd = 0;

@@ -13,6 +13,8 @@ export interface FlowParams {
   storageBytes: number;
   /** 8B-model tokens per tile (image + prompt + output). */
   tokensPerTile: number;
+  /** Of those, generated (output) tokens: priced apart from input tokens under per-token pricing. */
+  outputTokensPerTile: number;
   resultBytesPerTile: number;
   /** Onboard 8B-model tokens per second at full load, per satellite. */
   onboardTokPerS: Float64Array;

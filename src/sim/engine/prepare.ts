@@ -25,6 +25,7 @@ export function flowParams(scenario: Scenario, records: readonly CatalogRecord[]
     stepS: scenario.stepS,
     storageBytes: sat.storageGB * 1e9,
     tokensPerTile: tokensPerTile(w).totalTokens,
+    outputTokensPerTile: tokensPerTile(w).outputTokens,
     resultBytesPerTile: w.resultBytesPerTile,
     onboardTokPerS: tops.map((t) => onboardTokensPerS({ ...sat.compute, topsInt8: t }, model.paramsBillion, model.opsPerParamPerToken)),
     filterTilesPerS: tops.map((t) => opsPerSecond(t) / scenario.onboardFilter.opsPerTile),

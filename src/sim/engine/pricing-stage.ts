@@ -1,7 +1,11 @@
 // Stage `pricing`: the cost of each mode, by item, and its energy, from the usage record the processing stage
-// produced and the scenario's prices alone (economics, GPU rent and power, PUE, electricity, station minutes,
-// transit). Cheap enough to rerun for every point of a price study. Pure.
+// produced and the scenario's prices alone (economics, GPU pricing model, rent, per-token price and power, PUE,
+// electricity, station minutes, transit, price paths, sale price). Cheap enough to rerun for every point of a price
+// study. Pure.
 import { costUsdPerMTok, runCost, type CostBreakdownUsd } from '../cost/cost-model.ts';
+import { clusterUtilisation, type ClusterUtilisation, type GpuBill } from '../cost/gpu-pricing.ts';
+import { priceFactors, type PriceFactors } from '../cost/price-paths.ts';
+import { modeRevenue, type ModeRevenue } from '../cost/revenue.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 import type { ModeUsage } from './usage.ts';
 
@@ -12,6 +16,10 @@ export interface ModePrice {
   costUsdPerMTok: number | null;
   /** Onboard accelerator energy and ground GPU energy including the hubs' PUE, J. */
   energyJ: { onboardAccelerator: number; groundGpuWithPue: number; total: number };
+  /** Busy GPU-seconds / GPU-seconds of the hubs' GPUs over the run (what a reserved lease pays for). */
+  clusterUtilisation: ClusterUtilisation;
+  /** Revenue and margin at `economics.saleUsdPerMTok`; absent without a sale price. */
+  revenue?: ModeRevenue;
 }
 
 export interface PricingOutput {
@@ -19,22 +27,42 @@ export interface PricingOutput {
 }
 
 export function pricingStage(scenario: Scenario, modes: readonly { mode: ProcessingMode; usage: ModeUsage }[]): PricingOutput {
-  return { modes: modes.map(({ mode, usage }) => priceMode(scenario, mode, usage)) };
+  const factors = priceFactors(scenario);
+  return { modes: modes.map(({ mode, usage }) => priceMode(scenario, factors, mode, usage)) };
 }
 
-function priceMode(scenario: Scenario, mode: ProcessingMode, u: ModeUsage): ModePrice {
+/**
+ * How the GPU line is billed for one mode. A mode that infers nothing on the ground (onboard) leases no GPUs; per-token
+ * prices the ground's input and output tokens at the API's prices.
+ */
+function gpuBill(scenario: Scenario, f: PriceFactors, mode: ProcessingMode, u: ModeUsage): GpuBill {
+  const gpu = scenario.gpu;
+  return {
+    pricing: gpu.pricing,
+    usdPerHour: gpu.usdPerHour * f.gpuUsdPerHour,
+    gpusLeasedByCluster: scenario.hubs.map((h) => (mode === 'onboard' ? 0 : h.gpus)),
+    runS: scenario.durationH * 3600,
+    usdPerMTokInput: gpu.usdPerMTok.input * f.gpuUsdPerMTok,
+    usdPerMTokOutput: gpu.usdPerMTok.output * f.gpuUsdPerMTok,
+    tokensInput: u.tokensGround - u.tokensGroundOutput,
+    tokensOutput: u.tokensGroundOutput,
+  };
+}
+
+function priceMode(scenario: Scenario, f: PriceFactors, mode: ProcessingMode, u: ModeUsage): ModePrice {
   const gpu = scenario.gpu;
   const pue = scenario.hubs.map((h) => h.pue);
   const costUsd = runCost({
     computeSatSeconds: u.computeSatSeconds,
     acceleratorW: u.acceleratorWMean,
-    economics: scenario.economics,
+    economics: { ...scenario.economics, launchUsdPerKg: scenario.economics.launchUsdPerKg * f.launchUsdPerKg },
     gpuSecondsByCluster: u.gpuSecondsByCluster,
-    gpuUsdPerHour: gpu.usdPerHour,
+    gpuBill: gpuBill(scenario, f, mode, u),
     gpuPowerW: gpu.powerW,
-    electricityIncluded: gpu.electricityIncluded,
+    // An API's per-token price includes the provider's power.
+    electricityIncluded: gpu.electricityIncluded || gpu.pricing === 'per-token',
     pueByCluster: pue,
-    electricityUsdPerKWhByCluster: scenario.hubs.map((h) => h.electricityUsdPerKWh),
+    electricityUsdPerKWhByCluster: scenario.hubs.map((h, c) => h.electricityUsdPerKWh * f.electricityByCluster[c]!),
     stationMinutesByStation: u.stationMinutesByStation,
     stationUsdPerMin: scenario.groundStations.map((g) => g.costUsdPerMin),
     backhaulBytes: u.backhaulBytes,
@@ -42,10 +70,18 @@ function priceMode(scenario: Scenario, mode: ProcessingMode, u: ModeUsage): Mode
   });
   let gpuJ = 0;
   for (let c = 0; c < u.gpuSecondsByCluster.length; c++) gpuJ += u.gpuSecondsByCluster[c]! * gpu.powerW * pue[c]!;
+  const tokens = u.tokensOnboard + u.tokensGround;
+  const sale = scenario.economics.saleUsdPerMTok;
   return {
     mode,
     costUsd,
-    costUsdPerMTok: costUsdPerMTok(costUsd.totalUsd, u.tokensOnboard + u.tokensGround),
+    costUsdPerMTok: costUsdPerMTok(costUsd.totalUsd, tokens),
     energyJ: { onboardAccelerator: u.acceleratorJ, groundGpuWithPue: gpuJ, total: u.acceleratorJ + gpuJ },
+    clusterUtilisation: clusterUtilisation(
+      u.gpuSecondsByCluster,
+      scenario.hubs.map((h) => h.gpus),
+      scenario.durationH * 3600,
+    ),
+    ...(sale === undefined ? {} : { revenue: modeRevenue(sale, tokens, costUsd.totalUsd) }),
   };
 }

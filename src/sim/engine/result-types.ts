@@ -5,6 +5,8 @@ import type { ContactWindow } from '../links/contacts.ts';
 import type { RunTimeline } from './timeline.ts';
 import type { OrbitSamples } from './geometry-pass.ts';
 import type { CostBreakdownUsd } from '../cost/cost-model.ts';
+import type { ClusterUtilisation, GpuPricing } from '../cost/gpu-pricing.ts';
+import type { ModeRevenue } from '../cost/revenue.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 import type { DownlinkService, FairnessSummary } from './fairness.ts';
 
@@ -101,6 +103,14 @@ export interface ModeSummary {
   /** $ per million tokens processed; null when no tokens were processed. */
   costUsdPerMTok: number | null;
   costUsd: CostBreakdownUsd;
+  /**
+   * Busy GPU-seconds / GPU-seconds of the hubs' GPUs over the run, overall and per cluster (null without GPUs): what
+   * a reserved lease pays for. Above 1 when work queued in the run needs more than the run's GPU-seconds. Absent in
+   * exports made before it existed.
+   */
+  clusterUtilisation?: ClusterUtilisation;
+  /** Revenue and margin at the scenario's sale price (`economics.saleUsdPerMTok`); absent without one. */
+  revenue?: ModeRevenue;
 }
 
 export interface RunSummary {
@@ -115,6 +125,8 @@ export interface RunSummary {
   modes: Partial<Record<ProcessingMode, ModeSummary>>;
   /** Who got the antennas (fairness.ts); absent in exports made before it existed. */
   fairness?: FairnessSummary;
+  /** How the hub GPUs were paid for (`gpu.pricing`); absent in exports made before it existed. */
+  gpuPricing?: GpuPricing;
 }
 
 export interface SatelliteInfo {

@@ -55,15 +55,23 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'groundStations[*].latDeg',
     'groundStations[*].lonDeg',
   ],
+  // epochIso, durationH, stepS: the run's dates for the price paths; durationH and hubs[*].gpus: the reserved lease.
   pricing: [
     'economics',
+    'pricePaths',
+    'gpu.pricing',
     'gpu.usdPerHour',
+    'gpu.usdPerMTok',
     'gpu.powerW',
     'gpu.electricityIncluded',
     'hubs[*].pue',
     'hubs[*].electricityUsdPerKWh',
+    'hubs[*].gpus',
     'groundStations[*].costUsdPerMin',
     'backhaul.costUsdPerGB',
+    'epochIso',
+    'durationH',
+    'stepS',
   ],
 };
 

@@ -78,6 +78,7 @@ export function buildSummary(inp: SummaryInputs): RunSummary {
     },
     modes: Object.fromEntries(inp.outcomes.map((o, i) => [o.mode, modeSummary(o, inp.prices[i]!)])),
     fairness: fairnessSummary(scenario, inp.records, geo, schedule, inp.outcomes),
+    gpuPricing: scenario.gpu.pricing,
   };
   assertFiniteSummary(summary);
   return summary;
@@ -126,6 +127,8 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
     energyJ: price.energyJ,
     costUsdPerMTok: price.costUsdPerMTok,
     costUsd: price.costUsd,
+    clusterUtilisation: price.clusterUtilisation,
+    ...(price.revenue ? { revenue: price.revenue } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ModeUsage {
   backhaulBytes: number;
   tokensOnboard: number;
   tokensGround: number;
+  /** Of tokensGround, the generated (output) ones; the rest are input (image + prompt) tokens. */
+  tokensGroundOutput: number;
 }
 
 export interface ModeOutcome {
@@ -85,6 +87,8 @@ export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly Dow
       backhaulBytes: c.backhaulBytes,
       tokensOnboard: c.tokensOnboard,
       tokensGround: c.tokensGround,
+      // Every tile carries the same token mix, so the output share of the ground's tokens is the tile's.
+      tokensGroundOutput: p.tokensPerTile > 0 ? (c.tokensGround * p.outputTokensPerTile) / p.tokensPerTile : 0,
     },
   };
 }

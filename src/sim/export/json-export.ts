@@ -14,6 +14,7 @@ import {
   type SessionRecord,
 } from '../engine/result-types.ts';
 import { formatPath, processingModes, safeParseScenario, type ProcessingMode, type ScenarioError } from '../scenario/schema.ts';
+import { gpuPricingModels } from '../scenario/schema-ground.ts';
 import { isoUtc } from '../time.ts';
 import { checkJson } from '../json-check.ts';
 
@@ -108,6 +109,9 @@ const modeSummarySchema = z.object({
   energyJ: z.object(numShape(['onboardAccelerator', 'groundGpuWithPue', 'total'])),
   costUsdPerMTok: numOrNull,
   costUsd: z.object(numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd'])),
+  // Optional: exports made before GPU pricing models and revenue existed have neither.
+  clusterUtilisation: z.object({ overall: numOrNull, byCluster: z.array(numOrNull) }).optional(),
+  revenue: z.object({ ...numShape(['saleUsdPerMTok', 'revenueUsd', 'marginUsd']), marginUsdPerMTok: numOrNull }).optional(),
 }) satisfies z.ZodType<ModeSummary>;
 
 /** Downlink service of a satellite or a shell (engine/fairness.ts). */
@@ -133,6 +137,7 @@ export const runSummarySchema = z.object({
   imaging: z.object(numShape(['sunlitFraction', 'imagingFraction'])),
   modes: z.partialRecord(z.enum(processingModes), modeSummarySchema),
   fairness: fairnessSchema.optional(),
+  gpuPricing: z.enum(gpuPricingModels).optional(),
 }) satisfies z.ZodType<RunSummary>;
 
 const seriesSchema = z.object({

@@ -49,9 +49,10 @@ export function formatPercent(fraction: number | null | undefined): string {
   return finite(fraction) ? `${(fraction * 100).toFixed(1)} %` : NOT_AVAILABLE;
 }
 
-/** Dollars: ≥ 100 whole dollars, ≥ 1 two decimals, else three significant digits. */
+/** Dollars: ≥ 100 whole dollars, ≥ 1 two decimals, else three significant digits; a loss as "−$4789". */
 export function formatUsd(usd: number | null | undefined): string {
   if (!finite(usd)) return NOT_AVAILABLE;
+  if (usd < 0) return `−${formatUsd(-usd)}`;
   if (usd >= 100) return `$${usd.toFixed(0)}`;
   if (usd >= 1) return `$${usd.toFixed(2)}`;
   return `$${usd.toPrecision(3)}`;

@@ -21,6 +21,8 @@ export interface ModeRow {
   censored?(m: ModeSummary): boolean;
   /** Shown only in the app's comparison table, not in the CLI's (whose text stays as published). */
   appOnly?: true;
+  /** Left out of the CLI table when no mode has it (revenue without a sale price). */
+  optional?: true;
 }
 
 export const MODE_ROWS: readonly ModeRow[] = [
@@ -42,9 +44,19 @@ export const MODE_ROWS: readonly ModeRow[] = [
   { label: 'tokens in orbit', value: (m) => formatMTok(m.tokensOnboard) },
   { label: 'tokens on ground', value: (m) => formatMTok(m.tokensGround) },
   { label: 'GPU hours', value: (m) => formatNumber(m.gpuHours, 1), appOnly: true },
+  { label: 'GPU utilisation', value: (m) => formatPercent(m.clusterUtilisation?.overall) },
   { label: 'energy', value: (m) => formatKWh(m.energyJ.total), better: 'lower', raw: (m) => m.energyJ.total },
   { label: 'cost total', value: (m) => formatUsd(m.costUsd.totalUsd), better: 'lower', raw: (m) => m.costUsd.totalUsd },
   { label: '$ per M tokens', value: (m) => formatUsd(m.costUsdPerMTok), better: 'lower', raw: (m) => m.costUsdPerMTok },
+  { label: 'revenue', value: (m) => formatUsd(m.revenue?.revenueUsd), better: 'higher', raw: (m) => m.revenue?.revenueUsd ?? null, optional: true },
+  { label: 'margin', value: (m) => formatUsd(m.revenue?.marginUsd), better: 'higher', raw: (m) => m.revenue?.marginUsd ?? null, optional: true },
+  {
+    label: 'margin per M tokens',
+    value: (m) => formatUsd(m.revenue?.marginUsdPerMTok),
+    better: 'higher',
+    raw: (m) => m.revenue?.marginUsdPerMTok ?? null,
+    optional: true,
+  },
 ];
 
 /** A Kaplan–Meier latency percentile over every captured tile; "> 21.60 h" (its horizon) when the run never reached it. */
@@ -71,6 +83,11 @@ function withinRow(label: string, key: Exclude<keyof ModeSummary['deliveredWithi
 
 /** The rows of the CLI table. */
 export const CLI_MODE_ROWS: readonly ModeRow[] = MODE_ROWS.filter((r) => !r.appOnly);
+
+/** The rows worth showing for these modes: an optional row only when some mode has its value. */
+export function rowsWithValues(rows: readonly ModeRow[], modes: readonly ModeSummary[]): ModeRow[] {
+  return rows.filter((r) => !r.optional || modes.some((m) => r.raw?.(m) != null));
+}
 
 /** A row label as a title: its first letter upper-cased ("latency p50" → "Latency p50"; "GPU hours" unchanged). */
 export function rowTitle(label: string): string {

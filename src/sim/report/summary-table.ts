@@ -1,11 +1,19 @@
-// The plain-text run summary `ocsim run` prints: three head lines (scenario, satellites, contacts) and the per-mode
-// table of CLI_MODE_ROWS, columns right-aligned, and the satellites lost during the run. Pure: imports only result
-// types, time.ts and this folder.
+// The plain-text run summary `ocsim run` prints: head lines (scenario, satellites, contacts, fairness, GPU pricing) and
+// the per-mode table of CLI_MODE_ROWS, columns right-aligned, and the satellites lost during the run. Pure: imports only
+// result and cost types, time.ts and this folder.
+import type { GpuPricing } from '../cost/gpu-pricing.ts';
 import type { DownlinkService, FairnessSummary } from '../engine/fairness.ts';
 import type { RunSummary, SatelliteInfo } from '../engine/result-types.ts';
 import { isoUtc } from '../time.ts';
 import { formatBytes, formatNumber, formatPercent } from './format.ts';
-import { CLI_MODE_ROWS } from './mode-rows.ts';
+import { CLI_MODE_ROWS, rowsWithValues } from './mode-rows.ts';
+
+/** What each GPU pricing model bills (the head line of the table). */
+export const GPU_PRICING_TEXT: Readonly<Record<GpuPricing, string>> = {
+  'on-demand': 'billed per GPU-hour used',
+  reserved: 'every GPU of the hubs leased for the whole run, busy or idle (onboard mode leases none)',
+  'per-token': "an API's price per million input and output tokens, power included",
+};
 
 /** Narrowest value column, characters (value + 2 spaces of gutter at least). */
 const MIN_COLUMN_WIDTH = 12;
@@ -21,13 +29,15 @@ export function formatSummaryTable(s: RunSummary): string {
     `contacts: ${c.windows} windows (${formatNumber(c.contactHours, 1)} h), ${c.sessions} downlink sessions ` +
       `(${formatNumber(c.sessionHours, 1)} h), ${c.deniedWindows} lost to antenna contention`,
     ...(s.fairness ? formatFairness(s.fairness) : []),
+    ...(s.gpuPricing ? [`ground GPUs ${s.gpuPricing}: ${GPU_PRICING_TEXT[s.gpuPricing]}`] : []),
     '',
   ];
-  const labelWidth = Math.max(...CLI_MODE_ROWS.map((r) => r.label.length)) + 2;
-  const cells = CLI_MODE_ROWS.map((row) => modes.map((m) => row.value(m, { durationH: s.durationH })));
+  const rows = rowsWithValues(CLI_MODE_ROWS, modes);
+  const labelWidth = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const cells = rows.map((row) => modes.map((m) => row.value(m, { durationH: s.durationH })));
   const width = Math.max(MIN_COLUMN_WIDTH, ...cells.flat().map((x) => x.length + 2), ...modes.map((m) => m.mode.length + 2));
   const lines = [''.padEnd(labelWidth) + modes.map((m) => m.mode.padStart(width)).join('')];
-  CLI_MODE_ROWS.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
+  rows.forEach((row, i) => lines.push(row.label.padEnd(labelWidth) + cells[i]!.map((x) => x.padStart(width)).join('')));
   return [...head, ...lines, ''].join('\n');
 }
 

@@ -51,6 +51,8 @@ export const threeBodyScenario: ScenarioInput = {
   constellation: { sources: [{ kind: 'tle', file: 'tle/three-body.tle' }] },
   groundStations: chineseEoStations,
   hubs: nationalHubClusters,
+  // SCS-01's launch (docs/sources.md#scs-01): the date a launch price path is read at (no path by default).
+  economics: { launchDateIso: '2025-05-14T04:12:00Z' },
 };
 
 /** Scale check: 10,313 Starlink element sets (tle/starlink-20260512.tle) with the same ground segment, 1 h. */
@@ -73,6 +75,7 @@ export const starCompute2800Scenario: ScenarioInput = {
   ...threeBodyScenario,
   name: 'star-compute-2800',
   description: 'Planned 2,800-satellite computing constellation (ADA Space, by 2035); shells are an assumption.',
+  economics: {}, // not launched: a launch price path is read at the run's epoch
   epochIso: '2026-04-02T00:00:00Z',
   durationH: 24,
   stepS: 60,

@@ -1,8 +1,13 @@
 // Scenario schema, part 2: ground stations, hubs (data-centre clusters), backhaul, dispatch, GPUs,
-// workload, onboard filter and economics. Every default cites its source. Pure; imports only zod and constants.
+// workload, onboard filter and economics. Every default cites its source. Pure; imports only zod, constants and the
+// other schema parts' field helpers.
 import { z } from 'zod';
 import { SPEED_OF_LIGHT_KM_S } from '../constants.ts';
 import { fraction, idString, intWithin, text, within } from './fields.ts';
+import { priceDate } from './schema-pricing.ts';
+
+/** How hub GPUs are paid for (docs/model.md §7): per GPU-hour used, per GPU-hour leased for the whole run, or per token. */
+export const gpuPricingModels = ['on-demand', 'reserved', 'per-token'] as const;
 
 export const groundStationSchema = z
   .object({
@@ -78,8 +83,26 @@ export const gpuSchema = z
     utilisation: within(0.01, 1).default(0.4),
     /** Board power. 700 W: NVIDIA H100 SXM data sheet. */
     powerW: within(1, 1e5).default(700),
-    /** Rental price. $2.35/h: H100 1-year reserved, Mar 2026 (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. */
+    /**
+     * How the hubs' GPUs are paid for: `on-demand` (the GPU-hours used, at usdPerHour), `reserved` (every GPU of the
+     * clusters for the whole run, busy or idle, at usdPerHour: a lease) or `per-token` (an API's price per million
+     * tokens, usdPerMTok, instead of GPUs). Default on-demand: the model before pricing was a choice.
+     */
+    pricing: z.enum(gpuPricingModels, { error: `must be one of ${gpuPricingModels.map((m) => `"${m}"`).join(', ')}` }).default('on-demand'),
+    /**
+     * Price per GPU-hour: per hour used (on-demand) or leased (reserved). $2.35/h: H100 1-year reserved, Mar 2026
+     * (SemiAnalysis index, docs/sources.md#ground); $1.70/h in Oct 2025. On-demand list prices are higher ($3.99/h,
+     * Lambda 8× H100 SXM, docs/sources.md#gpu-token-prices): the default reads the hours used at the contract rate.
+     */
     usdPerHour: within(0, 1e4).default(2.35),
+    /**
+     * API price per million tokens for `per-token` (input = image + prompt tokens, output = generated tokens).
+     * $0.282 in, $0.827 out: Llama 3.1 8B Instruct on Cloudflare Workers AI (docs/sources.md#gpu-token-prices).
+     */
+    usdPerMTok: z
+      .object({ input: within(0, 1e4).default(0.282), output: within(0, 1e4).default(0.827) })
+      .strict()
+      .prefault({}),
     /** Set true when the rental price already includes electricity (then electricity is not added). */
     electricityIncluded: z.boolean().default(false),
   })
@@ -146,6 +169,13 @@ export const economicsSchema = z
     opsUsdPerSatYear: within(0, 1e12).default(20_000),
     /** Payload lifetime for amortisation. Assumption: 5 years (McCalip's horizon, docs/sources.md#space-economics). */
     lifetimeYears: within(0.1, 100).default(5),
+    /**
+     * Launch date of the compute payload: the launch price is paid at this date (pricePaths.launchUsdPerKg), then
+     * amortised over the lifetime. No default: the run's epoch (a payload launched at the start of the run).
+     */
+    launchDateIso: priceDate().optional(),
+    /** Price at which the operator sells the tokens it infers, $ per million tokens: revenue and margin per mode. No default: none. */
+    saleUsdPerMTok: within(0, 1e6).optional(),
   })
   .strict();
 

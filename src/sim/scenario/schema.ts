@@ -17,6 +17,7 @@ import {
   workloadSchema,
 } from './schema-ground.ts';
 import { schedulerSchema } from './schema-scheduler.ts';
+import { pricePathsSchema } from './schema-pricing.ts';
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 
@@ -47,6 +48,8 @@ export const scenarioSchema = z
     model: modelSchema.prefault({}),
     onboardFilter: onboardFilterSchema.prefault({}),
     economics: economicsSchema.prefault({}),
+    /** How prices move over time (GPU rent, per-token price, launch price, electricity): relative indices, dated. */
+    pricePaths: pricePathsSchema.prefault({}),
     isl: islSchema.prefault({}),
     scheduler: schedulerSchema.prefault({}),
     processing: z

@@ -1,6 +1,7 @@
 // The numeric metrics of a run, as named columns: `<mode>.<path>` for every number of each mode's summary in the
 // JSON export (same names, same rounding: `onboard.costUsdPerMTok`, `ground.latencyS.p50`), then the run-level
-// counts (`contacts.sessions`, …). null where the export has null (no tokens, no delivered tile). Pure.
+// counts (`contacts.sessions`, …). null where the export has null (no tokens, no delivered tile). Arrays (per-cluster
+// utilisation) are not metrics and are left out. Pure.
 import type { RunSummary } from '../engine/result-types.ts';
 import { roundSignificant } from '../export/index.ts';
 import { processingModes } from '../scenario/schema.ts';
@@ -18,7 +19,7 @@ export function summaryMetrics(summary: RunSummary): { names: string[]; values: 
     if (v === null || typeof v === 'number') {
       names.push(name);
       values.push(v === null || !Number.isFinite(v) ? null : v);
-    } else if (typeof v === 'object' && v !== undefined) for (const [k, x] of Object.entries(v)) walk(x, `${name}.${k}`);
+    } else if (typeof v === 'object' && v !== undefined && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, `${name}.${k}`);
   };
   for (const mode of processingModes) {
     const m = rounded.modes[mode];
