@@ -16,6 +16,8 @@ export interface RunCommandOptions {
   scenario: string;
   hours?: number;
   scheduler?: string;
+  dispatch?: string;
+  tariffs?: 'flat' | 'published';
   seed?: number;
   stepS?: number;
   mode: ProcessingMode | 'all';

@@ -1,6 +1,7 @@
 // Cost per million tokens, onboard and on the ground, with its breakdown. Onboard: compute payload
 // hardware, launch $/kg × mass (payload + the power system that feeds it), operations, amortised over
-// the payload lifetime. Ground: GPU-hours, electricity × PUE, station time, backhaul. Pure math.
+// the payload lifetime. Ground: GPU-hours, electricity × PUE (priced by the hour in electricity-tariff.ts), station
+// time, backhaul. Pure math.
 
 export const SECONDS_PER_YEAR = 365.25 * 86400;
 
@@ -37,10 +38,9 @@ export interface CostInputs {
   /** GPU-seconds used on the ground, per cluster. */
   gpuSecondsByCluster: ArrayLike<number>;
   gpuUsdPerHour: number;
-  gpuPowerW: number;
   electricityIncluded: boolean;
-  pueByCluster: readonly number[];
-  electricityUsdPerKWhByCluster: readonly number[];
+  /** GPU energy × PUE × the hubs' prices at the hours it was used, $ (electricity-tariff.ts gpuElectricityUsd). */
+  gpuElectricityUsd: number;
   /** Antenna minutes billed (per contact, rounded up). */
   stationMinutesByStation: ArrayLike<number>;
   stationUsdPerMin: readonly number[];
@@ -57,12 +57,11 @@ export function runCost(i: CostInputs): CostBreakdownUsd {
   const launchUsd = e.launchUsdPerKg * computePayloadMassKg(e, i.acceleratorW) * share;
   const operationsUsd = (e.opsUsdPerSatYear * i.computeSatSeconds) / SECONDS_PER_YEAR;
   let gpuUsd = 0;
-  let electricityUsd = 0;
   for (let c = 0; c < i.gpuSecondsByCluster.length; c++) {
     const hours = i.gpuSecondsByCluster[c]! / 3600;
     gpuUsd += hours * i.gpuUsdPerHour;
-    if (!i.electricityIncluded) electricityUsd += ((hours * i.gpuPowerW) / 1000) * i.pueByCluster[c]! * i.electricityUsdPerKWhByCluster[c]!;
   }
+  const electricityUsd = i.electricityIncluded ? 0 : i.gpuElectricityUsd;
   let stationUsd = 0;
   for (let s = 0; s < i.stationMinutesByStation.length; s++) stationUsd += i.stationMinutesByStation[s]! * i.stationUsdPerMin[s]!;
   const backhaulUsd = (i.backhaulBytes / 1e9) * i.backhaulUsdPerGB;

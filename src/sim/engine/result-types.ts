@@ -94,6 +94,11 @@ export interface ModeSummary {
   /** $ per million tokens processed; null when no tokens were processed. */
   costUsdPerMTok: number | null;
   costUsd: CostBreakdownUsd;
+  /**
+   * Electricity $ per million tokens inferred on the ground (costUsd.electricityUsd / tokensGround); null without
+   * ground tokens. Absent in exports made before it existed.
+   */
+  electricityUsdPerMTok?: number | null;
 }
 
 export interface RunSummary {

@@ -126,6 +126,7 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
     energyJ: price.energyJ,
     costUsdPerMTok: price.costUsdPerMTok,
     costUsd: price.costUsd,
+    electricityUsdPerMTok: price.electricityUsdPerMTok,
   };
 }
 

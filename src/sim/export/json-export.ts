@@ -99,6 +99,8 @@ const modeSummarySchema = z.object({
   energyJ: z.object(numShape(['onboardAccelerator', 'groundGpuWithPue', 'total'])),
   costUsdPerMTok: numOrNull,
   costUsd: z.object(numShape(['onboardHardwareUsd', 'launchUsd', 'operationsUsd', 'gpuUsd', 'electricityUsd', 'stationUsd', 'backhaulUsd', 'totalUsd'])),
+  /** Optional: exports made before time-of-use electricity lack it. */
+  electricityUsdPerMTok: numOrNull.optional(),
 }) satisfies z.ZodType<ModeSummary>;
 
 /** Downlink service of a satellite or a shell (engine/fairness.ts). */
