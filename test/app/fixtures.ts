@@ -47,6 +47,7 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
     energyJ: { onboardAccelerator: 1e9, groundGpuWithPue: 2e9, total: 3e9 * k },
     costUsdPerMTok: 0.0614 * k,
     costUsd: cost,
+    electricityUsdPerMTok: 0.005, // electricityUsd / tokensGround: 0.5 k $ / 100 k M tokens
   };
 }
 

@@ -45,6 +45,13 @@ export const MODE_ROWS: readonly ModeRow[] = [
   { label: 'energy', value: (m) => formatKWh(m.energyJ.total), better: 'lower', raw: (m) => m.energyJ.total },
   { label: 'cost total', value: (m) => formatUsd(m.costUsd.totalUsd), better: 'lower', raw: (m) => m.costUsd.totalUsd },
   { label: '$ per M tokens', value: (m) => formatUsd(m.costUsdPerMTok), better: 'lower', raw: (m) => m.costUsdPerMTok },
+  {
+    label: 'electricity per M ground tokens',
+    value: (m) => formatUsd(m.electricityUsdPerMTok),
+    better: 'lower',
+    raw: (m) => m.electricityUsdPerMTok ?? null,
+    appOnly: true,
+  },
 ];
 
 /** A Kaplan–Meier latency percentile over every captured tile; "> 24 h" when the run never reached it. */
