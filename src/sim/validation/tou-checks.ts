@@ -13,7 +13,7 @@ import { checkNear, checkTrend, type ValidationGroup, type ValidationResult } fr
 /** TMTPost (2026): electricity cost per token −18 % (docs/sources.md#tariffs). */
 export const TMTPOST_REDUCTION_PERCENT = 18;
 
-/** What the reproduction assumes (docs/validation.md §7 names each). */
+/** What the reproduction assumes (docs/validation.md#tou names each). */
 export interface LoadShiftSetup {
   /** Each hub's GPU capacity / the combined demand: ≥ 1 lets either hub take all of it. */
   capacityShare: number;
@@ -28,7 +28,7 @@ export interface LoadShiftSetup {
 export const SPARE_CAPACITY: LoadShiftSetup = { capacityShare: 1.25, xinjiangFlatRatio: 1, deadlineS: 600, holdForCheaperHour: false };
 /**
  * The same with each hub able to take 86.5 % of the demand (both together run at 58 %): the capacity that gives
- * TMTPost's 18 %, calibrated (0.85–0.875 give 18 ± 0.5; docs/validation.md §7).
+ * TMTPost's 18 %, calibrated (0.855–0.874 give 18 ± 0.5; docs/validation.md#tou).
  */
 export const TMTPOST_CAPACITY: LoadShiftSetup = { ...SPARE_CAPACITY, capacityShare: 0.865 };
 
