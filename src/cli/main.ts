@@ -5,7 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { schedulerPolicies } from '../sim/scenario/schema-scheduler.ts';
-import { gpuPricingModels } from '../sim/scenario/schema-ground.ts';
+import { dispatchPolicies, gpuPricingModels } from '../sim/scenario/schema-ground.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
 import { safeLines } from '../sim/text.ts';
 import { runContactsCommand } from './contacts-command.ts';
@@ -42,6 +42,10 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .addOption(new Option('--mode <mode>', 'processing mode(s) to simulate').choices(['onboard', 'ground', 'hybrid', 'all']).default('all'))
     .addOption(new Option('--scheduler <policy>', 'override scheduler.policy, the antenna scheduler').choices([...schedulerPolicies]))
     .addOption(new Option('--gpu-pricing <model>', 'override gpu.pricing, how hub GPUs are paid for').choices([...gpuPricingModels]))
+    .addOption(new Option('--dispatch <policy>', 'override dispatch.policy, the choice of GPU cluster').choices([...dispatchPolicies]))
+    .addOption(
+      new Option('--tariffs <kind>', "hub electricity: 'published' time-of-use (east: Zhejiang's, west: Xinjiang's) or 'flat'").choices(['flat', 'published']),
+    )
     .option('--out <file>', 'write the run export to this file')
     .addOption(new Option('--format <format>', 'export format (default: from --out extension, else json)').choices(['json', 'csv', 'czml']))
     .option('--quiet', 'no progress bar')

@@ -17,6 +17,8 @@ export interface RunCommandOptions {
   hours?: number;
   scheduler?: string;
   gpuPricing?: string;
+  dispatch?: string;
+  tariffs?: 'flat' | 'published';
   seed?: number;
   stepS?: number;
   mode: ProcessingMode | 'all';

@@ -1,6 +1,7 @@
 // Resolves `--scenario PRESET|FILE` and CLI overrides into a validated scenario (exit code 2 on bad input).
 import { dirname, resolve } from 'node:path';
 import { presets } from '../sim/scenario/presets.ts';
+import { withPublishedTariffs } from '../sim/scenario/tariff-presets.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../sim/scenario/schema.ts';
 import { PROJECT_ROOT, readRegularFile } from './node-io.ts';
 import { parseJsonChecked } from '../sim/json-check.ts';
@@ -24,6 +25,10 @@ export interface ScenarioOverrides {
   scheduler?: string;
   /** `gpu.pricing` (on-demand, reserved, per-token; the prices keep the scenario's values or their defaults). */
   gpuPricing?: string;
+  /** `dispatch.policy` (its options keep the scenario's values or their defaults). */
+  dispatch?: string;
+  /** 'published': every hub gets its region's published time-of-use tariff (tariff-presets.ts); 'flat': none. */
+  tariffs?: 'flat' | 'published';
 }
 
 export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}): Promise<LoadedScenario> {
@@ -57,6 +62,9 @@ export async function loadScenario(nameOrFile: string, o: ScenarioOverrides = {}
   if (o.stepS !== undefined) input.stepS = o.stepS;
   if (o.scheduler !== undefined) input.scheduler = { ...input.scheduler, policy: o.scheduler as NonNullable<ScenarioInput['scheduler']>['policy'] };
   if (o.gpuPricing !== undefined) input.gpu = { ...input.gpu, pricing: o.gpuPricing as NonNullable<ScenarioInput['gpu']>['pricing'] };
+  if (o.dispatch !== undefined) input.dispatch = { ...input.dispatch, policy: o.dispatch as NonNullable<ScenarioInput['dispatch']>['policy'] };
+  if (o.tariffs === 'published') input.hubs = withPublishedTariffs(input.hubs);
+  if (o.tariffs === 'flat') input.hubs = input.hubs.map(({ timeOfUse: _, ...h }) => h);
   try {
     return { scenario: parseScenario(input, label), baseDir };
   } catch (err) {

@@ -54,6 +54,7 @@ export function fakeMode(mode: ModeSummary['mode'], k: number): ModeSummary {
     costUsdPerMTok: 0.0614 * k,
     costUsd: cost,
     clusterUtilisation: { overall: 0.01 * k, byCluster: [0.02 * k, null] },
+    electricityUsdPerMTok: 0.005, // electricityUsd / tokensGround: 0.5 k $ / 100 k M tokens
   };
 }
 

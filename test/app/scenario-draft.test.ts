@@ -11,6 +11,8 @@ import {
   setDispatchPolicy,
   setDownlinkKind,
   setGpuPricing,
+  setHoldForCheaperHour,
+  setTariffs,
   DRAFT_PARAMS,
   setDraftParam,
   withCatalogText,
@@ -48,6 +50,7 @@ describe('setDraftParam', () => {
       ['launchUsdPerKg', 200, (s: ReturnType<typeof parseScenario>) => s.economics.launchUsdPerKg],
       ['storageGB', 100, (s: ReturnType<typeof parseScenario>) => s.satellite.storageGB],
       ['maxQueueWaitS', 60, (s: ReturnType<typeof parseScenario>) => s.dispatch.maxQueueWaitS],
+      ['deadlineS', 7200, (s: ReturnType<typeof parseScenario>) => s.dispatch.deadlineS],
       ['durationH', 6, (s: ReturnType<typeof parseScenario>) => s.durationH],
       ['seed', 7, (s: ReturnType<typeof parseScenario>) => s.seed],
       ['downlinkTxPowerW', 5, (s: ReturnType<typeof parseScenario>) => (s.satellite.downlink.kind === 'shannon' ? s.satellite.downlink.txPowerW : NaN)],
@@ -63,6 +66,21 @@ describe('setDraftParam', () => {
       expect(read(parseScenario(next)), key).toBe(value);
       expect(readDraftValues(next)[key], key).toBe(value);
     }
+    expect(JSON.stringify(base)).toBe(frozen);
+  });
+
+  it('tariffs: flat by default, the published ones per region, the valley factor on the hubs with a tariff', () => {
+    expect(readDraftValues(base)).toMatchObject({ tariffs: 'flat', touValleyFactor: undefined, deadlineS: 3600, holdForCheaperHour: true });
+    const tou = setTariffs(base, 'published');
+    const s = parseScenario(tou);
+    expect(s.hubs.map((h) => h.timeOfUse?.peakFactor)).toEqual(s.hubs.map((h) => (h.region === 'east' ? 1.85 : 1.5)));
+    expect(readDraftValues(tou)).toMatchObject({ tariffs: 'published', touValleyFactor: undefined, touValleyRange: [0.4, 0.5] });
+    const valley = setDraftParam(tou, 'touValleyFactor', 0.3);
+    expect(readDraftValues(valley)).toMatchObject({ tariffs: 'custom', touValleyFactor: 0.3, touValleyRange: null });
+    expect(parseScenario(valley).hubs.every((h) => h.timeOfUse?.valleyFactor === 0.3)).toBe(true);
+    expect(setDraftParam(base, 'touValleyFactor', 0.3).hubs).toEqual(base.hubs); // flat hubs stay flat
+    expect(parseScenario(setTariffs(valley, 'flat')).hubs.every((h) => h.timeOfUse === undefined)).toBe(true);
+    expect(readDraftValues(setHoldForCheaperHour(base, false)).holdForCheaperHour).toBe(false);
     expect(JSON.stringify(base)).toBe(frozen);
   });
 

@@ -48,6 +48,25 @@ describe('ocsim run', () => {
     expect(a.out).toBe(b.out);
   });
 
+  it("--dispatch and --tariffs set the dispatch policy and the hubs' time-of-use tariffs; cheapest-power cuts ground electricity per token", async () => {
+    const run = async (...flags: string[]) => {
+      const file = join(dir, `tou${flags.join('')}.json`);
+      expect((await ocsim('run', '--hours', '6', '--mode', 'ground', '--out', file, ...flags)).code).toBe(0);
+      return JSON.parse(readFileSync(file, 'utf8'));
+    };
+    const [westFirst, cheapest] = [await run('--tariffs', 'published'), await run('--tariffs', 'published', '--dispatch', 'cheapest-power')];
+    expect(cheapest.scenario.dispatch.policy).toBe('cheapest-power');
+    expect(westFirst.scenario.hubs.map((h: { timeOfUse?: { peakFactor: number } }) => h.timeOfUse?.peakFactor)).toEqual([
+      ...Array(6).fill(1.85),
+      ...Array(4).fill(1.5),
+    ]);
+    const [a, b] = [westFirst.summary.modes.ground, cheapest.summary.modes.ground];
+    expect(b.tokensGround).toBe(a.tokensGround);
+    expect(b.electricityUsdPerMTok).toBeLessThan(a.electricityUsdPerMTok);
+    expect(b.electricityUsdPerMTok).toBeCloseTo(b.costUsd.electricityUsd / (b.tokensGround / 1e6), 12);
+    expect((await ocsim('run', '--dispatch', 'cheapest')).code).toBe(2);
+  }, 60_000);
+
   it('--mode runs one mode; CSV and CZML formats', async () => {
     const csv = await ocsim('run', '--hours', '1', '--mode', 'onboard', '--format', 'csv');
     expect(csv.code).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePayloadMassKg, costUsdPerMTok, runCost, SECONDS_PER_YEAR } from '../../src/sim/cost/cost-model.ts';
+import { gpuElectricityUsd, tariffTable } from '../../src/sim/cost/electricity-tariff.ts';
 
 const economics = {
   launchUsdPerKg: 6500,
@@ -21,10 +22,8 @@ const none = {
     tokensInput: 0,
     tokensOutput: 0,
   },
-  gpuPowerW: 700,
   electricityIncluded: false,
-  pueByCluster: [1.2],
-  electricityUsdPerKWhByCluster: [0.05],
+  gpuElectricityUsd: 0,
   stationMinutesByStation: [0],
   stationUsdPerMin: [10],
   backhaulBytes: 0,
@@ -48,14 +47,18 @@ describe('cost model', () => {
   });
 
   it('ground: GPU-hours × price, electricity × PUE, station minutes, backhaul', () => {
+    const flat = tariffTable([
+      { electricityUsdPerKWh: 0.1, pue: 1.25 },
+      { electricityUsdPerKWh: 0.05, pue: 1.2 },
+    ]);
+    const noBins = { startMs: 0, count: 0, gpuSeconds: new Float64Array(0) }; // flat hubs are charged on their totals
     const c = runCost({
       ...none,
       computeSatSeconds: 0,
       acceleratorW: 0,
       economics,
       gpuSecondsByCluster: [3600, 7200],
-      pueByCluster: [1.25, 1.2],
-      electricityUsdPerKWhByCluster: [0.1, 0.05],
+      gpuElectricityUsd: gpuElectricityUsd([3600, 7200], noBins, flat, 700),
       stationMinutesByStation: [7, 3],
       stationUsdPerMin: [10, 20],
       backhaulBytes: 50e9,
@@ -65,9 +68,10 @@ describe('cost model', () => {
     expect(c.stationUsd).toBe(130);
     expect(c.backhaulUsd).toBeCloseTo(0.5, 12);
     expect(c.onboardHardwareUsd + c.launchUsd + c.operationsUsd).toBe(0);
-    expect(runCost({ ...none, computeSatSeconds: 0, acceleratorW: 0, economics, gpuSecondsByCluster: [3600], electricityIncluded: true }).electricityUsd).toBe(
-      0,
-    );
+    expect(
+      runCost({ ...none, computeSatSeconds: 0, acceleratorW: 0, economics, gpuSecondsByCluster: [3600], gpuElectricityUsd: 0.0875, electricityIncluded: true })
+        .electricityUsd,
+    ).toBe(0);
   });
 
   it('$ per million tokens, undefined without tokens', () => {

@@ -1,7 +1,7 @@
 // Price paths: linear interpolation between dated points, end values held (or compounded by annualChange) outside,
 // exact means over a window, and the factors the pricing stage applies (run dates; the launch date for launch).
 import { describe, expect, it } from 'vitest';
-import { electricityPriceFactorAt, meanPathFactor, pathFactorAt, priceFactors, YEAR_MS } from '../../src/sim/cost/price-paths.ts';
+import { electricityMultiplier, electricityPriceFactorAt, meanPathFactor, pathFactorAt, priceFactors, YEAR_MS } from '../../src/sim/cost/price-paths.ts';
 import { parseScenario } from '../../src/sim/scenario/schema.ts';
 import type { PricePath } from '../../src/sim/scenario/schema-pricing.ts';
 import { threeBody } from '../helpers/run.ts';
@@ -67,7 +67,7 @@ describe('priceFactors (what the pricing stage applies)', () => {
   it('are all 1 without paths', () => {
     const f = priceFactors(scenario({}));
     expect([f.gpuUsdPerHour, f.gpuUsdPerMTok, f.launchUsdPerKg]).toEqual([1, 1, 1]);
-    expect(f.electricityByCluster).toEqual(Array(10).fill(1));
+    expect(electricityMultiplier(scenario({}))).toBeUndefined(); // flat hubs are charged on their totals, as before paths
   });
 
   it('apply operations paths over the run window and the launch path at the launch date', () => {
@@ -95,7 +95,7 @@ describe('priceFactors (what the pricing stage applies)', () => {
     // 24 h of a price halving every year: mean = (1 − 2^(−d)) / (d ln 2), d = 1 day in years ≈ 0.99905.
     const d = DAY / YEAR_MS;
     expect(f.gpuUsdPerMTok).toBeCloseTo((1 - 2 ** -d) / (d * Math.LN2), 12);
-    expect(f.electricityByCluster).toEqual(Array(10).fill(1.2));
     expect(electricityPriceFactorAt(s, 3, ms('2030-01-01'))).toBe(1.2);
+    expect(electricityMultiplier(s)!(3, ms('2026-01-01'))).toBe(1.2);
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { runInput, threeBody } from '../helpers/run.ts';
+import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io.ts';
+import { runPipeline } from '../../src/sim/engine/pipeline.ts';
+import { parseScenario } from '../../src/sim/scenario/schema.ts';
+import { withPublishedTariffs } from '../../src/sim/scenario/tariff-presets.ts';
 
 const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n').slice(0, 12).join('\n'); // 4 satellites
 
@@ -75,4 +79,42 @@ describe('engine invariants over random scenarios (property)', () => {
       { numRuns: 12, seed: 42 },
     );
   });
+
+  it("dispatch moves GPU work in place and time, never its amount; the hour bins add up to each cluster's GPU-seconds", async () => {
+    const deps = { readText: fileReader(PROJECT_ROOT), landMask: await defaultLandMask() };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          policy: fc.constantFrom('west-first' as const, 'nearest' as const, 'least-latency' as const, 'cheapest-power' as const),
+          deadlineS: fc.integer({ min: 0, max: 6 * 3600 }),
+          hold: fc.boolean(),
+          gpus: fc.integer({ min: 1, max: 4 }),
+        }),
+        async (p) => {
+          const base = threeBody();
+          const input = (policy: typeof p.policy) => ({
+            ...base,
+            durationH: 4,
+            constellation: { sources: [{ kind: 'tle' as const, text: tle }] },
+            hubs: withPublishedTariffs(base.hubs).map((h) => ({ ...h, gpus: p.gpus })),
+            dispatch: { policy, deadlineS: p.deadlineS, holdForCheaperHour: p.hold },
+          });
+          const [run, ref] = await Promise.all([runPipeline(parseScenario(input(p.policy)), deps), runPipeline(parseScenario(input('west-first')), deps)]);
+          run.stages.processing.modes.forEach((o, i) => {
+            const u = o.usage;
+            const r = ref.stages.processing.modes[i]!.usage;
+            const total = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
+            expect(u.tokensGround).toBe(r.tokensGround);
+            expect(total(u.gpuSecondsByCluster)).toBeCloseTo(total(r.gpuSecondsByCluster), 6);
+            const bins = u.gpuSecondsByHour;
+            u.gpuSecondsByCluster.forEach((s, c) => expect(total(bins.gpuSeconds.subarray(c * bins.count, (c + 1) * bins.count))).toBeCloseTo(s, 6));
+            const e = run.stages.pricing.modes[i]!;
+            expect(Number.isFinite(e.costUsd.electricityUsd)).toBe(true);
+            expect(e.electricityUsdPerMTok === null).toBe(u.tokensGround === 0);
+          });
+        },
+      ),
+      { numRuns: 6, seed: 7 },
+    );
+  }, 120_000);
 });

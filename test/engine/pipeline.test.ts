@@ -9,6 +9,7 @@ import { exportRunText } from '../../src/sim/api/export-run.ts';
 import { runPipeline, type PipelineDeps, type PipelineRun } from '../../src/sim/engine/pipeline.ts';
 import { firstStageToRerun, type StageName } from '../../src/sim/engine/stage-reads.ts';
 import { parseScenario, type Scenario, type ScenarioInput } from '../../src/sim/scenario/schema.ts';
+import { XINJIANG_2021, ZHEJIANG_2026_SPRING_AUTUMN } from '../../src/sim/scenario/tariff-presets.ts';
 import { threeBody } from '../helpers/run.ts';
 
 const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n').slice(0, 12).join('\n'); // 4 satellites
@@ -43,6 +44,24 @@ beforeAll(async () => {
 type Edit = (s: ScenarioInput) => void;
 const stations = (s: ScenarioInput) => s.groundStations!;
 const hubs = (s: ScenarioInput) => s.hubs!;
+
+/** A time-of-use tariff on one hub (Zhejiang's or Xinjiang's periods, any valley factor and clock offset). */
+const tariffEdit: fc.Arbitrary<Edit> = fc
+  .record({
+    hub: fc.integer({ min: 0, max: 9 }),
+    zhejiang: fc.boolean(),
+    valleyFactor: fc.double({ min: 0, max: 1, noNaN: true }),
+    utcOffsetH: fc.integer({ min: -12, max: 14 }),
+  })
+  .map(
+    (o): Edit =>
+      (s) =>
+        void (hubs(s)[o.hub]!.timeOfUse = {
+          ...(o.zhejiang ? ZHEJIANG_2026_SPRING_AUTUMN : XINJIANG_2021),
+          valleyFactor: o.valleyFactor,
+          utcOffsetH: o.utcOffsetH,
+        }),
+  );
 
 /** Random edits, by the stage that should rerun first. */
 const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
@@ -133,6 +152,11 @@ const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
         (s) =>
           void (s.dispatch = { policy: p }),
     ),
+    fc.record({ deadlineS: fc.integer({ min: 0, max: 21_600 }), hold: fc.boolean() }).map(
+      (o): Edit =>
+        (s) =>
+          void (s.dispatch = { policy: 'cheapest-power', deadlineS: o.deadlineS, holdForCheaperHour: o.hold }),
+    ),
     fc.integer({ min: 2, max: 1000 }).map(
       (seed): Edit =>
         (s) =>
@@ -216,6 +240,7 @@ const edits: Record<Exclude<StageName, 'catalogue'>, fc.Arbitrary<Edit>> = {
         (s) =>
           void (s.economics = { saleUsdPerMTok: sale, launchDateIso: '2025-05-14' }),
     ),
+    tariffEdit,
   ),
   summary: fc.oneof(
     fc.string({ minLength: 1, maxLength: 12 }).map(
@@ -255,6 +280,33 @@ describe('stage pipeline: reruns are byte-identical to fresh runs (property)', (
       );
     }, 120_000);
   }
+
+  it('under cheapest-power a tariff or electricity price change reruns processing, identical to a fresh run', async () => {
+    const cheapest = (edit: Edit) =>
+      edited((s) => {
+        s.dispatch = { policy: 'cheapest-power', deadlineS: 7200 };
+        edit(s);
+      });
+    const before = await runPipeline(
+      cheapest(() => undefined),
+      deps,
+    );
+    const priceEdit = fc.integer({ min: 0, max: 9 }).map(
+      (h): Edit =>
+        (s) =>
+          void (hubs(s)[h]!.electricityUsdPerKWh = 0.01),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(tariffEdit, priceEdit), async (edit) => {
+        const scenario = cheapest(edit);
+        expect(firstStageToRerun(before.scenario, scenario)).toBe('processing');
+        const rerun = await runPipeline(scenario, deps, before);
+        expect(rerun.ranFrom).toBe('processing');
+        expect(exports(rerun)).toEqual(exports(await runPipeline(scenario, deps)));
+      }),
+      { numRuns: 4 },
+    );
+  }, 120_000);
 
   it('a change to the constellation reruns everything, identical to a fresh run', async () => {
     const input = baseInput();

@@ -11,6 +11,7 @@ import { scheduleStage } from '../../src/sim/engine/schedule-stage.ts';
 import { routingStage } from '../../src/sim/engine/routing-stage.ts';
 import {
   changedPaths,
+  CONDITIONAL_READS,
   firstStageToRerun,
   formatSegments,
   LABEL_PATHS,
@@ -22,6 +23,7 @@ import {
 import { createOrbitPropagator } from '../../src/sim/orbit/propagator.ts';
 import { presets } from '../../src/sim/scenario/presets.ts';
 import { parseScenario, type Scenario } from '../../src/sim/scenario/schema.ts';
+import { withPublishedTariffs } from '../../src/sim/scenario/tariff-presets.ts';
 import { threeBody } from '../helpers/run.ts';
 
 /** A read-only view of `value` that records the path of every leaf read (and of every object whose keys are listed). */
@@ -59,7 +61,11 @@ function recording<T extends object>(value: T): { view: T; reads: Set<string> } 
   return { view: wrap(value, []) as T, reads };
 }
 
-const covered = (stage: keyof typeof STAGE_READS, path: string) => STAGE_READS[stage].some((d) => pathsOverlap(parsePath(path), parsePath(d)));
+/** Whether a recorded read is declared for the stage: statically, or conditionally when the condition holds for `scenario`. */
+const covered = (stage: keyof typeof STAGE_READS, path: string, scenario?: unknown) =>
+  [...STAGE_READS[stage], ...CONDITIONAL_READS.filter((r) => r.stage === stage && scenario !== undefined && r.when(scenario)).flatMap((r) => r.paths)].some(
+    (d) => pathsOverlap(parsePath(path), parsePath(d)),
+  );
 
 function scenarioWithEverything(): Scenario {
   const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n').slice(0, 9).join('\n');
@@ -100,6 +106,7 @@ function scenarioWithEverything(): Scenario {
       },
       launchUsdPerKg: { annualChange: -0.2 },
     },
+    hubs: base.hubs.map((h, i) => (i % 2 === 0 ? withPublishedTariffs([h])[0]! : h)),
   });
 }
 
@@ -144,9 +151,34 @@ describe('stage reads', () => {
       check('pricing', r.reads);
       expect(r.reads).toContain('gpu.pricing');
     }
+    r = recording(scenario);
+    pricingStage(r.view, processing.modes);
+    check('pricing', r.reads);
+    expect(r.reads).toContain('hubs[0].timeOfUse.valleyFactor');
+
+    // cheapest-power dispatches by the tariffs: processing reads them, declared as conditional reads.
+    const cheapest = parseScenario({ ...scenario, dispatch: { policy: 'cheapest-power' } });
+    r = recording(cheapest);
+    await processingStage(r.view, catalogue.records, geometry, schedule, routing, {});
+    for (const p of r.reads) if (!covered('processing', p, cheapest)) undeclared.push(`processing (cheapest-power): ${p}`);
+    expect([...r.reads].some((p) => p.startsWith('hubs[0].timeOfUse.hours'))).toBe(true);
+    expect(r.reads).toContain('dispatch.deadlineS');
+    expect([...r.reads].filter((p) => !covered('processing', p))).toContain('hubs[0].pue'); // only the conditional reads cover it
     propagator.dispose();
     expect(undeclared).toEqual([]);
   }, 60_000);
+
+  it('counts the conditional reads only when their condition holds before or after the change', () => {
+    const flat = parseScenario(threeBody());
+    const cheapest = parseScenario({ ...threeBody(), dispatch: { policy: 'cheapest-power' } });
+    expect(stageOfPath('hubs[2].timeOfUse.valleyFactor')).toBe('pricing');
+    expect(stageOfPath('hubs[2].electricityUsdPerKWh', [flat])).toBe('pricing');
+    expect(stageOfPath('hubs[2].electricityUsdPerKWh', [cheapest])).toBe('processing');
+    const pricier = (s: Scenario) => ({ ...s, hubs: s.hubs.map((h) => ({ ...h, electricityUsdPerKWh: 0.2 })) });
+    expect(firstStageToRerun(flat, pricier(flat))).toBe('pricing');
+    expect(firstStageToRerun(cheapest, pricier(cheapest))).toBe('processing');
+    expect(firstStageToRerun(flat, cheapest)).toBe('processing'); // the policy itself is a processing field
+  });
 
   it('every field of every preset is read by a stage or is a label (nothing falls back to a full rerun)', () => {
     const leaves = (v: unknown, path: (string | number)[], out: string[]) => {

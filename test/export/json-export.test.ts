@@ -186,6 +186,18 @@ describe('parseRunJson', () => {
     expect(old.scenario.gpu.pricing).toBe('on-demand'); // an old scenario reads with the default pricing
   });
 
+  it('reads an export made before electricityUsdPerMTok existed, and writes it back unchanged', () => {
+    const old = editedJson((d) => {
+      for (const m of Object.values(d.summary.modes)) delete (m as Record<string, unknown>).electricityUsdPerMTok;
+    });
+    expect(old).not.toContain('electricityUsdPerMTok');
+    const back = parseRunJson(old);
+    expect(back.summary.modes.ground!.electricityUsdPerMTok).toBeUndefined();
+    expect(runToJson(back)).toBe(runToJson(parseRunJson(runToJson(back))));
+    expect(runToJson(back)).not.toContain('electricityUsdPerMTok');
+    expect(parseRunJson(runToJson(makeRunFixture())).summary.modes.ground!.electricityUsdPerMTok).toBeCloseTo(0.21701388888, 9);
+  });
+
   it('rejects text that is not JSON', () => {
     expect(importError('{"schemaVersion": 1,')).toMatch(/\(root\): is not JSON/);
   });

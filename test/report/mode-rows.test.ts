@@ -30,14 +30,17 @@ describe('mode rows', () => {
       ['Energy', '1666.7 kWh'],
       ['Cost total', '$43.02'],
       ['$ per M tokens', '$0.123'],
+      ['Electricity per M ground tokens', '$0.00500'],
       ['Revenue', 'n/a'],
       ['Margin', 'n/a'],
       ['Margin per M tokens', 'n/a'],
     ]);
   });
 
-  it('the CLI shows every row but backlog max and GPU hours, in the same order', () => {
-    expect(CLI_MODE_ROWS.map((r) => r.label)).toEqual(MODE_ROWS.map((r) => r.label).filter((l) => l !== 'backlog max' && l !== 'GPU hours'));
+  it('the CLI shows every row but backlog max, GPU hours and electricity per token, in the same order', () => {
+    expect(CLI_MODE_ROWS.map((r) => r.label)).toEqual(
+      MODE_ROWS.map((r) => r.label).filter((l) => l !== 'backlog max' && l !== 'GPU hours' && l !== 'electricity per M ground tokens'),
+    );
   });
 
   it('compares the raw number of rows that have a better direction', () => {

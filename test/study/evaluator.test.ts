@@ -6,6 +6,7 @@ import { defaultLandMask, fileReader, PROJECT_ROOT } from '../../src/cli/node-io
 import { runScenario } from '../../src/sim/engine/run.ts';
 import { summaryToJson } from '../../src/sim/export/index.ts';
 import { parseScenario, type Scenario } from '../../src/sim/scenario/schema.ts';
+import { withPublishedTariffs } from '../../src/sim/scenario/tariff-presets.ts';
 import { applyAssignments } from '../../src/sim/study/apply.ts';
 import { StudyEvaluator } from '../../src/sim/study/evaluator.ts';
 import { summaryMetrics } from '../../src/sim/study/metrics.ts';
@@ -17,7 +18,9 @@ let deps: PipelineDeps;
 let base: Scenario;
 beforeAll(async () => {
   deps = { readText: fileReader(PROJECT_ROOT), landMask: await defaultLandMask(), keepOrbitSamples: false };
-  base = parseScenario(threeBody({ durationH: 3, stepS: 60 }));
+  // Published time-of-use tariffs on the first four hubs (the others flat), so that every registry entry applies.
+  const b = threeBody({ durationH: 3, stepS: 60 });
+  base = parseScenario({ ...b, hubs: b.hubs.map((h, i) => (i < 4 ? withPublishedTariffs([h])[0]! : h)) });
 });
 
 const assignment = fc
@@ -44,6 +47,21 @@ describe('StudyEvaluator', () => {
       { numRuns: 20, seed: 20261202 },
     );
     expect(ran.some((s) => s === 'pricing' || s === 'summary')).toBe(true); // the cache was used
+  }, 120_000);
+
+  it('under cheapest-power a tariff, PUE or electricity price change reruns processing, equal to a fresh run', async () => {
+    const cheapest = parseScenario({ ...base, dispatch: { ...base.dispatch, policy: 'cheapest-power' } });
+    const evaluator = new StudyEvaluator(cheapest, deps, 2);
+    const tariffParams = PARAMS.filter((p) => /^hubs\[\*\]\.(timeOfUse|pue|electricityUsdPerKWh)/.test(p.path));
+    expect(tariffParams.length).toBe(4);
+    await evaluator.evaluate([]);
+    for (const p of tariffParams) {
+      const as = [{ path: p.path, value: p.high }];
+      const r = await evaluator.evaluate(as);
+      expect(r.ranFrom, p.path).toBe('processing');
+      const fresh = await runScenario(applyAssignments(cheapest, as), deps);
+      expect(summaryToJson(await evaluator.summary(as))).toBe(summaryToJson(fresh.summary));
+    }
   }, 120_000);
 
   it('names the metric columns as the JSON export does', async () => {

@@ -3,10 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../src/sim/scenario/presets.ts';
 import { parseScenario } from '../../src/sim/scenario/schema.ts';
+import { withPublishedTariffs } from '../../src/sim/scenario/tariff-presets.ts';
 import { applyAssignments, StudyInputError, valuesAt } from '../../src/sim/study/apply.ts';
 import { findParam, paramStage, PARAMS, patternOf } from '../../src/sim/study/params.ts';
 
 const base = parseScenario(presets['three-body']!);
+/** The default with time-of-use tariffs on its first three hubs only (the flat hubs have no tariff fields). */
+const someTou = parseScenario({ ...presets['three-body']!, hubs: presets['three-body']!.hubs.map((h, i) => (i < 3 ? withPublishedTariffs([h])[0]! : h)) });
 
 describe('study parameter registry', () => {
   it('has a unique path, a unit, a source and low < high for every entry; log scales start above 0', () => {
@@ -20,11 +23,20 @@ describe('study parameter registry', () => {
     }
   });
 
-  it('every entry is a field of the default scenario, and its low and high pass the scenario schema', () => {
+  it('every entry is a field of the default scenario (tariff factors: of its hubs with a tariff), and its low and high pass the schema', () => {
     for (const p of PARAMS) {
-      expect(valuesAt(base, p.path).length, p.path).toBeGreaterThan(0);
-      for (const value of [p.low, p.high]) expect(() => applyAssignments(base, [{ path: p.path, value }]), `${p.path}=${value}`).not.toThrow();
+      const tariff = p.path.startsWith('hubs[*].timeOfUse.');
+      const scenario = tariff ? someTou : base;
+      if (tariff) expect(valuesAt(base, p.path), p.path).toEqual([]); // the default's hubs are flat
+      expect(valuesAt(scenario, p.path).length, p.path).toBeGreaterThan(0);
+      for (const value of [p.low, p.high]) expect(() => applyAssignments(scenario, [{ path: p.path, value }]), `${p.path}=${value}`).not.toThrow();
     }
+  });
+
+  it('sets a tariff factor on the hubs that have a tariff and leaves the flat hubs flat', () => {
+    const s = applyAssignments(someTou, [{ path: 'hubs[*].timeOfUse.valleyFactor', value: 0.3 }]);
+    expect(s.hubs.map((h) => h.timeOfUse?.valleyFactor)).toEqual([0.3, 0.3, 0.3, ...Array(7).fill(undefined)]);
+    expect(() => applyAssignments(base, [{ path: 'hubs[*].timeOfUse.valleyFactor', value: 0.3 }])).toThrow(/no such field/);
   });
 
   it('takes its stages from the engine declarations', () => {

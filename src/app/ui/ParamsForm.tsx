@@ -1,6 +1,6 @@
 // The key parameters of the scenario draft (TOPS, downlink, GPU pricing and prices, price paths, PUE, launch $/kg,
-// sale price, storage, dispatch, duration, seed). Each field keeps its own text while typing and writes the draft
-// when the text is a number.
+// sale price, storage, dispatch, the hubs' tariffs, duration, seed). Each field keeps its own text while typing and
+// writes the draft when the text is a number.
 import { useEffect, useRef, useState } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import {
@@ -14,6 +14,8 @@ import {
   setDispatchPolicy,
   setDownlinkKind,
   setDraftParam,
+  setHoldForCheaperHour,
+  setTariffs,
   type DispatchPolicy,
   type DraftParam,
   type DraftParamKey,
@@ -68,7 +70,29 @@ export function ParamsForm() {
           ))}
         </select>
       </label>
-      {field('maxQueueWaitS')}
+      {v.policy === 'cheapest-power' ? (
+        <>
+          {field('deadlineS')}
+          <label className="param">
+            <span>Hold for a cheaper hour</span>
+            <select value={v.holdForCheaperHour ? 'yes' : 'no'} onChange={(e) => edit(setHoldForCheaperHour(draft, e.target.value === 'yes'))}>
+              <option value="yes">yes, within the deadline</option>
+              <option value="no">no</option>
+            </select>
+          </label>
+        </>
+      ) : (
+        field('maxQueueWaitS')
+      )}
+      <label className="param">
+        <span>Hub electricity</span>
+        <select value={v.tariffs} onChange={(e) => e.target.value !== 'custom' && edit(setTariffs(draft, e.target.value as 'flat' | 'published'))}>
+          <option value="flat">Flat price all day</option>
+          <option value="published">Time-of-use (east: Zhejiang, west: Xinjiang)</option>
+          {v.tariffs === 'custom' && <option value="custom">Time-of-use (the scenario's own)</option>}
+        </select>
+      </label>
+      {v.tariffs !== 'flat' && field('touValleyFactor', v.touValleyRange ? `mixed ${v.touValleyRange[0]}–${v.touValleyRange[1]}` : undefined)}
       {field('durationH')}
       {field('seed')}
     </fieldset>

@@ -1,9 +1,18 @@
 // Editing the scenario draft from the scenario panel: the key parameters (read with their schema defaults,
-// written immutably along their path), the pasted catalogue and export file names. Nothing here validates a draft:
+// written immutably along their path), the hubs' tariffs, the pasted catalogue and export file names. Nothing here validates a draft:
 // the simulation worker does, once per run, and replies its errors by path (the form's fields carry those paths).
 // Pure; imports the scenario schema and the catalogue format detector only.
 import { detectCatalogFormat } from '../../sim/catalog/index.ts';
-import { dispatchSchema, economicsSchema, gpuPricingModels, gpuSchema, hubSchema } from '../../sim/scenario/schema-ground.ts';
+import {
+  dispatchPolicies,
+  dispatchSchema,
+  economicsSchema,
+  gpuPricingModels,
+  gpuSchema,
+  hubSchema,
+  timeOfUseSchema,
+} from '../../sim/scenario/schema-ground.ts';
+import { withPublishedTariffs } from '../../sim/scenario/tariff-presets.ts';
 import { satelliteSchema } from '../../sim/scenario/schema-satellite.ts';
 import { scenarioSchema, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
 
@@ -16,6 +25,8 @@ export type DraftParamKey =
   | 'launchUsdPerKg'
   | 'storageGB'
   | 'maxQueueWaitS'
+  | 'deadlineS'
+  | 'touValleyFactor'
   | 'durationH'
   | 'seed'
   | PricingParamKey;
@@ -46,6 +57,8 @@ export const DRAFT_PARAMS: readonly DraftParam[] = [
   { key: 'launchUsdPerKg', label: 'Launch price', unit: '$/kg', path: 'economics.launchUsdPerKg' },
   { key: 'storageGB', label: 'Storage per satellite', unit: 'GB', path: 'satellite.storageGB' },
   { key: 'maxQueueWaitS', label: 'Max GPU queue wait', unit: 's', path: 'dispatch.maxQueueWaitS' },
+  { key: 'deadlineS', label: 'Deadline, downlink to insight', unit: 's', path: 'dispatch.deadlineS' },
+  { key: 'touValleyFactor', label: 'Valley price (hubs with a tariff)', unit: '× flat', path: 'hubs[*].timeOfUse.valleyFactor' },
   { key: 'durationH', label: 'Duration', unit: 'h', path: 'durationH' },
   { key: 'seed', label: 'Seed', unit: '', path: 'seed', integer: true },
 ];
@@ -57,7 +70,10 @@ export type GpuPricing = Scenario['gpu']['pricing'];
 export const GPU_PRICING_MODELS: readonly GpuPricing[] = gpuPricingModels;
 
 export type DispatchPolicy = Scenario['dispatch']['policy'];
-export const DISPATCH_POLICIES: readonly DispatchPolicy[] = ['west-first', 'nearest', 'least-latency'];
+export const DISPATCH_POLICIES: readonly DispatchPolicy[] = dispatchPolicies;
+
+/** The hubs' electricity: flat all day, the published time-of-use tariffs (tariff-presets.ts), or other tariffs. */
+export type TariffKind = 'flat' | 'published' | 'custom';
 
 /** The values shown in the form: the draft's own or the schema default; undefined when not applicable or mixed. */
 export type DraftValues = Record<DraftParamKey, number | undefined> & {
@@ -66,6 +82,10 @@ export type DraftValues = Record<DraftParamKey, number | undefined> & {
   gpuPricing: GpuPricing;
   /** Range of the hubs' PUE when they differ. */
   pueRange: [number, number] | null;
+  tariffs: TariffKind;
+  /** Range of the valley factors of the hubs with a tariff when they differ. */
+  touValleyRange: [number, number] | null;
+  holdForCheaperHour: boolean;
 };
 
 /** The schema's defaults of the fields the form shows, read from the schema once (empty sections parsed). */
@@ -80,6 +100,7 @@ const DEFAULTS = (() => {
     gpu: gpuSchema.parse({}),
     launchUsdPerKg: economicsSchema.parse({}).launchUsdPerKg,
     dispatch: dispatchSchema.parse({}),
+    valleyFactor: timeOfUseSchema.shape.valleyFactor.parse(undefined),
     pue: hubSchema.shape.pue.parse(undefined),
     seed: scenarioSchema.shape.seed.parse(undefined),
   };
@@ -91,6 +112,8 @@ export function readDraftValues(d: ScenarioInput): DraftValues {
   const pues = d.hubs.map((h) => h.pue ?? DEFAULTS.pue);
   const pueMin = Math.min(...pues);
   const pueMax = Math.max(...pues);
+  const valleys = d.hubs.flatMap((h) => (h.timeOfUse ? [h.timeOfUse.valleyFactor ?? DEFAULTS.valleyFactor] : []));
+  const [valleyMin, valleyMax] = [Math.min(...valleys), Math.max(...valleys)];
   return {
     topsInt8: d.satellite?.compute?.topsInt8 ?? DEFAULTS.topsInt8,
     downlinkRateMbps: dl.kind === 'fixed' ? dl.rateMbps : undefined,
@@ -105,12 +128,17 @@ export function readDraftValues(d: ScenarioInput): DraftValues {
     launchUsdPerKg: d.economics?.launchUsdPerKg ?? DEFAULTS.launchUsdPerKg,
     storageGB: d.satellite?.storageGB ?? DEFAULTS.storageGB,
     maxQueueWaitS: d.dispatch?.maxQueueWaitS ?? DEFAULTS.dispatch.maxQueueWaitS,
+    deadlineS: d.dispatch?.deadlineS ?? DEFAULTS.dispatch.deadlineS,
+    touValleyFactor: valleys.length > 0 && valleyMin === valleyMax ? valleyMin : undefined,
     durationH: d.durationH,
     seed: d.seed ?? DEFAULTS.seed,
     downlinkKind: dl.kind,
     policy: d.dispatch?.policy ?? DEFAULTS.dispatch.policy,
     gpuPricing: d.gpu?.pricing ?? DEFAULTS.gpu.pricing,
     pueRange: pues.length > 0 && pueMin !== pueMax ? [pueMin, pueMax] : null,
+    tariffs: tariffKind(d),
+    touValleyRange: valleys.length > 0 && valleyMin !== valleyMax ? [valleyMin, valleyMax] : null,
+    holdForCheaperHour: d.dispatch?.holdForCheaperHour ?? DEFAULTS.dispatch.holdForCheaperHour,
   };
 }
 
@@ -136,6 +164,10 @@ export function setDraftParam(d: ScenarioInput, key: DraftParamKey, value: numbe
       return { ...d, satellite: { ...sat, storageGB: value } };
     case 'maxQueueWaitS':
       return { ...d, dispatch: { ...d.dispatch, maxQueueWaitS: value } };
+    case 'deadlineS':
+      return { ...d, dispatch: { ...d.dispatch, deadlineS: value } };
+    case 'touValleyFactor':
+      return { ...d, hubs: d.hubs.map((h) => (h.timeOfUse ? { ...h, timeOfUse: { ...h.timeOfUse, valleyFactor: value } } : h)) };
     case 'durationH':
       return { ...d, durationH: value };
     case 'seed':
@@ -175,6 +207,22 @@ export function setDownlinkKind(d: ScenarioInput, kind: 'shannon' | 'fixed'): Sc
 
 export function setDispatchPolicy(d: ScenarioInput, policy: DispatchPolicy): ScenarioInput {
   return { ...d, dispatch: { ...d.dispatch, policy } };
+}
+
+export function setHoldForCheaperHour(d: ScenarioInput, holdForCheaperHour: boolean): ScenarioInput {
+  return { ...d, dispatch: { ...d.dispatch, holdForCheaperHour } };
+}
+
+/** 'published' when every hub has its region's published tariff, 'flat' when none has a tariff, else 'custom'. */
+function tariffKind(d: ScenarioInput): TariffKind {
+  if (d.hubs.every((h) => h.timeOfUse === undefined)) return 'flat';
+  const published = withPublishedTariffs(d.hubs);
+  return d.hubs.every((h, i) => JSON.stringify(h.timeOfUse) === JSON.stringify(published[i]!.timeOfUse)) ? 'published' : 'custom';
+}
+
+/** Flat: the hubs' tariffs removed; published: each hub gets its region's published tariff (tariff-presets.ts). */
+export function setTariffs(d: ScenarioInput, kind: 'flat' | 'published'): ScenarioInput {
+  return { ...d, hubs: kind === 'published' ? withPublishedTariffs(d.hubs) : d.hubs.map(({ timeOfUse: _, ...h }) => h) };
 }
 
 /** Reads a number typed in the form: finite, or null (empty, text, NaN). Accepts "1,5" as 1.5 and "1 000". */

@@ -10,7 +10,7 @@ export async function runParamsCommand(o: { scenario: string; json?: boolean }, 
   const scenario = await inlineScenario(o.scenario);
   const rows = PARAMS.map((p) => {
     const values = valuesAt(scenario, p.path);
-    return { ...p, stage: paramStage(p.path), values };
+    return { ...p, stage: paramStage(p.path, scenario), values };
   });
   if (o.json) {
     io.out(

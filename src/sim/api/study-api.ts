@@ -67,7 +67,9 @@ export async function studyInfo(runId: number, host: StudyHost): Promise<StudyIn
   const base = await ev.evaluate([]);
   return {
     runId,
-    params: PARAMS.map((p) => ({ ...p, stage: paramStage(p.path), base: valuesAt(host.pipeline.scenario, p.path) })).filter((p) => p.base.length > 0),
+    params: PARAMS.map((p) => ({ ...p, stage: paramStage(p.path, host.pipeline.scenario), base: valuesAt(host.pipeline.scenario, p.path) })).filter(
+      (p) => p.base.length > 0,
+    ),
     metrics: await ev.metricNames(),
     baseValues: base.values,
   };

@@ -1,7 +1,7 @@
 // Cost per million tokens, onboard and on the ground, with its breakdown. Onboard: compute payload
 // hardware, launch $/kg × mass (payload + the power system that feeds it), operations, amortised over
-// the payload lifetime. Ground: the GPU line (gpu-pricing.ts), electricity × PUE, station time, backhaul. Pure math;
-// imports only gpu-pricing.ts.
+// the payload lifetime. Ground: the GPU line (gpu-pricing.ts), electricity × PUE (priced by the hour in
+// electricity-tariff.ts), station time, backhaul. Pure math; imports only gpu-pricing.ts.
 import { gpuCostUsd, type GpuBill } from './gpu-pricing.ts';
 
 export const SECONDS_PER_YEAR = 365.25 * 86400;
@@ -40,10 +40,9 @@ export interface CostInputs {
   gpuSecondsByCluster: ArrayLike<number>;
   /** How the GPU line is billed (on-demand, reserved, per-token) and its prices. */
   gpuBill: GpuBill;
-  gpuPowerW: number;
   electricityIncluded: boolean;
-  pueByCluster: readonly number[];
-  electricityUsdPerKWhByCluster: readonly number[];
+  /** GPU energy × PUE × the hubs' prices at the hours it was used, $ (electricity-tariff.ts gpuElectricityUsd). */
+  gpuElectricityUsd: number;
   /** Antenna minutes billed (per contact, rounded up). */
   stationMinutesByStation: ArrayLike<number>;
   stationUsdPerMin: readonly number[];
@@ -60,11 +59,7 @@ export function runCost(i: CostInputs): CostBreakdownUsd {
   const launchUsd = e.launchUsdPerKg * computePayloadMassKg(e, i.acceleratorW) * share;
   const operationsUsd = (e.opsUsdPerSatYear * i.computeSatSeconds) / SECONDS_PER_YEAR;
   const gpuUsd = gpuCostUsd(i.gpuBill, i.gpuSecondsByCluster);
-  let electricityUsd = 0;
-  for (let c = 0; c < i.gpuSecondsByCluster.length; c++) {
-    const hours = i.gpuSecondsByCluster[c]! / 3600;
-    if (!i.electricityIncluded) electricityUsd += ((hours * i.gpuPowerW) / 1000) * i.pueByCluster[c]! * i.electricityUsdPerKWhByCluster[c]!;
-  }
+  const electricityUsd = i.electricityIncluded ? 0 : i.gpuElectricityUsd;
   let stationUsd = 0;
   for (let s = 0; s < i.stationMinutesByStation.length; s++) stationUsd += i.stationMinutesByStation[s]! * i.stationUsdPerMin[s]!;
   const backhaulUsd = (i.backhaulBytes / 1e9) * i.backhaulUsdPerGB;

@@ -1,8 +1,10 @@
 // Price paths: the factor of a dated price index at a time, its mean over a window, and the factors the pricing
-// stage applies (GPU rent, per-token price and electricity over the run's dates, launch price at the launch date).
+// stage applies (GPU rent and per-token price over the run's dates, electricity at each hour of use, launch price at the
+// launch date).
 // Linear in time between points; outside them the end value compounded by `annualChange` per year (0: held). Pure;
 // imports only the scenario types and time.ts.
 import type { Scenario } from '../scenario/schema.ts';
+import type { ElectricityPriceMultiplier } from './electricity-tariff.ts';
 import { fullIsoUtc, PRICE_DATE_YEARS, type PricePath } from '../scenario/schema-pricing.ts';
 import { parseIsoUtc, runWindow } from '../time.ts';
 
@@ -78,8 +80,6 @@ export interface PriceFactors {
   gpuUsdPerMTok: number;
   /** The launch price path at the launch date (`economics.launchDateIso`, default the run's epoch). */
   launchUsdPerKg: number;
-  /** Mean over the run of `electricityPriceFactorAt` per cluster: `[cluster]`. */
-  electricityByCluster: number[];
 }
 
 /**
@@ -92,17 +92,26 @@ export function electricityPriceFactorAt(scenario: Scenario, cluster: number, tM
   return pathFactorAt(scenario.pricePaths.electricityUsdPerKWh, parseIsoUtc(scenario.epochIso, 'epochIso'), tMs);
 }
 
+/**
+ * The electricity path as the pricing stage's multiplier (electricity-tariff.ts gpuElectricityUsd applies it to each
+ * hour of GPU use), or undefined when the path is flat at 1 (no points, no annual change): then nothing is multiplied
+ * and flat hubs are charged on their totals as before paths existed.
+ */
+export function electricityMultiplier(scenario: Scenario): ElectricityPriceMultiplier | undefined {
+  const path = scenario.pricePaths.electricityUsdPerKWh;
+  if (path.points.length === 0 && path.annualChange === 0) return undefined;
+  return (cluster, tMs) => electricityPriceFactorAt(scenario, cluster, tMs);
+}
+
 /** The factors of a scenario's price paths over its run window and at its launch date. */
 export function priceFactors(scenario: Scenario): PriceFactors {
   const { startMs, endMs } = runWindow(scenario);
   const p = scenario.pricePaths;
   const launchMs =
     scenario.economics.launchDateIso === undefined ? startMs : parseIsoUtc(fullIsoUtc(scenario.economics.launchDateIso), 'economics.launchDateIso');
-  const electricity = meanPathFactor(p.electricityUsdPerKWh, startMs, startMs, endMs);
   return {
     gpuUsdPerHour: meanPathFactor(p.gpuUsdPerHour, startMs, startMs, endMs),
     gpuUsdPerMTok: meanPathFactor(p.gpuUsdPerMTok, startMs, startMs, endMs),
     launchUsdPerKg: pathFactorAt(p.launchUsdPerKg, startMs, launchMs),
-    electricityByCluster: scenario.hubs.map(() => electricity),
   };
 }

@@ -1,10 +1,11 @@
 // Stage `pricing`: the cost of each mode, by item, and its energy, from the usage record the processing stage
 // produced and the scenario's prices alone (economics, GPU pricing model, rent, per-token price and power, PUE,
-// electricity, station minutes, transit, price paths, sale price). Cheap enough to rerun for every point of a price
-// study. Pure.
+// electricity and its time-of-use tariffs, station minutes, transit, price paths, sale price). Cheap enough to rerun
+// for every point of a price study. Pure.
 import { costUsdPerMTok, runCost, type CostBreakdownUsd } from '../cost/cost-model.ts';
+import { gpuElectricityUsd, tariffTable, type TariffTable } from '../cost/electricity-tariff.ts';
 import { clusterUtilisation, type ClusterUtilisation, type GpuBill } from '../cost/gpu-pricing.ts';
-import { priceFactors, type PriceFactors } from '../cost/price-paths.ts';
+import { electricityMultiplier, priceFactors, type PriceFactors } from '../cost/price-paths.ts';
 import { modeRevenue, type ModeRevenue } from '../cost/revenue.ts';
 import type { ProcessingMode, Scenario } from '../scenario/schema.ts';
 import type { ModeUsage } from './usage.ts';
@@ -14,6 +15,8 @@ export interface ModePrice {
   costUsd: CostBreakdownUsd;
   /** $ per million tokens processed; null when no tokens were processed. */
   costUsdPerMTok: number | null;
+  /** Electricity $ per million tokens inferred on the ground (the ground GPUs' power bill per token); null without any. */
+  electricityUsdPerMTok: number | null;
   /** Onboard accelerator energy and ground GPU energy including the hubs' PUE, J. */
   energyJ: { onboardAccelerator: number; groundGpuWithPue: number; total: number };
   /** Busy GPU-seconds / GPU-seconds of the hubs' GPUs over the run (what a reserved lease pays for). */
@@ -28,7 +31,8 @@ export interface PricingOutput {
 
 export function pricingStage(scenario: Scenario, modes: readonly { mode: ProcessingMode; usage: ModeUsage }[]): PricingOutput {
   const factors = priceFactors(scenario);
-  return { modes: modes.map(({ mode, usage }) => priceMode(scenario, factors, mode, usage)) };
+  const tariffs = tariffTable(scenario.hubs);
+  return { modes: modes.map(({ mode, usage }) => priceMode(scenario, factors, tariffs, mode, usage)) };
 }
 
 /**
@@ -49,20 +53,18 @@ function gpuBill(scenario: Scenario, f: PriceFactors, mode: ProcessingMode, u: M
   };
 }
 
-function priceMode(scenario: Scenario, f: PriceFactors, mode: ProcessingMode, u: ModeUsage): ModePrice {
+function priceMode(scenario: Scenario, f: PriceFactors, tariffs: TariffTable, mode: ProcessingMode, u: ModeUsage): ModePrice {
   const gpu = scenario.gpu;
-  const pue = scenario.hubs.map((h) => h.pue);
+  const pue = tariffs.pue;
   const costUsd = runCost({
     computeSatSeconds: u.computeSatSeconds,
     acceleratorW: u.acceleratorWMean,
     economics: { ...scenario.economics, launchUsdPerKg: scenario.economics.launchUsdPerKg * f.launchUsdPerKg },
     gpuSecondsByCluster: u.gpuSecondsByCluster,
     gpuBill: gpuBill(scenario, f, mode, u),
-    gpuPowerW: gpu.powerW,
     // An API's per-token price includes the provider's power.
     electricityIncluded: gpu.electricityIncluded || gpu.pricing === 'per-token',
-    pueByCluster: pue,
-    electricityUsdPerKWhByCluster: scenario.hubs.map((h, c) => h.electricityUsdPerKWh * f.electricityByCluster[c]!),
+    gpuElectricityUsd: gpuElectricityUsd(u.gpuSecondsByCluster, u.gpuSecondsByHour, tariffs, gpu.powerW, electricityMultiplier(scenario)),
     stationMinutesByStation: u.stationMinutesByStation,
     stationUsdPerMin: scenario.groundStations.map((g) => g.costUsdPerMin),
     backhaulBytes: u.backhaulBytes,
@@ -76,6 +78,7 @@ function priceMode(scenario: Scenario, f: PriceFactors, mode: ProcessingMode, u:
     mode,
     costUsd,
     costUsdPerMTok: costUsdPerMTok(costUsd.totalUsd, tokens),
+    electricityUsdPerMTok: costUsdPerMTok(costUsd.electricityUsd, u.tokensGround),
     energyJ: { onboardAccelerator: u.acceleratorJ, groundGpuWithPue: gpuJ, total: u.acceleratorJ + gpuJ },
     clusterUtilisation: clusterUtilisation(
       u.gpuSecondsByCluster,

@@ -5,7 +5,8 @@
 import { createRng, type Rng } from '../rng.ts';
 import type { CatalogRecord } from '../catalog/types.ts';
 import { latencyMatrixS, transferS } from '../ground/backhaul.ts';
-import { buildDeliveryTables, chooseCluster, type DispatchTables } from '../ground/dispatch.ts';
+import { tariffTable, type TariffTable } from '../cost/electricity-tariff.ts';
+import { buildDeliveryTables, placeBatch, type DispatchTables } from '../ground/dispatch.ts';
 import { tokensPerGpuS } from '../ground/gpu-queue.ts';
 import { bytesPerTile, splitCloudyTiles } from '../workload/tiles.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -64,6 +65,8 @@ export async function processingStage(
   );
   const p = flowParams(scenario, records);
   const tables = dispatchTables(scenario);
+  // Only cheapest-power dispatches by price: other policies leave the tariffs to the pricing stage (stage-reads.ts).
+  const tariffs = scenario.dispatch.policy === 'cheapest-power' ? tariffTable(scenario.hubs) : null;
   const { gpu, model } = scenario;
   const gpuRate = tokensPerGpuS({
     peakTflops: gpu.peakTflops,
@@ -121,7 +124,7 @@ export async function processingStage(
       }
     }
     for (const st of modes) {
-      dispatchArrivals(st, scenario, tables, p);
+      dispatchArrivals(st, scenario, tables, p, tariffs);
       st.recordStep(k, t0 + stepMs, batteryWh);
     }
     if (k % 64 === 0 || k === K - 1) deps.onProgress?.(k + 1, K);
@@ -197,21 +200,23 @@ function deliverResult(st: ModeState, scenario: Scenario, t: DispatchTables, b: 
 }
 
 /** Raw data downlinked this step, in time order: choose a cluster, queue for its GPUs, deliver east. */
-function dispatchArrivals(st: ModeState, scenario: Scenario, t: DispatchTables, p: FlowParams): void {
+function dispatchArrivals(st: ModeState, scenario: Scenario, t: DispatchTables, p: FlowParams, tariffs: TariffTable | null): void {
   if (st.arrivals.length === 0) return;
   const arrivals = st.arrivals.sort((a, b) => a.downlinkedMs - b.downlinkedMs || a.stationIndex - b.stationIndex);
   st.arrivals = [];
   const c = st.counters;
   for (const a of arrivals) {
-    const cluster = chooseCluster(scenario.dispatch.policy, a.stationIndex, a.downlinkedMs, t, st.gpu, scenario.dispatch.maxQueueWaitS);
+    const tokens = a.tiles * p.tokensPerTile;
+    const upS = transferS(a.bytes, scenario.backhaul.rateGbps);
+    const job = { station: a.stationIndex, downlinkedMs: a.downlinkedMs, transferS: upS, tokens };
+    const { cluster, notBeforeMs } = placeBatch(scenario.dispatch, job, t, st.gpu, tariffs);
     c.backhaulBytes += a.bytes;
     if (cluster < 0) {
       st.unresolved(a.captureMs, a.tiles); // no GPUs anywhere: downlinked but never inferred
       continue;
     }
-    const arriveMs = a.downlinkedMs + (t.stationToClusterS[a.stationIndex * t.clusterCount + cluster]! + transferS(a.bytes, scenario.backhaul.rateGbps)) * 1000;
-    const tokens = a.tiles * p.tokensPerTile;
-    const doneMs = st.gpu.serve(cluster, arriveMs, tokens);
+    const arriveMs = a.downlinkedMs + (t.stationToClusterS[a.stationIndex * t.clusterCount + cluster]! + upS) * 1000;
+    const doneMs = st.gpu.serve(cluster, arriveMs, tokens, notBeforeMs);
     const insightMs = doneMs + t.deliveryToEastS[cluster]! * 1000;
     st.delivered(a.captureMs, insightMs, a.tiles);
     c.tokensGround += tokens;

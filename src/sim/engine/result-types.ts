@@ -111,6 +111,11 @@ export interface ModeSummary {
   clusterUtilisation?: ClusterUtilisation;
   /** Revenue and margin at the scenario's sale price (`economics.saleUsdPerMTok`); absent without one. */
   revenue?: ModeRevenue;
+  /**
+   * Electricity $ per million tokens inferred on the ground (costUsd.electricityUsd / tokensGround); null without
+   * ground tokens. Absent in exports made before it existed.
+   */
+  electricityUsdPerMTok?: number | null;
 }
 
 export interface RunSummary {

@@ -67,6 +67,7 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'hubs[*].pue',
     'hubs[*].electricityUsdPerKWh',
     'hubs[*].gpus',
+    'hubs[*].timeOfUse',
     'groundStations[*].costUsdPerMin',
     'backhaul.costUsdPerGB',
     'epochIso',
@@ -74,6 +75,25 @@ export const STAGE_READS: Readonly<Record<Exclude<StageName, 'summary'>, readonl
     'stepS',
   ],
 };
+
+/** A stage's reads that depend on the scenario: they count when `when` holds for the scenario before or after a change. */
+export interface ConditionalReads {
+  stage: Exclude<StageName, 'summary'>;
+  paths: readonly string[];
+  when(scenario: unknown): boolean;
+}
+
+/**
+ * Under `dispatch.policy: cheapest-power` the processing stage dispatches by the hubs' electricity prices, so a
+ * tariff change reruns processing; under any other policy only pricing reads them and a tariff study reruns pricing.
+ */
+export const CONDITIONAL_READS: readonly ConditionalReads[] = [
+  {
+    stage: 'processing',
+    paths: ['hubs[*].electricityUsdPerKWh', 'hubs[*].timeOfUse', 'hubs[*].pue'],
+    when: (s) => (s as { dispatch?: { policy?: unknown } } | null)?.dispatch?.policy === 'cheapest-power',
+  },
+];
 
 /**
  * Fields that only label the result (copied into it by the summary, read by no engine stage). A change to one of
@@ -124,15 +144,20 @@ const parsedReads = Object.fromEntries(Object.entries(STAGE_READS).map(([stage, 
 
 const parsedLabels = LABEL_PATHS.map(parsePath);
 
+const parsedConditional = CONDITIONAL_READS.map((r) => ({ ...r, parsed: r.paths.map(parsePath) }));
+
 /**
  * The first stage that reads a path: 'summary' for a label, 'catalogue' (rerun everything) for a path that is
- * neither read nor a label (a field added to the schema and not yet declared here).
+ * neither read nor a label (a field added to the schema and not yet declared here). Conditional reads count when
+ * their condition holds for one of `scenarios` (the scenario before and after a change).
  */
-export function stageOfPath(path: string | readonly Segment[]): StageName {
+export function stageOfPath(path: string | readonly Segment[], scenarios: readonly unknown[] = []): StageName {
   const p = typeof path === 'string' ? parsePath(path) : path;
+  const conditional = parsedConditional.filter((r) => scenarios.some((s) => r.when(s)));
   for (const stage of STAGES) {
     if (stage === 'summary') break;
     if (parsedReads[stage].some((d) => pathsOverlap(p, d))) return stage;
+    if (conditional.some((r) => r.stage === stage && r.parsed.some((d) => pathsOverlap(p, d)))) return stage;
   }
   return parsedLabels.some((d) => pathsOverlap(p, d) && p.length >= d.length) ? 'summary' : 'catalogue';
 }
@@ -171,7 +196,7 @@ export function changedPaths(a: unknown, b: unknown): Segment[][] {
 export function firstStageToRerun(before: unknown, after: unknown): StageName | null {
   const changed = changedPaths(before, after);
   if (changed.length === 0) return null;
-  return STAGES[Math.min(...changed.map((p) => STAGES.indexOf(stageOfPath(p))))]!;
+  return STAGES[Math.min(...changed.map((p) => STAGES.indexOf(stageOfPath(p, [before, after]))))]!;
 }
 
 /** Formats path segments as `groundStations[2].antennas`. */

@@ -129,6 +129,7 @@ function modeSummary(o: ModeOutcome, price: ModePrice): ModeSummary {
     costUsd: price.costUsd,
     clusterUtilisation: price.clusterUtilisation,
     ...(price.revenue ? { revenue: price.revenue } : {}),
+    electricityUsdPerMTok: price.electricityUsdPerMTok,
   };
 }
 

@@ -1,6 +1,7 @@
-// What one processing mode did in a run (counters, latency, series) and what it used (GPU-seconds per cluster,
-// energy, billed station minutes, satellite-seconds, bytes backhauled, tokens): the processing stage's output
+// What one processing mode did in a run (counters, latency, series) and what it used (GPU-seconds per cluster and
+// per UTC hour, energy, billed station minutes, satellite-seconds, bytes backhauled, tokens): the processing stage's output
 // per mode, plain data, from which the pricing stage derives every cost. Pure.
+import type { GpuHourBins } from '../cost/electricity-tariff.ts';
 import type { DownlinkSession } from '../links/scheduler.ts';
 import type { ProcessingMode } from '../scenario/schema.ts';
 import type { FlowParams, ModeCounters, ModeState } from './mode-state.ts';
@@ -20,6 +21,8 @@ export interface ModeUsage {
   acceleratorJ: number;
   /** Busy GPU-seconds per hub cluster: `[cluster]`. */
   gpuSecondsByCluster: Float64Array;
+  /** The same GPU-seconds per cluster per UTC hour: what pricing charges time-of-use electricity by. */
+  gpuSecondsByHour: GpuHourBins;
   /** Antenna minutes billed per station: each used session from its start to its last byte, rounded up: `[station]`. */
   stationMinutesByStation: Float64Array;
   /** Bytes carried over terrestrial fibre (raw to clusters, results to users). */
@@ -83,6 +86,7 @@ export function modeOutcome(st: ModeState, p: FlowParams, sessions: readonly Dow
       acceleratorWMean: p.acceleratorW.length > 0 ? sum(p.acceleratorW) / p.acceleratorW.length : 0,
       acceleratorJ: c.acceleratorJ,
       gpuSecondsByCluster: st.gpu.gpuSeconds.slice(),
+      gpuSecondsByHour: st.gpu.hourBins(),
       stationMinutesByStation: billedStationMinutes(st.sessionLastByteMs, sessions, stationCount),
       backhaulBytes: c.backhaulBytes,
       tokensOnboard: c.tokensOnboard,

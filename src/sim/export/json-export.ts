@@ -112,6 +112,8 @@ const modeSummarySchema = z.object({
   // Optional: exports made before GPU pricing models and revenue existed have neither.
   clusterUtilisation: z.object({ overall: numOrNull, byCluster: z.array(numOrNull) }).optional(),
   revenue: z.object({ ...numShape(['saleUsdPerMTok', 'revenueUsd', 'marginUsd']), marginUsdPerMTok: numOrNull }).optional(),
+  /** Optional: exports made before time-of-use electricity lack it. */
+  electricityUsdPerMTok: numOrNull.optional(),
 }) satisfies z.ZodType<ModeSummary>;
 
 /** Downlink service of a satellite or a shell (engine/fairness.ts). */

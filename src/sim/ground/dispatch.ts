@@ -1,8 +1,17 @@
 // Dispatch of downlinked raw data from a ground station to a data-centre cluster ("Eastern Data,
 // Western Computing"), and delivery of insights to the users' (east) clusters. Pure.
+import type { TariffTable } from '../cost/electricity-tariff.ts';
+import { chooseCheapest, type CheapestPowerOptions, type Placement, type PowerJob } from './cheapest-power.ts';
 import type { GpuQueues } from './gpu-queue.ts';
 
+/** The policies that pick a cluster by delay alone (cheapest-power adds the price: cheapest-power.ts). */
 export type DispatchPolicy = 'west-first' | 'nearest' | 'least-latency';
+
+/** The scenario's `dispatch` block. */
+export interface DispatchOptions extends CheapestPowerOptions {
+  policy: DispatchPolicy | 'cheapest-power';
+  maxQueueWaitS: number;
+}
 
 export interface DispatchTables {
   /** [station × cluster] one-way fibre latency, s. */
@@ -66,4 +75,17 @@ export function chooseCluster(policy: DispatchPolicy, station: number, atMs: num
     if (best < 0) pick(total, () => true);
   }
   return best;
+}
+
+/**
+ * The cluster (and earliest start) of a raw batch under the scenario's policy: cheapest-power when a cluster meets the
+ * deadline (it needs the tariffs), else least-latency; the other policies by chooseCluster. Cluster −1: no GPUs anywhere.
+ */
+export function placeBatch(d: DispatchOptions, job: PowerJob, t: DispatchTables, queues: GpuQueues, tariffs: TariffTable | null): Placement {
+  if (d.policy === 'cheapest-power') {
+    const placed = tariffs ? chooseCheapest(job, t, queues, tariffs, d) : null;
+    if (placed) return placed;
+  }
+  const policy = d.policy === 'cheapest-power' ? 'least-latency' : d.policy;
+  return { cluster: chooseCluster(policy, job.station, job.downlinkedMs, t, queues, d.maxQueueWaitS), notBeforeMs: -Infinity };
 }

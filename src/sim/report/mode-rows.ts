@@ -48,6 +48,13 @@ export const MODE_ROWS: readonly ModeRow[] = [
   { label: 'energy', value: (m) => formatKWh(m.energyJ.total), better: 'lower', raw: (m) => m.energyJ.total },
   { label: 'cost total', value: (m) => formatUsd(m.costUsd.totalUsd), better: 'lower', raw: (m) => m.costUsd.totalUsd },
   { label: '$ per M tokens', value: (m) => formatUsd(m.costUsdPerMTok), better: 'lower', raw: (m) => m.costUsdPerMTok },
+  {
+    label: 'electricity per M ground tokens',
+    value: (m) => formatUsd(m.electricityUsdPerMTok),
+    better: 'lower',
+    raw: (m) => m.electricityUsdPerMTok ?? null,
+    appOnly: true,
+  },
   { label: 'revenue', value: (m) => formatUsd(m.revenue?.revenueUsd), better: 'higher', raw: (m) => m.revenue?.revenueUsd ?? null, optional: true },
   { label: 'margin', value: (m) => formatUsd(m.revenue?.marginUsd), better: 'higher', raw: (m) => m.revenue?.marginUsd ?? null, optional: true },
   {

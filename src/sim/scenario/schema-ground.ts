@@ -30,6 +30,32 @@ export const groundStationSchema = z
   })
   .strict();
 
+/** Periods of a time-of-use tariff, as China's provincial tariffs name them (深谷, 低谷, 平段, 高峰, 尖峰). */
+export const touPeriods = ['deep-valley', 'valley', 'flat', 'peak', 'sharp-peak'] as const;
+export type TouPeriod = (typeof touPeriods)[number];
+
+/**
+ * A time-of-use tariff: the period of each hour of the day on the tariff's clock, and each period's price as a
+ * factor of the flat price (`hubs[*].electricityUsdPerKWh`), the form in which China's provinces publish them
+ * (e.g. Zhejiang 2026: 2.05 : 1.85 : 1 : 0.4 : 0.2, docs/sources.md#tariffs). A hub without one is flat all day.
+ */
+export const timeOfUseSchema = z
+  .object({
+    /** Offset of the tariff's clock from UTC, whole hours. 8: China Standard Time, in which Chinese tariffs are set. */
+    utcOffsetH: intWithin(-12, 14).default(8),
+    /** Period of each local hour, hour 0 (00:00–01:00) to hour 23: exactly 24 entries. */
+    hours: z.array(z.enum(touPeriods)).length(24, { error: 'must list 24 periods, one per hour 0–23' }),
+    /** Peak price / flat price. Default 1.5: with valley 0.5 the 3 : 1 peak–valley floor of NDRC's 2021 notice (docs/sources.md#tariffs). */
+    peakFactor: within(0, 100).default(1.5),
+    /** Valley price / flat price. Default 0.5 (see peakFactor). */
+    valleyFactor: within(0, 100).default(0.5),
+    /** Sharp-peak price / flat price. Default 1.8 = 1.5 × 1.2: NDRC 2021, sharp peak ≥ 20 % above peak (docs/sources.md#tariffs). */
+    sharpPeakFactor: within(0, 100).default(1.8),
+    /** Deep-valley price / flat price. Default 0.4 = 0.5 × 0.8: assumption, the sharp-peak rule mirrored. */
+    deepValleyFactor: within(0, 100).default(0.4),
+  })
+  .strict();
+
 export const hubSchema = z
   .object({
     /** Cluster id (public/data/hubs.csv cluster_id). */
@@ -44,6 +70,8 @@ export const hubSchema = z
     gpus: intWithin(0, 10_000_000).default(8),
     /** Industrial electricity price. Assumption: east 0.10 $/kWh, west 0.05 $/kWh (see docs/model.md). */
     electricityUsdPerKWh: within(0, 10).default(0.08),
+    /** Time-of-use tariff on top of electricityUsdPerKWh (the flat price); absent: flat all day. */
+    timeOfUse: timeOfUseSchema.optional(),
     /** PUE. East targets ≤ 1.25, west ≤ 1.2 (NDRC 2022 approvals, docs/sources.md#ground). */
     pue: within(1, 5).default(1.25),
   })
@@ -62,15 +90,23 @@ export const backhaulSchema = z
   })
   .strict();
 
+export const dispatchPolicies = ['west-first', 'nearest', 'least-latency', 'cheapest-power'] as const;
+
 export const dispatchSchema = z
   .object({
     /**
      * west-first: send raw data to the nearest west cluster ("Eastern Data, Western Computing") unless its
      * GPU queue wait exceeds maxQueueWaitS, then to the cluster with the least backhaul + queue delay.
      * nearest: the cluster with the least backhaul delay. least-latency: least backhaul + queue delay.
+     * cheapest-power: the cluster (and, with holdForCheaperHour, the start hour) whose electricity × PUE is
+     * cheapest among those that deliver the insight within deadlineS; least-latency when none can.
      */
-    policy: z.enum(['west-first', 'nearest', 'least-latency']).default('west-first'),
+    policy: z.enum(dispatchPolicies).default('west-first'),
     maxQueueWaitS: within(0, 1e7).default(600),
+    /** cheapest-power: the longest a raw batch may take from downlink to insight delivered. Assumption: 1 h. */
+    deadlineS: within(0, 1e7).default(3600),
+    /** cheapest-power: work may wait in its queue for a cheaper hour when the deadline allows. Assumption: yes. */
+    holdForCheaperHour: z.boolean().default(true),
   })
   .strict();
 

@@ -47,12 +47,18 @@ export function applyAssignments(base: Scenario, assignments: readonly Assignmen
   return parsed.scenario;
 }
 
-/** A copy of `obj` with the value at `path` set (`*` = every element); objects off the path are shared. */
+/**
+ * A copy of `obj` with the value at `path` set (`*` = every element that has the field: a time-of-use factor is set
+ * on the hubs with a tariff and the flat ones are left alone); objects off the path are shared.
+ */
 function setIn(obj: unknown, path: readonly (string | number)[], value: number, full: string): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   if (Array.isArray(obj)) {
-    if (head === '*') return obj.map((x) => setIn(x, rest, value, full));
+    if (head === '*') {
+      const some = obj.some((x) => hasPath(x, rest));
+      return obj.map((x) => (hasPath(x, rest) || !some ? setIn(x, rest, value, full) : x));
+    }
     if (typeof head !== 'number' || head < 0 || head >= obj.length)
       throw new StudyInputError(`${full}: index ${String(head)} is out of range (the scenario has ${obj.length})`);
     const copy = obj.slice();
@@ -63,6 +69,14 @@ function setIn(obj: unknown, path: readonly (string | number)[], value: number, 
     throw new StudyInputError(`${full}: this scenario has no such field${head === 'bandwidthHz' ? ' (satellite.downlink is not of kind "shannon")' : ''}`);
   }
   return { ...(obj as Record<string, unknown>), [head]: setIn((obj as Record<string, unknown>)[head], rest, value, full) };
+}
+
+/** Whether `path` leads to a value in `v` (`*`: in some element). */
+function hasPath(v: unknown, path: readonly (string | number)[]): boolean {
+  if (path.length === 0) return true;
+  const [head, ...rest] = path;
+  if (Array.isArray(v)) return head === '*' ? v.some((x) => hasPath(x, rest)) : typeof head === 'number' && head < v.length && hasPath(v[head], rest);
+  return typeof v === 'object' && v !== null && typeof head === 'string' && Object.hasOwn(v, head) && hasPath((v as Record<string, unknown>)[head], rest);
 }
 
 /** The value(s) of a parameter in a scenario: one number, or one per element for `[*]` paths; [] if absent. */

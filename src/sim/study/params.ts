@@ -106,6 +106,15 @@ export const PARAMS: readonly ParamDef[] = [
   num('gpu.utilisation', 'ground GPU utilisation (MFU)', 'fraction', 0.2, 0.6, 'linear', 'assumption'),
   int('hubs[*].gpus', 'GPUs per cluster', 'GPUs', 1, 64, 'log', 'assumption'),
   num('dispatch.maxQueueWaitS', 'west-first queue wait limit', 's', 60, 3600, 'log', 'assumption'),
+  num(
+    'dispatch.deadlineS',
+    'cheapest-power deadline (downlink to insight)',
+    's',
+    600,
+    21_600,
+    'log',
+    'assumption: 10 min to 6 h, the insight horizons the run reports',
+  ),
   // pricing
   num(
     'economics.launchUsdPerKg',
@@ -158,6 +167,24 @@ export const PARAMS: readonly ParamDef[] = [
     `assumption: flat to halving yearly; $6,500/kg today to Suncatcher's ≲ $200/kg by ≈ 2035 is −32 %/yr (${S}#space-economics); read at the launch date`,
   ),
   num('hubs[*].electricityUsdPerKWh', 'hub electricity price', '$/kWh', 0.03, 0.15, 'log', 'assumption'),
+  num(
+    'hubs[*].timeOfUse.valleyFactor',
+    'time-of-use valley price / flat price',
+    'ratio',
+    0.2,
+    0.5,
+    'linear',
+    `Zhejiang's deep valley 0.2 (valley 0.4) to 0.5, NDRC's 3 : 1 floor read as ±50 % (${S}#tariffs)`,
+  ),
+  num(
+    'hubs[*].timeOfUse.peakFactor',
+    'time-of-use peak price / flat price',
+    'ratio',
+    1.5,
+    2.05,
+    'linear',
+    `1.5, NDRC's 3 : 1 floor read as ±50 %, to Zhejiang's sharp peak 2.05 (peak 1.85) (${S}#tariffs)`,
+  ),
   num('hubs[*].pue', 'hub PUE', 'ratio', 1.04, 1.25, 'linear', `new builds 1.04–1.10, east target ≤ 1.25 (${S}#ground)`),
   num(
     'groundStations[*].costUsdPerMin',
@@ -183,9 +210,9 @@ export function findParam(path: string): ParamDef | undefined {
   return byPattern.get(path) ?? byPattern.get(patternOf(path));
 }
 
-/** The earliest stage a change of this parameter invalidates. */
-export function paramStage(path: string): StageName {
-  return stageOfPath(path);
+/** The earliest stage a change of this parameter invalidates (in `scenario`: the dispatch policy decides for tariffs). */
+export function paramStage(path: string, scenario?: unknown): StageName {
+  return stageOfPath(path, scenario === undefined ? [] : [scenario]);
 }
 
 /** The registry paths closest to an unknown one by edit distance (for "did you mean" messages). */

@@ -5,6 +5,7 @@ import { doveDeficitGroup, dovePassGroup } from './dove-checks.ts';
 import { mccalipGroup, starcloudGroup } from './economics-checks.ts';
 import { hypatiaGroup } from './hypatia-checks.ts';
 import { kodanGroup } from './kodan-checks.ts';
+import { touGroup } from './tou-checks.ts';
 import type { ValidationDeps, ValidationGroup, ValidationResult } from './types.ts';
 
 export type { ValidationDeps, ValidationGroup, ValidationResult } from './types.ts';
@@ -19,6 +20,7 @@ export const VALIDATION_GROUPS: readonly ValidationGroup[] = [
   starcloudGroup,
   mccalipGroup,
   hypatiaGroup,
+  touGroup,
 ];
 
 /** The groups whose id starts with one of `prefixes` (all groups when none is given). */
