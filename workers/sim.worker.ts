@@ -1,5 +1,6 @@
 // The simulation worker: a thin shell exposing the pure simulation API (src/sim/api/sim-api.ts) through comlink,
 // replies' bulk typed arrays transferred. All logic lives in the API object, which tests call directly.
+import '../src/app/no-eval.ts'; // first: before any zod schema is built
 import * as Comlink from 'comlink';
 import { browserDeps } from '../src/app/browser-deps.ts';
 import { createSimApi } from '../src/sim/api/sim-api.ts';
