@@ -119,5 +119,5 @@ export async function openOrbitPool(
 }
 
 function orbitWorker(): OrbitWorkerConnection {
-  return connectWorker<OrbitViewApi>(new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module' }), 'orbit worker');
+  return connectWorker<OrbitViewApi>((name) => new Worker(new URL('../../workers/orbit.worker.ts', import.meta.url), { type: 'module', name }), 'orbit worker');
 }
