@@ -90,9 +90,13 @@ export function consoleWarnings(page: Page): readonly string[] {
   return warnings.get(page) ?? [];
 }
 
-/** Opens the app and waits until the first frame with satellites is drawn. */
-export async function openApp(e: E2e, query = ''): Promise<Page> {
+/**
+ * Opens the app and waits until the first frame with satellites is drawn. `initScript` runs in the page before the
+ * app's own scripts (Playwright's addInitScript), e.g. to keep handles on the workers the app makes.
+ */
+export async function openApp(e: E2e, query = '', initScript?: () => void): Promise<Page> {
   const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  if (initScript) await page.addInitScript(initScript);
   const logged: string[] = [];
   warnings.set(page, logged);
   page.on('pageerror', (err) => console.error('[page error]', err.message));
