@@ -51,6 +51,8 @@ export function defaultOrbitWorkers(): number {
 /**
  * Deaths in a row of one orbit worker (no request answered by its slice in between) that are still repaired; the
  * next one fails its requests for good (a slice that kills its worker each time is not reloaded in a loop).
+ * Assumption: as the simulation worker's policy (sim-connection.ts), a second chance covers a one-off crash; a third
+ * death of the same slice is its own doing.
  */
 export const MAX_ORBIT_WORKER_RESTARTS = 2;
 
