@@ -4,14 +4,12 @@
 // Content-Security-Policy. The app must recover with the scenario, the selected satellite and the playback time
 // kept, and say so in its notice; no CSP violation may be reported while a run, the Explore view and the orbit view
 // play (the harness collects the Report-Only twin's reports, page and workers alike).
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker as PageWorker } from 'playwright-core';
 import { contentSecurityPolicy } from '../../src/app/content-security-policy.ts';
 import { ORBIT_WORKER_RESTARTED_NOTICE, WORKER_GAVE_UP_MESSAGE, WORKER_RESTARTED_NOTICE } from '../../src/app/sim-client.ts';
 import { CONTEXT_LOST_NOTICE, CONTEXT_RESTORED_NOTICE } from '../../src/app/view3d/context-loss.ts';
-import { PROJECT_ROOT } from '../../src/cli/node-io.ts';
 import { ARTEFACTS, openApp, pixelStats, startE2e, type E2e } from './harness.ts';
 
 let e: E2e;
@@ -111,7 +109,7 @@ describe('Content-Security-Policy', () => {
     expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|blob:/);
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
-    const html = readFileSync(join(PROJECT_ROOT, 'dist/index.html'), 'utf8');
+    const html = await res.text(); // the built index.html
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ meta: true }).replaceAll("'", '&#39;')}">`);
     const sim = workersOf(page, 'sim')[0]!;
     const worker = await fetch(sim.url());
