@@ -1,4 +1,4 @@
-// The app shell: top bar, error banner, the globe (or the accessible table view, or the Explore view of studies) with
+// The app shell: top bar, error banner, notice bar, the globe (or the accessible table view, or the Explore view of studies) with
 // the playback bar under it, and the side panel (inspector, metrics, comparison, charts, scenario, export). Binds the
 // keyboard shortcuts.
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { ExploreView } from './ui/explore/ExploreView.tsx';
 import { ExportPanel } from './ui/ExportPanel.tsx';
 import { Inspector } from './ui/Inspector.tsx';
 import { MetricsPanel } from './ui/MetricsPanel.tsx';
+import { NoticeBar } from './ui/NoticeBar.tsx';
 import { PlaybackBar } from './ui/PlaybackBar.tsx';
 import { ScenarioPanel } from './ui/ScenarioPanel.tsx';
 import { StateLegend } from './ui/StateIcon.tsx';
@@ -30,6 +31,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ErrorBanner />
+      <NoticeBar />
       <main className="main">
         <div className="stage">
           <div className="globe-wrap" hidden={view !== 'globe'}>

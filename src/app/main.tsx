@@ -2,6 +2,7 @@
 // sim client (the owner of what is shown), the playback clock and the Explore view's study session, connects the
 // consumers of what is shown (the clock's window, the selection, the URL, the route, the study session), provides the
 // services by context, starts the clock and kicks off the first run.
+import './no-eval.ts'; // first: before any zod schema is built (Content-Security-Policy, no eval)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';

@@ -26,8 +26,10 @@ export interface RunSubmitter {
   nextId(): number;
   /** True while `id` is the latest id taken. */
   isLatest(id: number): boolean;
-  /** The last request of the user (re-submitted after a crash), null before any. */
+  /** The last request of the user, null before any. */
   readonly last: Submission | null;
+  /** The latest request while it waits for its reply (re-submitted when its worker dies), else null. */
+  readonly pending: Submission | null;
   /** Sends `sub`; resolves with the reply and its connection, or null when superseded or broken. */
   submit(sub: Submission, resubmission?: boolean): Promise<{ reply: SubmitReply; connection: SimConnection } | null>;
   dispose(): void;
@@ -37,6 +39,7 @@ export interface RunSubmitter {
 export function createRunSubmitter(connector: SimConnector, maxSatellites: number, hooks: SubmissionHooks): RunSubmitter {
   let latest = 0;
   let last: Submission | null = null;
+  let pending: Submission | null = null;
   let disposed = false;
   const isLatest = (id: number) => !disposed && id === latest;
 
@@ -47,6 +50,7 @@ export function createRunSubmitter(connector: SimConnector, maxSatellites: numbe
       connector.userRequest();
     }
     const runId = ++latest;
+    pending = sub;
     hooks.started(runId, resubmission);
     const onProgress = Comlink.proxy((p: RunProgress) => {
       if (isLatest(p.runId)) hooks.progress(p);
@@ -62,20 +66,31 @@ export function createRunSubmitter(connector: SimConnector, maxSatellites: numbe
       reply = await Promise.race([call, c.died]);
     } catch (err) {
       if (!isLatest(runId)) return null;
-      if (c) connector.broke(c, err);
-      else hooks.failedToStart(err);
+      if (c)
+        connector.broke(c, err); // still pending: the connector's `replaced` re-submits it
+      else {
+        pending = null;
+        hooks.failedToStart(err);
+      }
       return null;
     }
     if (reply.runId !== runId || !isLatest(runId)) return null; // superseded: drop
+    pending = null;
     connector.answered(c);
     return { reply, connection: c };
   }
 
   return {
-    nextId: () => ++latest,
+    nextId() {
+      pending = null; // an orbit view supersedes the request
+      return ++latest;
+    },
     isLatest,
     get last() {
       return last;
+    },
+    get pending() {
+      return pending;
     },
     submit,
     dispose() {

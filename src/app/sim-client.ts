@@ -19,7 +19,10 @@ import { WorkerDiedError } from './worker-connection.ts';
 
 export type { SimConnection } from './sim-connection.ts';
 
-export const WORKER_RESTARTED_MESSAGE = 'The simulation worker stopped: restarted; your scenario is kept';
+/** The notice (store.notice) after a dead simulation worker was replaced and the run re-submitted. */
+export const WORKER_RESTARTED_NOTICE = 'The simulation worker stopped; restarted. Your scenario, selection and time are kept.';
+/** The notice after a dead orbit worker was replaced and its slice loaded again. */
+export const ORBIT_WORKER_RESTARTED_NOTICE = 'An orbit worker stopped; restarted. Its satellites were loaded again.';
 export const WORKER_GAVE_UP_MESSAGE = 'The simulation worker stopped twice on this scenario: not restarted again. Edit the scenario and run it again.';
 /**
  * Most satellites the browser simulates; larger scenarios show their orbits only (orbit workers, sliding keyframe
@@ -76,15 +79,20 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
   let disposed = false;
   const isShown = (s: Shown) => !disposed && shown.current === s;
 
+  /** The request whose run is shown: a new worker holds no run, so it is re-submitted after a death. */
+  let shownFrom: Submission | null = null;
   const connector = createSimConnector(opts.connect ?? defaultConnect, {
     replaced(where) {
-      if (submitter.last) void submitAndShow(submitter.last, true);
-      if (where === 'worker') store.setState({ errorMessage: WORKER_RESTARTED_MESSAGE });
+      // The request in flight, else the run shown (keyframes, routes, exports and studies need it in the worker).
+      // An orbit view needs nothing of this worker.
+      const again = submitter.pending ?? (shown.current.kind === 'run' ? shownFrom : null);
+      if (again) void submitAndShow(again, true);
+      if (where === 'worker') store.setState({ notice: WORKER_RESTARTED_NOTICE });
     },
     gaveUp: () => store.setState({ status: 'error', progress: null, errorMessage: WORKER_GAVE_UP_MESSAGE }),
   });
   const submitter = createRunSubmitter(connector, opts.maxSimSatellites ?? BROWSER_SIM_MAX_SATELLITES, {
-    started: (_runId, resubmission) => store.setState({ status: 'running', progress: null, ...(resubmission ? {} : { errorMessage: null }) }),
+    started: (_runId, resubmission) => store.setState({ status: 'running', progress: null, ...(resubmission ? {} : { errorMessage: null, notice: null }) }),
     progress: (p) => store.setState({ progress: { phase: p.phase, done: p.done, total: p.total } }),
     failedToStart: (err) => store.setState({ status: 'error', progress: null, errorMessage: `The simulation could not start: ${messageOf(err)}` }),
   });
@@ -111,12 +119,13 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     if (!reply.ok && reply.orbitsOnly && sub.kind === 'run') return showOrbits(sub, reply.orbitsOnly.scenario);
     if (!reply.ok)
       store.setState({ status: 'error', progress: null, scenarioErrors: reply.scenarioErrors, ingestIssues: reply.ingestIssues, errorMessage: reply.message });
-    else showRun(reply, connection);
+    else showRun(reply, connection, sub);
     return reply;
   }
 
-  function showRun(reply: Extract<RunReply, { ok: true }>, c: SimConnection): void {
+  function showRun(reply: Extract<RunReply, { ok: true }>, c: SimConnection, from: Submission): void {
     const { result, runId } = reply;
+    shownFrom = from;
     const { startMs, endMs } = runWindow(result.scenario);
     const next: ShownRun = { kind: 'run', runId, result, startMs, endMs };
     const keepMode = result.summary.modes[store.getState().mode] !== undefined;
@@ -149,7 +158,11 @@ export function createSimClient(store: UiStore, fb: FrameBuffer, opts: SimClient
     const viewId = submitter.nextId();
     store.setState({ status: 'running', progress: { phase: 'load', done: 0, total: 1 }, errorMessage: null });
     if (shown.current.kind === 'orbits') present(NOTHING_SHOWN, {}); // its workers stop now: the new view needs the memory
-    const opened = await orbits.open(viewId, sub.scenario, sub.files, () => submitter.isLatest(viewId));
+    const restarted = (part: number, reason: string) => {
+      console.warn(`orbit worker ${part + 1} restarted:`, reason);
+      if (shown.current.kind === 'orbits' && shown.current.viewId === viewId) store.setState({ notice: ORBIT_WORKER_RESTARTED_NOTICE });
+    };
+    const opened = await orbits.open(viewId, sub.scenario, sub.files, () => submitter.isLatest(viewId), restarted);
     if (opened === null) return null;
     if (!opened.ok) {
       store.setState({ status: 'error', progress: null, scenarioErrors: opened.scenarioErrors, ingestIssues: [], errorMessage: opened.message });

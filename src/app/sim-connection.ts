@@ -90,8 +90,8 @@ export function createSimConnector(connect: (where: SimWhere) => Promise<SimConn
 export async function defaultConnect(where: SimWhere): Promise<SimConnection> {
   if (where === 'worker') {
     try {
-      const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module' });
-      return { ...connectWorker<SimApi>(worker, 'simulation worker'), kind: 'worker' };
+      const make = (name: string) => new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name });
+      return { ...connectWorker<SimApi>(make, 'simulation worker'), kind: 'worker' };
     } catch (err) {
       console.warn(`no web worker (${err instanceof Error ? err.message : String(err)}): the simulation runs on the main thread`);
     }

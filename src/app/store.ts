@@ -26,6 +26,11 @@ export interface UiState {
   ingestIssues: IngestIssue[];
   /** A worker or run failure, shown to the user. */
   errorMessage: string | null;
+  /**
+   * A fault the app recovered from by itself (a worker restarted, the 3D view's WebGL context restored), shown as a
+   * short non-blocking notice; cleared by the user's next run or dismissed.
+   */
+  notice: string | null;
   mode: ProcessingMode;
   playing: boolean;
   /** Simulation seconds per wall second. */
@@ -60,6 +65,7 @@ export function createUiStore(initial: Pick<UiState, 'scenarioDraft' | 'presetNa
     scenarioErrors: [],
     ingestIssues: [],
     errorMessage: null,
+    notice: null,
     mode: 'onboard',
     playing: false,
     speed: 60,

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createSimClient,
   WORKER_GAVE_UP_MESSAGE,
-  WORKER_RESTARTED_MESSAGE,
+  ORBIT_WORKER_RESTARTED_NOTICE,
+  WORKER_RESTARTED_NOTICE,
   type SimClient,
   type SimClientOptions,
   type SimConnection,
@@ -199,11 +200,75 @@ describe('sim client', () => {
     expect(asked).toEqual(['worker', 'worker']);
     expect(w2.runs[0]!.req.scenario).toBe(scenario);
     expect(w2.runs[0]!.req.runId).toBe(2);
-    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
+    expect(store.getState()).toMatchObject({ notice: WORKER_RESTARTED_NOTICE, errorMessage: null, status: 'running' });
     w2.runs[0]!.resolve(ok(w2.runs[0]!.req, fakeResult('kept')));
     await until(() => store.getState().status === 'ready');
     expect(shownRun(client).runId).toBe(2);
-    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE);
+    expect(store.getState().notice).toBe(WORKER_RESTARTED_NOTICE);
+    const next = client.run(scenario); // the user's next run clears the notice
+    expect(store.getState().notice).toBeNull();
+    await until(() => w2.runs.length === 2);
+    w2.runs[1]!.resolve(ok(w2.runs[1]!.req, fakeResult('kept')));
+    await next;
+  });
+
+  it('a worker that dies while idle: the run shown is re-submitted (not a later request that failed); an orbit view needs nothing', async () => {
+    const [w1, w2] = [fakeConnection(), fakeConnection()];
+    let orbitRestarted: ((part: number, reason: string) => void) | undefined;
+    const big = threeBody({
+      name: 'big',
+      constellation: { sources: [{ kind: 'walker', planes: 30, satsPerPlane: 41, phasing: 1, altitudeKm: 550, inclinationDeg: 53 }] },
+    });
+    const { store, fb, client, asked } = setup([w1, w2], {
+      maxSimSatellites: 1000,
+      wait: () => new Promise((r) => setTimeout(r, 1)),
+      openPool: async (_viewId, _scenario, _files, onRestart) => {
+        orbitRestarted = onRestart;
+        const block = async (runId: number, startMs: number, stepS: number, count: number) => ({
+          ...{ runId, startMs, stepS, count, satCount: 1 },
+          ...{
+            positionsKm: new Float32Array(count * 3),
+            velocitiesKmS: new Float32Array(count * 3),
+            islOffsets: new Int32Array(count + 1),
+            islPairs: new Int32Array(0),
+          },
+        });
+        const pool = { satCount: 1, startMs: epochMs, endMs: epochMs + 3_600_000, issues: [], workers: 2, keyframes: block };
+        return { ok: true, pool: { ...pool, describe: async () => null, search: async () => [], dispose: () => undefined } };
+      },
+    });
+    const shownScenario = threeBody({ name: 'shown' });
+    void client.run(shownScenario);
+    await until(() => w1.runs.length === 1);
+    w1.runs[0]!.resolve(ok(w1.runs[0]!.req, fakeResult('shown')));
+    await until(() => store.getState().status === 'ready');
+    fb.simTimeMs = epochMs + 600_000;
+    const bad = client.run(threeBody({ name: 'bad', durationH: -1 }));
+    await until(() => w1.runs.length === 2);
+    w1.runs[1]!.resolve({ runId: 2, ok: false, scenarioErrors: [{ path: 'durationH', message: 'must be > 0' }], ingestIssues: [], message: 'invalid' });
+    await bad;
+    w1.die(new Error('simulation worker stopped')); // idle, a run shown
+    await until(() => w2.runs.length === 1);
+    expect(w2.runs[0]!.req.scenario).toBe(shownScenario);
+    w2.runs[0]!.resolve(ok(w2.runs[0]!.req, fakeResult('shown')));
+    await until(() => store.getState().status === 'ready');
+    expect([shownRun(client).runId, fb.simTimeMs, store.getState().notice]).toEqual([3, epochMs + 600_000, WORKER_RESTARTED_NOTICE]);
+    // An orbit view shown: a dead simulation worker holds nothing it needs, so nothing is re-submitted (or made).
+    void client.run(big);
+    await until(() => w2.runs.length === 2);
+    w2.runs[1]!.resolve(orbitsOnly(w2.runs[1]!.req.runId, 1230, big));
+    await until(() => client.shown.current.kind === 'orbits');
+    w2.die(new Error('simulation worker stopped'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(asked).toEqual(['worker', 'worker']); // a third is made on the next request only
+    expect(w2.runs).toHaveLength(2);
+    expect(client.shown.current.kind).toBe('orbits');
+    expect(store.getState().notice).toBe(WORKER_RESTARTED_NOTICE);
+    // The orbit pool replaced one of its workers: said in the notice, the view stays.
+    store.setState({ notice: null });
+    orbitRestarted!(1, 'orbit worker stopped');
+    expect(store.getState().notice).toBe(ORBIT_WORKER_RESTARTED_NOTICE);
+    client.dispose();
   });
 
   it('a rejected run counts as a crash; a second crash on the same run gives up with a message', async () => {
@@ -234,7 +299,7 @@ describe('sim client', () => {
     await until(() => main.runs.length === 1);
     expect(asked).toEqual(['worker', 'worker', 'main-thread']);
     expect(warn).toHaveBeenCalledWith('simulation worker unusable: running the simulation on the main thread');
-    expect(store.getState().errorMessage).toBe(WORKER_RESTARTED_MESSAGE); // from the first restart
+    expect(store.getState().notice).toBe(WORKER_RESTARTED_NOTICE); // from the first restart
     main.runs[0]!.resolve(ok(main.runs[0]!.req, fakeResult('here')));
     await until(() => store.getState().status === 'ready');
     expect(store.getState().summary?.scenarioName).toBe('here');

@@ -1,9 +1,10 @@
 // The orbit pool over in-process orbit-view APIs (no Worker): shared and assembled keyframes are the same arrays,
-// names come from the slice holding the satellite, and a dead worker fails the pending request instead of hanging.
+// names come from the slice holding the satellite; a dead worker is replaced (its slice loaded again, the request in
+// flight answered), up to a bound past which its requests fail instead of hanging.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openOrbitPool, type OrbitWorkerConnection } from '../../src/app/orbit-pool.ts';
-import { inProcessConnection } from '../../src/app/worker-connection.ts';
+import { MAX_ORBIT_WORKER_RESTARTS, openOrbitPool, type OrbitWorkerConnection } from '../../src/app/orbit-pool.ts';
+import { inProcessConnection, WorkerDiedError } from '../../src/app/worker-connection.ts';
 import { createOrbitViewApi } from '../../src/sim/api/orbit-view-api.ts';
 import { presets } from '../../src/sim/scenario/presets.ts';
 import type { ScenarioInput } from '../../src/sim/scenario/schema.ts';
@@ -45,20 +46,56 @@ describe('orbit pool', () => {
     expect(await b.pool.search('  ', 8)).toEqual([]);
   });
 
-  it('a worker that dies fails the request in flight', async () => {
-    let kill: (e: Error) => void = () => undefined;
-    let k = 0;
+  it('a worker that dies is replaced: its slice is loaded again and the request in flight answered as by a healthy pool', async () => {
+    const made: { kill(e: Error): void; opens: number }[] = [];
     const connect = (): OrbitWorkerConnection => {
       const api = createOrbitViewApi(readText);
-      if (k++ === 0) return inProcessConnection(api);
-      const died = new Promise<never>((_, reject) => (kill = reject));
+      const w = { kill: (_e: Error) => undefined as void, opens: 0 };
+      const died = new Promise<never>((_, reject) => (w.kill = reject));
+      died.catch(() => undefined);
+      made.push(w);
+      // Worker 2 of the first generation never answers a fill: it dies with the request in flight.
+      const hangs = made.length === 2;
+      const opened = { ...api, open: (req: Parameters<typeof api.open>[0]) => (w.opens++, api.open(req)) };
+      return { api: hangs ? { ...opened, fill: () => new Promise(() => undefined) } : opened, died, dispose: () => undefined };
+    };
+    const restarts: [number, string][] = [];
+    const opened = await openOrbitPool(1, scenario, undefined, { workers: 2, connect, allocShared: shared, onRestart: (k, why) => restarts.push([k, why]) });
+    const healthy = await openOrbitPool(2, scenario, undefined, { workers: 2, connect: local, allocShared: shared });
+    if (!opened.ok || !healthy.ok) throw new Error('open failed');
+    const pending = opened.pool.keyframes(1, t0, 60, 2);
+    made[1]!.kill(new WorkerDiedError('orbit worker stopped'));
+    const block = await pending;
+    expect(made).toHaveLength(3);
+    expect(made[2]!.opens).toBe(1); // the new worker loaded part 2's slice
+    expect(restarts).toEqual([[1, 'orbit worker stopped']]);
+    const reference = await healthy.pool.keyframes(1, t0, 60, 2);
+    expect(Array.from(block.positionsKm)).toEqual(Array.from(reference.positionsKm));
+    expect(await opened.pool.describe(224)).toEqual({ name: 'IRI 9-25', norad: 900_224 }); // answered by the new worker
+  });
+
+  it('a worker that dies in a row MAX_ORBIT_WORKER_RESTARTS + 1 times fails its requests for good; an API error is no death', async () => {
+    const kills: ((e: Error) => void)[] = [];
+    const connect = (): OrbitWorkerConnection => {
+      const api = createOrbitViewApi(readText);
+      const died = new Promise<never>((_, reject) => kills.push(reject));
+      died.catch(() => undefined);
       return { api: { ...api, fill: () => new Promise(() => undefined) }, died, dispose: () => undefined };
     };
-    const opened = await openOrbitPool(1, scenario, undefined, { workers: 2, connect, allocShared: shared });
+    const opened = await openOrbitPool(1, scenario, undefined, { workers: 1, connect, allocShared: shared });
     if (!opened.ok) throw new Error('open failed');
     const pending = opened.pool.keyframes(1, t0, 60, 2);
-    kill(new Error('orbit worker error: out of memory'));
-    await expect(pending).rejects.toThrow('orbit worker error: out of memory');
+    for (let k = 0; k <= MAX_ORBIT_WORKER_RESTARTS; k++) {
+      while (kills.length <= k) await new Promise((r) => setTimeout(r, 1));
+      kills[k]!(new WorkerDiedError(`death ${k + 1}`));
+    }
+    await expect(pending).rejects.toThrow('orbit worker 1 of 1 stopped 3 times in a row (death 3): not restarted again');
+    expect(kills).toHaveLength(MAX_ORBIT_WORKER_RESTARTS + 1); // no fourth worker
+    await expect(opened.pool.describe(0)).rejects.toThrow('not restarted again');
+    const failing = { ...createOrbitViewApi(readText), fill: () => Promise.reject(new RangeError('fill.count: must be ≥ 1')) };
+    const api = await openOrbitPool(1, scenario, undefined, { workers: 1, connect: () => inProcessConnection(failing), allocShared: shared });
+    if (!api.ok) throw new Error('open failed');
+    await expect(api.pool.keyframes(1, t0, 60, 2)).rejects.toThrow('fill.count: must be ≥ 1');
   });
 
   it('reports the first bad slice and names the field', async () => {

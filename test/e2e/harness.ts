@@ -1,10 +1,14 @@
 // Browser-test harness: builds the app once (vite build), serves it with `vite preview` on a free port, and drives
 // Debian's Chromium with playwright-core (no browser download). Screenshots go to test-results/e2e/ (artefacts).
+// The server also sends the app's Content-Security-Policy as Report-Only with a report-uri, and keeps the reports:
+// the browser reports each violation of the page and of the workers there (a worker's own `securitypolicyviolation`
+// events never reach the page).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, preview, type Plugin, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/cli/node-io.ts';
+import { contentSecurityPolicy } from '../../src/app/content-security-policy.ts';
 
 export const ARTEFACTS = resolve(PROJECT_ROOT, 'test-results/e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +23,8 @@ const ARGS = [
 
 export interface E2e {
   server: PreviewServer;
+  /** CSP violation reports received so far (`csp-report` bodies: violated directive, blocked URI, document, …). */
+  cspReports: Record<string, unknown>[];
   browser: Browser;
   url: string;
   close(): Promise<void>;
@@ -28,16 +34,51 @@ export async function startE2e(): Promise<E2e> {
   mkdirSync(ARTEFACTS, { recursive: true });
   const outDir = resolve(PROJECT_ROOT, 'dist');
   await build({ root: PROJECT_ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root: PROJECT_ROOT, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
+  const cspReports: Record<string, unknown>[] = [];
+  const server = await preview({
+    root: PROJECT_ROOT,
+    logLevel: 'warn',
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    build: { outDir },
+    plugins: [cspReportCollector(cspReports)],
+  });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${(server.httpServer.address() as { port: number }).port}/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   return {
     server,
+    cspReports,
     browser,
     url,
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/** Path the Report-Only twin of the policy reports to. */
+const CSP_REPORT_PATH = '/__csp-report';
+
+/** Adds the Report-Only twin of the app's policy to every response and collects the reports posted back. */
+function cspReportCollector(reports: Record<string, unknown>[]): Plugin {
+  return {
+    name: 'e2e-csp-report-collector',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url !== CSP_REPORT_PATH) {
+          res.setHeader('Content-Security-Policy-Report-Only', `${contentSecurityPolicy()}; report-uri ${CSP_REPORT_PATH}`);
+          next();
+          return;
+        }
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        req.on('end', () => {
+          const parsed = JSON.parse(body) as { 'csp-report'?: Record<string, unknown> };
+          reports.push(parsed['csp-report'] ?? parsed);
+          res.statusCode = 204;
+          res.end();
+        });
+      });
     },
   };
 }
@@ -49,9 +90,13 @@ export function consoleWarnings(page: Page): readonly string[] {
   return warnings.get(page) ?? [];
 }
 
-/** Opens the app and waits until the first frame with satellites is drawn. */
-export async function openApp(e: E2e, query = ''): Promise<Page> {
+/**
+ * Opens the app and waits until the first frame with satellites is drawn. `initScript` runs in the page before the
+ * app's own scripts (Playwright's addInitScript), e.g. to keep handles on the workers the app makes.
+ */
+export async function openApp(e: E2e, query = '', initScript?: () => void): Promise<Page> {
   const page = await e.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  if (initScript) await page.addInitScript(initScript);
   const logged: string[] = [];
   warnings.set(page, logged);
   page.on('pageerror', (err) => console.error('[page error]', err.message));

@@ -14,7 +14,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="title">Orbital Compute Simulator</h1>
-      <div className="scenario-name" title="Scenario">
+      <div className="scenario-name" title="Scenario" data-testid="scenario-name">
         {name}
         {preset === 'custom' && <span className="muted small"> (edited)</span>}
       </div>

@@ -1,6 +1,7 @@
 // Inside the r3f <Canvas>: builds the GlobeSceneCore (layers), loads the land outlines, runs the ONE per-frame
 // update in useFrame (reading the frame buffer, shown.current and store.getState(), never React state), times each frame,
-// exposes GPU picking and flips data-frame-ready on the container after a frame with satellites is drawn.
+// exposes GPU picking, flips data-frame-ready on the container after a frame with satellites is drawn and tells the
+// user about a lost WebGL context.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { addAfterEffect, useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
@@ -9,6 +10,7 @@ import type { Topology } from 'topojson-specification';
 import type { FrameBuffer } from '../frame-buffer.ts';
 import type { ShownSource } from '../shown.ts';
 import type { UiStore } from '../store.ts';
+import { watchContextLoss } from './context-loss.ts';
 import { FrameTimer } from './frame-timing.ts';
 import { GlobeSceneCore } from './globe-scene-core.ts';
 import { landOutlineSegments } from './land-outlines.ts';
@@ -65,6 +67,9 @@ export function GlobeScene({ store, fb, shown, containerRef, labelsRef, pickRef 
       c.dispose();
     };
   }, [get, labelsRef, pickRef]);
+
+  // A lost WebGL context is restored by three.js itself (context-loss.ts); the user is told.
+  useEffect(() => watchContextLoss(get().gl.domElement, (notice) => store.setState({ notice })), [get, store]);
 
   // Frame timing and the frame-ready flag: start before every other useFrame, end after three.js rendered.
   useFrame(() => timer.start(), -1000); // negative priority: runs first, r3f still renders by itself
