@@ -17,6 +17,8 @@ export interface ContactsCommandOptions {
   stationIds: string[];
   /** Elevation mask for every station, degrees. */
   maskDeg: number;
+  /** Slant-range limit for every station, km (Hypatia's satellite cone with maskDeg 0); none when absent. */
+  maxRangeKm?: number;
   /** Run start, ISO 8601 UTC. */
   startIso: string;
   /** Run length, hours. */
@@ -66,7 +68,7 @@ function formatRow(w: ContactWindow, sats: TleEntry[], stations: GroundStation[]
   ].join(',');
 }
 
-function pickStations(csvText: string, path: string, ids: string[], maskDeg: number): GroundStation[] {
+function pickStations(csvText: string, path: string, ids: string[], maskDeg: number, maxRangeKm: number | undefined): GroundStation[] {
   const { stations, issues } = parseStationCsv(csvText, path);
   const byId = new Map(stations.map((s) => [s.id, s]));
   return ids.map((id) => {
@@ -75,13 +77,18 @@ function pickStations(csvText: string, path: string, ids: string[], maskDeg: num
       const why = issues.find((i) => i.item === id)?.message ?? `known ids: ${[...byId.keys()].join(', ')}`;
       throw new RangeError(`--station ${id}: not found in ${path} (${why})`);
     }
-    return { id: s.id, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, altM: s.altM, minElevationDeg: maskDeg };
+    const station: GroundStation = { id: s.id, name: s.name, latDeg: s.latDeg, lonDeg: s.lonDeg, altM: s.altM, minElevationDeg: maskDeg };
+    if (maxRangeKm !== undefined) station.maxRangeKm = maxRangeKm;
+    return station;
   });
 }
 
 function validate(opts: ContactsCommandOptions): void {
   if (!(opts.maskDeg >= 0 && opts.maskDeg < 90)) throw new RangeError(`--mask-deg: must be in [0, 90), got ${opts.maskDeg}`);
   if (!(opts.hours > 0)) throw new RangeError(`--hours: must be > 0, got ${opts.hours}`);
+  if (opts.maxRangeKm !== undefined && !(opts.maxRangeKm >= 1 && opts.maxRangeKm <= 100_000)) {
+    throw new RangeError(`--max-range-km: must be in [1, 100000] km, got ${opts.maxRangeKm}`);
+  }
   if (opts.stepS !== undefined && !(opts.stepS > 0 && opts.stepS <= 120)) {
     throw new RangeError(`--step-s: must be in (0, 120], got ${opts.stepS}`);
   }
@@ -128,7 +135,7 @@ export async function runContactsCommand(opts: ContactsCommandOptions, io: Conta
     const startMs = parseIsoUtc(opts.startIso, '--start');
     const sats = readCatalog(io.readText(opts.tlePath), opts.tlePath, startMs, io.writeErr);
     if (sats.length === 0) throw new RangeError(`--tle: no usable element sets in ${opts.tlePath}`);
-    const stations = pickStations(io.readText(opts.stationsCsvPath), opts.stationsCsvPath, opts.stationIds, opts.maskDeg);
+    const stations = pickStations(io.readText(opts.stationsCsvPath), opts.stationsCsvPath, opts.stationIds, opts.maskDeg, opts.maxRangeKm);
     const windows = await findContacts(
       sats.map((s) => s.satrec),
       stations,

@@ -63,9 +63,11 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .requiredOption('--start <iso>', 'start, ISO 8601 UTC')
     .requiredOption('--hours <h>', 'length, hours', number('--hours', 0.001, 744))
     .option('--step-s <s>', 'propagation step, seconds', number('--step-s', 1, 120), 60)
+    .option('--max-range-km <km>', "slant-range limit of every station, km (with --mask-deg 0: Hypatia's satellite cone)", number('--max-range-km', 1, 100_000))
     .action(async (o) => {
+      const { tle, stationsCsv, station, maskDeg, start, hours, stepS, maxRangeKm } = o;
       code = await runContactsCommand(
-        { tlePath: o.tle, stationsCsvPath: o.stationsCsv, stationIds: o.station, maskDeg: o.maskDeg, startIso: o.start, hours: o.hours, stepS: o.stepS },
+        { tlePath: tle, stationsCsvPath: stationsCsv, stationIds: station, maskDeg, maxRangeKm, startIso: start, hours, stepS },
         { readText: (p) => readRegularFileSync(p), writeOut: io.out, writeErr: io.err },
       );
     });

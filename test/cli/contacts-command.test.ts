@@ -1,6 +1,7 @@
 // `ocsim contacts` end to end on the shipped files against the Skyfield golden CSVs, its input
 // errors, and the ground-station CSV parser it relies on.
 import { readFileSync } from 'node:fs';
+import { ecfToLookAngles, eciToEcf, gstime, propagate, twoline2satrec, type EciVec3 } from 'satellite.js';
 import { describe, expect, it } from 'vitest';
 import { CONTACTS_CSV_HEADER, runContactsCommand, type ContactsCommandOptions } from '../../src/cli/contacts-command.ts';
 import { parseStationCsv, tokenizeCsv } from '../../src/sim/ground/station-csv.ts';
@@ -81,7 +82,50 @@ describe('runContactsCommand', () => {
     });
   });
 
+  it("with --max-range-km, keeps the parts of the windows within that slant range (Hypatia's cone at mask 0)", async () => {
+    const rangeKm = 1500;
+    const opts = { stationIds: ['cn-miyun', 'cn-sanya'], maskDeg: 0 };
+    const parse = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .map((f) => ({ norad: f[0]!, station: f[2]!, aosMs: Date.parse(f[3]!), losMs: Date.parse(f[4]!), maxEl: Number(f[5]), partial: f[6] }));
+    const maskOnly = parse((await run(opts)).out);
+    const limited = await run({ ...opts, maxRangeKm: rangeKm });
+    expect(limited.code).toBe(0);
+    const cone = parse(limited.out);
+    expect(cone.length).toBeGreaterThan(5);
+    // Every cone window lies inside a mask-only window of the same satellite and station, and is shorter in total.
+    for (const w of cone) {
+      expect(maskOnly.some((m) => m.norad === w.norad && m.station === w.station && m.aosMs <= w.aosMs + 1000 && w.losMs <= m.losMs + 1000)).toBe(true);
+    }
+    const total = (ws: typeof cone) => ws.reduce((s, w) => s + (w.losMs - w.aosMs), 0);
+    expect(total(cone)).toBeLessThan(0.8 * total(maskOnly));
+    // At AOS and LOS of a whole window the slant range is the limit (satellite.js's own look angles, an independent path).
+    const tle = readText('tle/three-body.tle').split('\n');
+    const stations = parseStationCsv(readText('public/data/ground-stations.csv')).stations;
+    let checked = 0;
+    for (const w of cone.filter((x) => x.partial === 'no').slice(0, 6)) {
+      const i = tle.findIndex((l) => l.startsWith('1 ' + w.norad));
+      const satrec = twoline2satrec(tle[i]!, tle[i + 1]!);
+      const st = stations.find((s) => s.id === w.station)!;
+      const observer = { latitude: (st.latDeg * Math.PI) / 180, longitude: (st.lonDeg * Math.PI) / 180, height: st.altM / 1000 };
+      for (const tMs of [w.aosMs, w.losMs]) {
+        const eci = propagate(satrec, new Date(tMs))!.position as EciVec3<number>;
+        const look = ecfToLookAngles(observer, eciToEcf(eci, gstime(new Date(tMs))));
+        expect(Math.abs(look.rangeSat - rangeKm)).toBeLessThan(10); // AOS/LOS printed to 1 ms, range rate ≤ 7 km/s
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+    // A limit beyond the horizon changes nothing.
+    expect((await run({ ...opts, maxRangeKm: 100_000 })).out).toBe((await run(opts)).out);
+  });
+
   it.each([
+    [{ maxRangeKm: 0.5 }, /--max-range-km: must be in \[1, 100000\] km, got 0\.5/],
     [{ stationIds: ['cn-nowhere'] }, /--station cn-nowhere: not found .*known ids: cn-miyun/],
     [{ maskDeg: 95 }, /--mask-deg: must be in \[0, 90\)/],
     [{ startIso: '2026-04-02 00:00' }, /--start: "2026-04-02 00:00" is not an ISO 8601 UTC time/],
