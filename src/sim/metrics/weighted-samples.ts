@@ -1,11 +1,16 @@
 // Weighted samples (e.g. latency per delivered tile batch, weighted by tiles) and their quantiles.
 // Pure; growable typed arrays, no per-sample objects.
 
+/** Index of a double's high 32-bit word in a Uint32Array view of it (1 on little-endian machines). */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
 export class WeightedSamples {
   private values = new Float64Array(1024);
   private weights = new Float64Array(1024);
   private n = 0;
   private total = 0;
+  /** sortedPairs()'s result until the next add. */
+  private sorted: { values: Float64Array; weights: Float64Array } | undefined;
 
   get count(): number {
     return this.n;
@@ -18,6 +23,7 @@ export class WeightedSamples {
 
   add(value: number, weight: number): void {
     if (!(weight > 0) || !Number.isFinite(value)) return;
+    this.sorted = undefined;
     if (this.n === this.values.length) {
       const v = new Float64Array(this.n * 2);
       v.set(this.values);
@@ -40,11 +46,56 @@ export class WeightedSamples {
     return s / this.total;
   }
 
-  /** Values ascending with their weights (ties in insertion order), as new arrays. */
+  /**
+   * Values ascending with their weights (ties in insertion order). The arrays are shared and cached until the next
+   * `add`: callers must not modify them. An LSD radix sort of the insertion indices on the values' IEEE-754 bits
+   * (byte by byte, stable): the order of sorting indices by (value, insertion index), without a comparator call per
+   * comparison (a study reruns the latency statistics at every point).
+   */
   sortedPairs(): { values: Float64Array; weights: Float64Array } {
-    const order = Array.from({ length: this.n }, (_, i) => i);
-    order.sort((a, b) => this.values[a]! - this.values[b]! || a - b);
-    return { values: Float64Array.from(order, (i) => this.values[i]!), weights: Float64Array.from(order, (i) => this.weights[i]!) };
+    if (this.sorted) return this.sorted;
+    const n = this.n;
+    // Keys: the bits of each value (−0 as +0, which compare equal), mapped so that unsigned order is numeric order:
+    // the sign bit set for positives, every bit flipped for negatives.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = this.values[i]! + 0;
+    const words = new Uint32Array(keys.buffer);
+    for (let i = 0; i < n; i++) {
+      const hi = 2 * i + HI;
+      if (words[hi]! & 0x8000_0000) {
+        words[hi] = ~words[hi]!;
+        words[2 * i + (1 - HI)] = ~words[2 * i + (1 - HI)]!;
+      } else words[hi] = words[hi]! | 0x8000_0000;
+    }
+    let order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    let spare = new Uint32Array(n);
+    const count = new Uint32Array(256);
+    for (let pass = 0; pass < 8; pass++) {
+      const word = pass < 4 ? 1 - HI : HI;
+      const shift = (pass % 4) * 8;
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[(words[2 * i + word]! >>> shift) & 0xff]!++;
+      if (count.includes(n)) continue; // every key has the same byte here: this pass would not move anything
+      for (let b = 0, sum = 0; b < 256; b++) {
+        const c = count[b]!;
+        count[b] = sum;
+        sum += c;
+      }
+      for (let k = 0; k < n; k++) {
+        const i = order[k]!;
+        spare[count[(words[2 * i + word]! >>> shift) & 0xff]!++] = i;
+      }
+      [order, spare] = [spare, order];
+    }
+    const values = new Float64Array(n);
+    const weights = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      values[k] = this.values[order[k]!]!;
+      weights[k] = this.weights[order[k]!]!;
+    }
+    this.sorted = { values, weights };
+    return this.sorted;
   }
 
   /**
@@ -53,16 +104,15 @@ export class WeightedSamples {
    */
   quantiles(qs: readonly number[]): (number | null)[] {
     if (this.total <= 0) return qs.map(() => null);
-    const order = Array.from({ length: this.n }, (_, i) => i);
-    order.sort((a, b) => this.values[a]! - this.values[b]! || a - b);
+    const { values, weights } = this.sortedPairs();
     return qs.map((q) => {
       const target = q * this.total;
       let cum = 0;
-      for (const i of order) {
-        cum += this.weights[i]!;
-        if (cum >= target - 1e-9 * this.total) return this.values[i]!;
+      for (let i = 0; i < values.length; i++) {
+        cum += weights[i]!;
+        if (cum >= target - 1e-9 * this.total) return values[i]!;
       }
-      return this.values[order[order.length - 1]!]!;
+      return values[values.length - 1]!;
     });
   }
 }
