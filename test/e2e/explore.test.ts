@@ -140,7 +140,7 @@ describe('the Explore view', () => {
   it('a tornado ranks the parameters by swing; an uncertainty study of prices says how often orbit wins; both as the CLI', async () => {
     await page.getByTestId('explore-kind-tornado').click();
     await status('[data-kind="tornado"][data-status="done"]');
-    expect(await page.getByTestId('explore-progress').innerText()).toMatch(/^65 points in /); // the base and 32 parameters × 2 (the 2 tariff factors need hubs with a tariff)
+    expect(await page.getByTestId('explore-progress').innerText()).toMatch(/^69 points in /); // the base and 34 parameters × 2 (the 2 tariff factors need hubs with a tariff)
     const first = page.getByTestId('explore-tornado-table').locator('tbody tr').first();
     await expect.poll(() => first.locator('th').innerText(), { timeout: 10_000 }).toBe('antenna time price');
     expect(await first.locator('td').nth(2).innerText()).toBe('$5.47 → $81.48'); // ground at $2 and $30 a minute
@@ -148,7 +148,7 @@ describe('the Explore view', () => {
     const csv = await download('explore-export-csv');
     expect(csv.name).toBe('three-body-seed20250514-tornado-costUsdPerMTok.csv');
     const cli = join(ARTEFACTS, 'cli-sensitivity.csv');
-    await ocsim('sensitivity', '--out', cli, '--workers', '0', '--quiet'); // the same 65 points, the same bytes
+    await ocsim('sensitivity', '--out', cli, '--workers', '0', '--quiet'); // the same 69 points, the same bytes
     expect(csv.bytes.toString('utf8')).toBe(readFileSync(cli, 'utf8'));
     const other = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {

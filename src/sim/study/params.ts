@@ -60,6 +60,24 @@ export const PARAMS: readonly ParamDef[] = [
   // schedule
   int('groundStations[*].antennas', 'antennas per station', 'antennas', 1, 4, 'linear', 'assumption: 1 today (one dish per AIRCAS site is assumed), up to 4'),
   num('satellite.acquisitionS', 'pass acquisition time', 's', 10, 120, 'linear', 'assumption'),
+  num(
+    'scheduler.horizonH',
+    'scheduler look-ahead horizon (lookahead)',
+    'h',
+    1,
+    12,
+    'log',
+    `assumption around EarthSight's 6 h look-ahead (${S}#scheduling); used when scheduler.policy = lookahead`,
+  ),
+  num(
+    'scheduler.agingS',
+    'age at which waiting data counts double (priority, lookahead)',
+    's',
+    600,
+    21_600,
+    'log',
+    'assumption: 10 min to 6 h around one orbit (3,600 s); used when scheduler.policy = priority or lookahead',
+  ),
   // processing
   num('satellite.compute.topsInt8', 'onboard peak INT8 TOPS', 'TOPS', 417, 744, 'linear', `SCS-01: 5 POPS / 12 = 417 mean, 744 maximum (${S}#scs-01)`),
   num(
