@@ -4,8 +4,7 @@
 // OCSIM_DEBUG=1.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
-import { schedulerPolicies } from '../sim/scenario/schema-scheduler.ts';
-import { dispatchPolicies, gpuPricingModels } from '../sim/scenario/schema-ground.ts';
+import { addModelOverrides } from './override-options.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
 import { safeLines } from '../sim/text.ts';
 import { runContactsCommand } from './contacts-command.ts';
@@ -32,20 +31,16 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
-  program
-    .command('run')
-    .description(`simulate a scenario over the same captured workload in every processing mode (presets: ${Object.keys(presets).join(', ')})`)
-    .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
-    .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
-    .option('--seed <n>', 'override the seed', number('--seed', 0, 2 ** 32 - 1))
-    .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600))
-    .addOption(new Option('--mode <mode>', 'processing mode(s) to simulate').choices(['onboard', 'ground', 'hybrid', 'all']).default('all'))
-    .addOption(new Option('--scheduler <policy>', 'override scheduler.policy, the antenna scheduler').choices([...schedulerPolicies]))
-    .addOption(new Option('--gpu-pricing <model>', 'override gpu.pricing, how hub GPUs are paid for').choices([...gpuPricingModels]))
-    .addOption(new Option('--dispatch <policy>', 'override dispatch.policy, the choice of GPU cluster').choices([...dispatchPolicies]))
-    .addOption(
-      new Option('--tariffs <kind>', "hub electricity: 'published' time-of-use (east: Zhejiang's, west: Xinjiang's) or 'flat'").choices(['flat', 'published']),
-    )
+  addModelOverrides(
+    program
+      .command('run')
+      .description(`simulate a scenario over the same captured workload in every processing mode (presets: ${Object.keys(presets).join(', ')})`)
+      .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
+      .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
+      .option('--seed <n>', 'override the seed', number('--seed', 0, 2 ** 32 - 1))
+      .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600))
+      .addOption(new Option('--mode <mode>', 'processing mode(s) to simulate').choices(['onboard', 'ground', 'hybrid', 'all']).default('all')),
+  )
     .option('--out <file>', 'write the run export to this file')
     .addOption(new Option('--format <format>', 'export format (default: from --out extension, else json)').choices(['json', 'csv', 'czml']))
     .option('--quiet', 'no progress bar')

@@ -167,6 +167,27 @@ describe('ocsim breakeven, sensitivity, uncertainty, params', () => {
     expect(doc.analysis.spreads['onboard.costUsdPerMTok'].n).toBe(6);
   }, 60_000);
 
+  it('takes the model-choice flags of ocsim run: a point under --gpu-pricing reserved --scheduler first-come is that run', async () => {
+    const flags = ['--hours', '2', '--gpu-pricing', 'reserved', '--scheduler', 'first-come'];
+    const sweep = await ocsim('sweep', ...flags, '--vary', 'gpu.usdPerHour=2.35', '--workers', '0');
+    expect(sweep.code).toBe(0);
+    const [header, row] = csvRows(sweep.out);
+    const run = JSON.parse((await ocsim('run', ...flags, '--format', 'json')).out).summary;
+    expect(run.modes.ground.costUsd.gpuUsd).toBeCloseTo(10 * 8 * 2 * 2.35, 9); // 10 clusters × 8 GPUs × 2 h leased
+    for (const metric of ['ground.costUsdPerMTok', 'ground.costUsd.gpuUsd', 'contacts.sessions']) {
+      const v = metric.split('.').reduce((o, k) => o[k], { ...run, ground: run.modes.ground });
+      expect(row![header!.indexOf(metric)], metric).toBe(String(v));
+    }
+    // The lease, not the antenna, makes the ground dear: no antenna price gives it the cheaper token any more.
+    const be = await ocsim('breakeven', '--hours', '2', '--gpu-pricing', 'reserved', '--vary', 'groundStations[*].costUsdPerMin', '--range', '0:1000');
+    expect(be.out.split('\t').slice(0, 2)).toEqual(['none', 'groundStations[*].costUsdPerMin']);
+    // params shows what the flags make applicable: the time-of-use factors only with tariffs.
+    const paths = async (...a: string[]) =>
+      (JSON.parse((await ocsim('params', '--json', ...a)).out) as { path: string; base: unknown }[]).filter((p) => p.base !== null);
+    expect((await paths()).some((p) => p.path.includes('timeOfUse'))).toBe(false);
+    expect((await paths('--tariffs', 'published')).filter((p) => p.path.includes('timeOfUse'))).toHaveLength(2);
+  }, 120_000);
+
   it('lists the parameters with their stage and source', async () => {
     const r = await ocsim('params', '--json');
     const list = JSON.parse(r.out);

@@ -1,13 +1,14 @@
-// `ocsim params [--scenario S] [--json]`: the study parameters, with the scenario's values, ranges, sources and
+// `ocsim params [--scenario S] [--json]` (and the model-choice flags of `ocsim run`): the study parameters, with the scenario's values, ranges, sources and
 // the stage each invalidates.
 import { valuesAt } from '../../sim/study/apply.ts';
 import { paramStage, PARAMS } from '../../sim/study/params.ts';
 import { formatSignificant } from '../../sim/report/format.ts';
 import type { CliIo } from '../run-command.ts';
+import type { ScenarioOverrides } from '../scenario-loader.ts';
 import { inlineScenario } from './study-context.ts';
 
-export async function runParamsCommand(o: { scenario: string; json?: boolean }, io: CliIo): Promise<number> {
-  const scenario = await inlineScenario(o.scenario);
+export async function runParamsCommand(o: { scenario: string; json?: boolean } & ScenarioOverrides, io: CliIo): Promise<number> {
+  const scenario = await inlineScenario(o.scenario, o);
   const rows = PARAMS.map((p) => {
     const values = valuesAt(scenario, p.path);
     return { ...p, stage: paramStage(p.path, scenario), values };

@@ -7,6 +7,7 @@ import { runBreakevenCommand } from './breakeven-command.ts';
 import { runParamsCommand } from './params-command.ts';
 import { runMergeCommand, runSensitivityCommand, runSweepCommand, runUncertaintyCommand } from './study-commands.ts';
 import { runWorkerCommand } from './worker-command.ts';
+import { addModelOverrides } from '../override-options.ts';
 
 const number =
   (name: string, min: number, max: number, integer = false) =>
@@ -24,7 +25,7 @@ function pointStudy(c: Command, seedFlag = true): Command {
     .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
     .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600));
   if (seedFlag) c.option('--seed <n>', "override the scenario's seed", number('--seed', 0, 2 ** 32 - 1, true));
-  return c
+  return addModelOverrides(c)
     .option('--out <file>', 'write the table: .csv (default), .json or .parquet (with the manifest)')
     .addOption(new Option('--format <format>', 'output format (default: from --out, else csv)').choices(['csv', 'json', 'parquet']))
     .option('--workers <n>', 'worker threads (default: all cores; 0 = this thread)', number('--workers', 0, 1024, true))
@@ -35,24 +36,26 @@ function pointStudy(c: Command, seedFlag = true): Command {
 }
 
 export function registerStudyCommands(program: Command, io: CliIo, setCode: (c: number) => void): void {
-  program
+  const params = program
     .command('params')
     .description('the scenario parameters a study can vary: unit, base value, plausible range with its source, the stage it invalidates')
     .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
-    .option('--json', 'JSON instead of a table')
-    .action(async (o) => setCode(await runParamsCommand(o, io)));
+    .option('--json', 'JSON instead of a table');
+  addModelOverrides(params).action(async (o) => setCode(await runParamsCommand(o, io)));
 
   pointStudy(program.command('sweep').description('a grid over 1–3 parameters: one row per point, every summary metric per mode'))
     .requiredOption('--vary <path=values>', 'PATH=V1,V2,… or PATH=LOW:HIGH:N[:log] (repeat for 2–3 parameters)', collect)
     .action(async (o) => setCode(await runSweepCommand(o, io)));
 
-  program
-    .command('breakeven')
-    .description("the value of one parameter at which two modes' metric are equal (default: cost per million tokens, onboard vs ground)")
-    .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
-    .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
-    .option('--seed <n>', "override the scenario's seed", number('--seed', 0, 2 ** 32 - 1, true))
-    .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600))
+  addModelOverrides(
+    program
+      .command('breakeven')
+      .description("the value of one parameter at which two modes' metric are equal (default: cost per million tokens, onboard vs ground)")
+      .option('--scenario <preset|file>', 'preset name or scenario JSON file', DEFAULT_PRESET)
+      .option('--hours <h>', 'override the run length, hours', number('--hours', 0.01, 744))
+      .option('--seed <n>', "override the scenario's seed", number('--seed', 0, 2 ** 32 - 1, true))
+      .option('--step-s <s>', 'override the simulation step, seconds', number('--step-s', 1, 600)),
+  )
     .requiredOption('--vary <path>', 'the parameter (see `ocsim params`)')
     .requiredOption('--range <low:high>', 'the interval searched')
     .option('--modes <a,b>', 'the two modes compared', 'onboard,ground')
