@@ -9,6 +9,7 @@ import {
   parseNumberInput,
   readDraftValues,
   setDispatchPolicy,
+  setSchedulerPolicy,
   setDownlinkKind,
   setGpuPricing,
   setHoldForCheaperHour,
@@ -100,6 +101,15 @@ describe('setDraftParam', () => {
     const back = setDownlinkKind(fixed, 'shannon');
     expect(parseScenario(back).satellite.downlink).toMatchObject({ kind: 'shannon', txPowerW: 2, frequencyHz: 8.15e9 });
     expect(setDispatchPolicy(base, 'nearest').dispatch?.policy).toBe('nearest');
+  });
+
+  it('sets the antenna scheduler, keeping its options; the schema default is shown until then', () => {
+    expect(readDraftValues(base).scheduler).toBe('lookahead');
+    const withHorizon = { ...base, scheduler: { horizonH: 3 } };
+    const fc = setSchedulerPolicy(withHorizon, 'first-come');
+    expect(parseScenario(fc).scheduler).toMatchObject({ policy: 'first-come', horizonH: 3 });
+    expect(readDraftValues(fc).scheduler).toBe('first-come');
+    expect(withHorizon.scheduler).toEqual({ horizonH: 3 }); // the input draft is not changed
   });
 
   it('sets the GPU pricing model, keeping the GPU prices; per-token prices keep each other and the launch date stays', () => {

@@ -171,6 +171,19 @@ describe('the browser app', () => {
     await page.screenshot({ path: join(ARTEFACTS, '05-reserved-gpus.png') });
   });
 
+  it('runs under another antenna scheduler: first come, first served costs the ground more per token', async () => {
+    await page.getByTestId('param-gpuPricing').selectOption('on-demand');
+    expect(await page.getByTestId('param-scheduler').inputValue()).toBe('lookahead');
+    await page.getByTestId('param-scheduler').selectOption('first-come');
+    await page.getByRole('button', { name: /^run/i }).click();
+    await page.getByTestId('mode-ground').click();
+    // docs/default-run.md#scheduler: ground $29.72 per million tokens under first-come, $27.19 under look-ahead.
+    await expect.poll(() => text('metric-cost-per-mtok'), { timeout: 60_000 }).toBe('$29.72');
+    await page.getByTestId('param-scheduler').selectOption('lookahead');
+    await page.getByRole('button', { name: /^run/i }).click();
+    await expect.poll(() => text('metric-cost-per-mtok'), { timeout: 60_000 }).toBe('$27.19');
+  });
+
   it('lists bad TLE lines while the good satellites are loaded and drawn', async () => {
     const tle = readFileSync('tle/three-body.tle', 'utf8').split('\n');
     const bad = [...tle.slice(0, 9)];

@@ -1,4 +1,4 @@
-// The key parameters of the scenario draft (TOPS, downlink, GPU pricing and prices, price paths, PUE, launch $/kg,
+// The key parameters of the scenario draft (TOPS, downlink, antenna scheduler, GPU pricing and prices, price paths, PUE, launch $/kg,
 // sale price, storage, dispatch, the hubs' tariffs, duration, seed). Each field keeps its own text while typing and
 // writes the draft when the text is a number.
 import { useEffect, useRef, useState } from 'react';
@@ -7,6 +7,7 @@ import {
   DISPATCH_POLICIES,
   DRAFT_PARAMS,
   GPU_PRICING_MODELS,
+  SCHEDULER_POLICIES,
   setGpuPricing,
   type GpuPricing,
   parseNumberInput,
@@ -15,13 +16,22 @@ import {
   setDownlinkKind,
   setDraftParam,
   setHoldForCheaperHour,
+  setSchedulerPolicy,
   setTariffs,
   type DispatchPolicy,
+  type SchedulerPolicy,
   type DraftParam,
   type DraftParamKey,
 } from './scenario-draft.ts';
 
 const byKey = (k: DraftParamKey) => DRAFT_PARAMS.find((p) => p.key === k)!;
+
+/** What each antenna scheduler does, in a few words (docs/model.md §5). */
+const SCHEDULER_LABELS: Record<SchedulerPolicy, string> = {
+  'first-come': 'first come, first served',
+  priority: 'priority (data waiting and its age)',
+  lookahead: 'look-ahead plan (default)',
+};
 
 export function ParamsForm() {
   const store = useUiStore();
@@ -43,6 +53,16 @@ export function ParamsForm() {
         </select>
       </label>
       {v.downlinkKind === 'fixed' ? field('downlinkRateMbps') : field('downlinkTxPowerW')}
+      <label className="param">
+        <span>Antenna scheduler</span>
+        <select data-testid="param-scheduler" value={v.scheduler} onChange={(e) => edit(setSchedulerPolicy(draft, e.target.value as SchedulerPolicy))}>
+          {SCHEDULER_POLICIES.map((p) => (
+            <option key={p} value={p}>
+              {SCHEDULER_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="param">
         <span>GPU pricing</span>
         <select data-testid="param-gpuPricing" value={v.gpuPricing} onChange={(e) => edit(setGpuPricing(draft, e.target.value as GpuPricing))}>

@@ -14,6 +14,7 @@ import {
 } from '../../sim/scenario/schema-ground.ts';
 import { withPublishedTariffs } from '../../sim/scenario/tariff-presets.ts';
 import { satelliteSchema } from '../../sim/scenario/schema-satellite.ts';
+import { schedulerPolicies, schedulerSchema } from '../../sim/scenario/schema-scheduler.ts';
 import { scenarioSchema, type Scenario, type ScenarioError, type ScenarioInput } from '../../sim/scenario/schema.ts';
 
 export type DraftParamKey =
@@ -72,6 +73,9 @@ export const GPU_PRICING_MODELS: readonly GpuPricing[] = gpuPricingModels;
 export type DispatchPolicy = Scenario['dispatch']['policy'];
 export const DISPATCH_POLICIES: readonly DispatchPolicy[] = dispatchPolicies;
 
+export type SchedulerPolicy = Scenario['scheduler']['policy'];
+export const SCHEDULER_POLICIES: readonly SchedulerPolicy[] = schedulerPolicies;
+
 /** The hubs' electricity: flat all day, the published time-of-use tariffs (tariff-presets.ts), or other tariffs. */
 export type TariffKind = 'flat' | 'published' | 'custom';
 
@@ -79,6 +83,8 @@ export type TariffKind = 'flat' | 'published' | 'custom';
 export type DraftValues = Record<DraftParamKey, number | undefined> & {
   downlinkKind: 'shannon' | 'fixed';
   policy: DispatchPolicy;
+  /** The antenna scheduler (`scheduler.policy`). */
+  scheduler: SchedulerPolicy;
   gpuPricing: GpuPricing;
   /** Range of the hubs' PUE when they differ. */
   pueRange: [number, number] | null;
@@ -100,6 +106,7 @@ const DEFAULTS = (() => {
     gpu: gpuSchema.parse({}),
     launchUsdPerKg: economicsSchema.parse({}).launchUsdPerKg,
     dispatch: dispatchSchema.parse({}),
+    scheduler: schedulerSchema.parse({}),
     valleyFactor: timeOfUseSchema.shape.valleyFactor.parse(undefined),
     pue: hubSchema.shape.pue.parse(undefined),
     seed: scenarioSchema.shape.seed.parse(undefined),
@@ -134,6 +141,7 @@ export function readDraftValues(d: ScenarioInput): DraftValues {
     seed: d.seed ?? DEFAULTS.seed,
     downlinkKind: dl.kind,
     policy: d.dispatch?.policy ?? DEFAULTS.dispatch.policy,
+    scheduler: d.scheduler?.policy ?? DEFAULTS.scheduler.policy,
     gpuPricing: d.gpu?.pricing ?? DEFAULTS.gpu.pricing,
     pueRange: pues.length > 0 && pueMin !== pueMax ? [pueMin, pueMax] : null,
     tariffs: tariffKind(d),
@@ -207,6 +215,11 @@ export function setDownlinkKind(d: ScenarioInput, kind: 'shannon' | 'fixed'): Sc
 
 export function setDispatchPolicy(d: ScenarioInput, policy: DispatchPolicy): ScenarioInput {
   return { ...d, dispatch: { ...d.dispatch, policy } };
+}
+
+/** Sets the antenna scheduler; its options (horizon, aging, …) keep the draft's values or their defaults. */
+export function setSchedulerPolicy(d: ScenarioInput, policy: SchedulerPolicy): ScenarioInput {
+  return { ...d, scheduler: { ...d.scheduler, policy } };
 }
 
 export function setHoldForCheaperHour(d: ScenarioInput, holdForCheaperHour: boolean): ScenarioInput {
