@@ -188,9 +188,52 @@ describe('ocsim breakeven, sensitivity, uncertainty, params', () => {
     expect((await paths('--tariffs', 'published')).filter((p) => p.path.includes('timeOfUse'))).toHaveLength(2);
   }, 120_000);
 
+  it('sweeps model choices by name: each point is `ocsim run` with the same flags', async () => {
+    const r = await ocsim(
+      'sweep',
+      '--hours',
+      '3',
+      '--vary',
+      'scheduler.policy=first-come,lookahead',
+      '--vary',
+      'gpu.pricing=on-demand,reserved',
+      '--workers',
+      '0',
+    );
+    expect(r.code).toBe(0);
+    const [header, ...rows] = csvRows(r.out);
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ['first-come', 'on-demand'],
+      ['first-come', 'reserved'],
+      ['lookahead', 'on-demand'],
+      ['lookahead', 'reserved'],
+    ]);
+    for (const [i, flags] of [
+      [1, ['--scheduler', 'first-come', '--gpu-pricing', 'reserved']],
+      [2, ['--scheduler', 'lookahead', '--gpu-pricing', 'on-demand']],
+    ] as const) {
+      const summary = JSON.parse((await ocsim('run', '--hours', '3', ...flags, '--format', 'json')).out).summary;
+      for (const [col, v] of [
+        ['ground.costUsdPerMTok', summary.modes.ground.costUsdPerMTok],
+        ['ground.costUsd.gpuUsd', summary.modes.ground.costUsd.gpuUsd],
+        ['contacts.sessions', summary.contacts.sessions],
+      ] as const)
+        expect(rows[i]![header!.indexOf(col)], `${flags.join(' ')} ${col}`).toBe(String(v));
+    }
+    expect(rows[1]![header!.indexOf('ground.costUsd.gpuUsd')]).toBe(String(10 * 8 * 3 * 2.35)); // reserved: 80 GPUs × 3 h
+    expect((await ocsim('breakeven', '--vary', 'gpu.pricing', '--range', '0:2')).err).toMatch(/is a choice \(on-demand, reserved, per-token\), not a number/);
+  }, 120_000);
+
   it('lists the parameters with their stage and source', async () => {
     const r = await ocsim('params', '--json');
     const list = JSON.parse(r.out);
+    expect(list.find((p: { path: string }) => p.path === 'gpu.pricing')).toMatchObject({
+      kind: 'choice',
+      stage: 'pricing',
+      base: 'on-demand',
+      choices: ['on-demand', 'reserved', 'per-token'],
+    });
+    expect(list.find((p: { path: string }) => p.path === 'scheduler.policy')).toMatchObject({ kind: 'choice', stage: 'schedule', base: 'lookahead' });
     expect(list.find((p: { path: string }) => p.path === 'economics.launchUsdPerKg')).toMatchObject({ stage: 'pricing', unit: '$/kg', base: 6500 });
   });
 });

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseRange, parseVary, spacedValues } from '../../src/sim/study/axes.ts';
+import { applyAssignments, requireParam } from '../../src/sim/study/apply.ts';
+import { planStudy } from '../../src/sim/study/plan.ts';
+import { parseScenario } from '../../src/sim/scenario/schema.ts';
+import { threeBodyScenario } from '../../src/sim/scenario/presets.ts';
 import { normalQuantile, quantileOf, sampleUnits } from '../../src/sim/study/distributions.ts';
 
 describe('--vary', () => {
@@ -23,6 +27,32 @@ describe('--vary', () => {
     expect(() => parseVary('gpu.usdPerHour=0:3:4:log')).toThrow('a log axis needs LOW and HIGH > 0');
     expect(() => parseVary('gpu.usdPerHr=1,2')).toThrow(/not a study parameter \(did you mean gpu\.usdPerHour/);
     expect(() => parseRange('5:1')).toThrow('--range: LOW (5) must be below HIGH (1)');
+  });
+
+  it('reads a model choice by name: the values are indices into the schema list, the table shows the names', () => {
+    expect(parseVary('gpu.pricing=reserved, on-demand')).toEqual({ path: 'gpu.pricing', values: [1, 0], labels: ['reserved', 'on-demand'] });
+    expect(parseVary('scheduler.policy=lookahead').values).toEqual([2]);
+    expect(() => parseVary('gpu.pricing=cheap')).toThrow('--vary gpu.pricing: value 1 "cheap" is not one of on-demand, reserved, per-token');
+    expect(() => requireParam('dispatch.policy', '--params')).toThrow(
+      /--params: "dispatch\.policy" is a choice \(west-first, nearest, least-latency, cheapest-power\), not a number/,
+    );
+    const base = parseScenario(threeBodyScenario);
+    const plan = planStudy({ kind: 'sweep', axes: [parseVary('gpu.pricing=per-token,reserved'), parseVary('gpu.usdPerHour=2,3')] }, base);
+    expect(plan.points.map((p) => p.cells)).toEqual([
+      ['per-token', 2],
+      ['per-token', 3],
+      ['reserved', 2],
+      ['reserved', 3],
+    ]);
+    const s = applyAssignments(base, plan.points[2]!.assignments);
+    expect([s.gpu.pricing, s.gpu.usdPerHour, base.gpu.pricing]).toEqual(['reserved', 2, 'on-demand']);
+    // A spec whose labels disagree with its values (edited by hand, or from another engine) is refused.
+    expect(() => planStudy({ kind: 'sweep', axes: [{ path: 'gpu.pricing', values: [0], labels: ['reserved'] }] }, base)).toThrow(
+      'label 1 is not the name of value 0 (on-demand)',
+    );
+    expect(() => applyAssignments(base, [{ path: 'gpu.pricing', value: 3 }])).toThrow(
+      'gpu.pricing: 3 is not the index of one of on-demand, reserved, per-token',
+    );
   });
 
   it('spaces values evenly (property: monotone, ends exact)', () => {

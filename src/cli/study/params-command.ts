@@ -1,7 +1,7 @@
 // `ocsim params [--scenario S] [--json]` (and the model-choice flags of `ocsim run`): the study parameters, with the scenario's values, ranges, sources and
 // the stage each invalidates.
-import { valuesAt } from '../../sim/study/apply.ts';
-import { paramStage, PARAMS } from '../../sim/study/params.ts';
+import { choiceAt, valuesAt } from '../../sim/study/apply.ts';
+import { CHOICE_PARAMS, paramStage, PARAMS } from '../../sim/study/params.ts';
 import { formatSignificant } from '../../sim/report/format.ts';
 import type { CliIo } from '../run-command.ts';
 import type { ScenarioOverrides } from '../scenario-loader.ts';
@@ -13,10 +13,14 @@ export async function runParamsCommand(o: { scenario: string; json?: boolean } &
     const values = valuesAt(scenario, p.path);
     return { ...p, stage: paramStage(p.path, scenario), values };
   });
+  const choices = CHOICE_PARAMS.map((c) => ({ ...c, stage: paramStage(c.path, scenario), base: choiceAt(scenario, c.path) ?? null }));
   if (o.json) {
     io.out(
       JSON.stringify(
-        rows.map(({ values, ...r }) => ({ ...r, base: values.length === 0 ? null : values.length === 1 ? values[0] : values })),
+        [
+          ...rows.map(({ values, ...r }) => ({ kind: 'number', ...r, base: values.length === 0 ? null : values.length === 1 ? values[0] : values })),
+          ...choices.map((c) => ({ kind: 'choice', ...c })),
+        ],
         null,
         2,
       ),
@@ -35,6 +39,15 @@ export async function runParamsCommand(o: { scenario: string; json?: boolean } &
   ];
   const widths = table[0]!.map((_, c) => (c === 7 ? 0 : Math.max(...table.map((row) => row[c]!.length))));
   io.out(table.map((row) => row.map((cell, c) => (c === 7 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n'));
-  io.err(`${rows.length} parameters; [*] sets every element, [i] one (e.g. groundStations[2].costUsdPerMin). Scenario "${scenario.name}".`);
+  const choiceTable = [
+    ['model choice', 'stage', 'base', 'choices (sweep by name)'],
+    ...choices.map((c) => [c.path, c.stage, c.base ?? 'n/a', c.choices.join(', ')]),
+  ];
+  const cw = choiceTable[0]!.map((_, c) => Math.max(...choiceTable.map((row) => row[c]!.length)));
+  io.out('\n' + choiceTable.map((row) => row.map((cell, c) => (c === 3 ? cell : cell.padEnd(cw[c]!))).join('  ')).join('\n'));
+  io.err(
+    `${rows.length} parameters and ${choices.length} model choices; [*] sets every element, [i] one (e.g. groundStations[2].costUsdPerMin); ` +
+      `a choice is swept by name (--vary gpu.pricing=on-demand,reserved). Scenario "${scenario.name}".`,
+  );
   return 0;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { tornado, uncertaintySummary, type StudyTable } from '../../sim/study/analysis.ts';
-import { valuesAt } from '../../sim/study/apply.ts';
+import { requireParam, valuesAt } from '../../sim/study/apply.ts';
 import { parseNumber, parseVary } from '../../sim/study/axes.ts';
 import { defaultDistribution, type Distribution, type SamplingMethod } from '../../sim/study/distributions.ts';
 import { DEFAULT_SENSITIVITY_PARAMS, findParam } from '../../sim/study/params.ts';
@@ -144,7 +144,7 @@ function paramList(base: Scenario, text: string | undefined): { path: string; ra
   if (text === undefined) return DEFAULT_SENSITIVITY_PARAMS.filter((p) => valuesAt(base, p).length > 0).map((path) => ({ path }));
   return text.split(',').map((item) => {
     const [path, range] = item.split('=').map((x) => x.trim()) as [string, string | undefined];
-    if (!findParam(path)) throw new InputError(`--params: "${path}" is not a study parameter; \`ocsim params\` lists them`);
+    requireParam(path, '--params');
     if (range === undefined) return { path };
     const [lo, hi] = range.split(':');
     return { path, range: { low: parseNumber(lo ?? '', `--params ${path} LOW`), high: parseNumber(hi ?? '', `--params ${path} HIGH`) } };
@@ -165,8 +165,7 @@ function uncertaintyParams(base: Scenario, text: string | undefined, dists: read
   const list = paramList(base, text);
   for (const path of given.keys()) if (!list.some((p) => p.path === path)) list.push({ path });
   return list.map(({ path, range }) => {
-    const def = findParam(path);
-    if (!def) throw new InputError(`--dist: "${path}" is not a study parameter`);
+    const def = requireParam(path, '--dist');
     const spec = given.get(path)?.split(':') ?? [];
     const low = spec[1] !== undefined ? parseNumber(spec[1], `--dist ${path} LOW`) : (range?.low ?? def.low);
     const high = spec[2] !== undefined ? parseNumber(spec[2], `--dist ${path} HIGH`) : (range?.high ?? def.high);

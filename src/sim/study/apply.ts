@@ -3,9 +3,9 @@
 // scenario schema. Errors name the parameter, the value and the field. Pure; imports the registry and the schema.
 import { parsePath } from '../engine/stage-reads.ts';
 import { safeParseScenario, type Scenario } from '../scenario/schema.ts';
-import { findParam, similarParams, type ParamDef } from './params.ts';
+import { findChoice, findParam, similarParams, type ChoiceDef, type ParamDef } from './params.ts';
 
-/** One parameter set to one value. */
+/** One parameter set to one value (for a model choice: the index of its name in ChoiceDef.choices). */
 export interface Assignment {
   path: string;
   value: number;
@@ -20,10 +20,30 @@ export class StudyInputError extends Error {
 export function requireParam(path: string, where = '--vary'): ParamDef {
   const def = findParam(path);
   if (def) return def;
+  const choice = findChoice(path);
+  if (choice) {
+    throw new StudyInputError(
+      `${where}: "${path}" is a choice (${choice.choices.join(', ')}), not a number: ` +
+        `sweep it by name (--vary ${path}=${choice.choices.slice(0, 2).join(',')}) or set it with the flags of \`ocsim run\``,
+    );
+  }
   const near = similarParams(path);
   throw new StudyInputError(
     `${where}: "${path}" is not a study parameter${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`ocsim params\` lists them`,
   );
+}
+
+/** The name a choice assignment selects, or a StudyInputError naming the parameter. */
+export function choiceName(def: ChoiceDef, value: number): string {
+  const name = Number.isInteger(value) ? def.choices[value] : undefined;
+  if (name === undefined) throw new StudyInputError(`${def.path}: ${value} is not the index of one of ${def.choices.join(', ')}`);
+  return name;
+}
+
+/** An assignment as text: `path=value`, a choice by its name. */
+export function assignmentText(a: Assignment): string {
+  const choice = findChoice(a.path);
+  return `${a.path}=${choice && Number.isInteger(a.value) && choice.choices[a.value] !== undefined ? choice.choices[a.value] : a.value}`;
 }
 
 /** The value as applied: integer parameters rounded to the nearest integer. */
@@ -35,13 +55,18 @@ export function appliedValue(def: ParamDef, value: number): number {
 export function applyAssignments(base: Scenario, assignments: readonly Assignment[]): Scenario {
   let out: unknown = base;
   for (const a of assignments) {
+    const choice = findChoice(a.path);
+    if (choice) {
+      out = setIn(out, parsePath(a.path), choiceName(choice, a.value), a.path);
+      continue;
+    }
     const def = requireParam(a.path);
     if (!Number.isFinite(a.value)) throw new StudyInputError(`${a.path}: ${a.value} is not a finite number`);
     out = setIn(out, parsePath(a.path), appliedValue(def, a.value), a.path);
   }
   const parsed = safeParseScenario(out);
   if (!parsed.ok) {
-    const what = assignments.map((a) => `${a.path}=${a.value}`).join(', ');
+    const what = assignments.map(assignmentText).join(', ');
     throw new StudyInputError(`${what}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   }
   return parsed.scenario;
@@ -51,7 +76,7 @@ export function applyAssignments(base: Scenario, assignments: readonly Assignmen
  * A copy of `obj` with the value at `path` set (`*` = every element that has the field: a time-of-use factor is set
  * on the hubs with a tariff and the flat ones are left alone); objects off the path are shared.
  */
-function setIn(obj: unknown, path: readonly (string | number)[], value: number, full: string): unknown {
+function setIn(obj: unknown, path: readonly (string | number)[], value: number | string, full: string): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path;
   if (Array.isArray(obj)) {
@@ -89,4 +114,12 @@ export function valuesAt(scenario: Scenario, path: string): number[] {
     return [];
   };
   return walk(scenario, parsePath(path));
+}
+
+/** The name a model choice has in a scenario (undefined if absent). */
+export function choiceAt(scenario: Scenario, path: string): string | undefined {
+  let v: unknown = scenario;
+  for (const key of parsePath(path))
+    v = typeof v === 'object' && v !== null && typeof key === 'string' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : undefined;
 }

@@ -1,7 +1,9 @@
 // Parses the values of a study parameter as users write them: `PATH=V1,V2,…` (explicit) or `PATH=LOW:HIGH:N`
 // (N points from LOW to HIGH inclusive, linear) or `PATH=LOW:HIGH:N:log` (geometric). Integer parameters get
-// their generated values rounded and de-duplicated. Errors name the flag and the part. Pure.
+// their generated values rounded and de-duplicated; a model choice takes names (`gpu.pricing=on-demand,reserved`).
+// Errors name the flag and the part. Pure.
 import { requireParam, StudyInputError } from './apply.ts';
+import { findChoice } from './params.ts';
 import type { SweepAxis } from './plan.ts';
 
 /** Most values one axis may generate (assumption: guards against typos; a 3-axis sweep is capped separately). */
@@ -41,9 +43,19 @@ export function parseVary(text: string): SweepAxis {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new StudyInputError(`--vary: "${text}" is not PATH=V1,V2,… or PATH=LOW:HIGH:N[:log]`);
   const path = text.slice(0, eq).trim();
-  const def = requireParam(path);
   const spec = text.slice(eq + 1).trim();
   const what = `--vary ${path}`;
+  const choice = findChoice(path);
+  if (choice) {
+    const labels = spec.split(',').map((v) => v.trim());
+    const values = labels.map((name, i) => {
+      const k = choice.choices.indexOf(name);
+      if (k < 0) throw new StudyInputError(`${what}: value ${i + 1} "${name}" is not one of ${choice.choices.join(', ')}`);
+      return k;
+    });
+    return { path, values, labels };
+  }
+  const def = requireParam(path);
   if (!spec.includes(':')) {
     const values = spec.split(',').map((v, i) => parseNumber(v, `${what} value ${i + 1}`));
     return { path, values };

@@ -1,9 +1,13 @@
 // The registry of scenario parameters a study can vary: path in the scenario JSON (`[*]` = every element of an
 // array; a study may name one element, `groundStations[2].costUsdPerMin`), unit, a plausible low/high with its
 // source (or labelled an assumption), the scale to sweep and sample it on, and the earliest engine stage it
-// invalidates (derived from the stages' declared reads, stage-reads.ts, never restated). Pure; imports the
-// engine's stage reads only.
+// invalidates (derived from the stages' declared reads, stage-reads.ts, never restated). Model choices (the antenna
+// scheduler, GPU pricing, dispatch) are parameters too, of another kind: a sweep can set them by name; they have no
+// low or high, so sensitivity, uncertainty and break-even refuse them. Pure; imports the engine's stage reads and the
+// schema's lists of choices.
 import { stageOfPath, type StageName } from '../engine/stage-reads.ts';
+import { dispatchPolicies, gpuPricingModels } from '../scenario/schema-ground.ts';
+import { schedulerPolicies } from '../scenario/schema-scheduler.ts';
 
 export type ParamScale = 'linear' | 'log';
 
@@ -218,6 +222,35 @@ export const PARAMS: readonly ParamDef[] = [
 
 const byPattern = new Map(PARAMS.map((p) => [p.path, p]));
 
+/** A model choice a sweep can set by name: `--vary gpu.pricing=on-demand,reserved`. */
+export interface ChoiceDef {
+  path: string;
+  label: string;
+  /** The names the schema accepts, in its order (a point's value is the index of its name here). */
+  choices: readonly string[];
+  /** Where the choices are described. */
+  source: string;
+}
+
+/** Every model choice a sweep can set, in the order `ocsim params` lists them. */
+export const CHOICE_PARAMS: readonly ChoiceDef[] = [
+  { path: 'scheduler.policy', label: 'antenna scheduler', choices: schedulerPolicies, source: 'docs/model.md §5 (downlink: the schedulers and their sources)' },
+  { path: 'gpu.pricing', label: 'how hub GPUs are paid for', choices: gpuPricingModels, source: 'docs/model.md#gpu-pricing' },
+  {
+    path: 'dispatch.policy',
+    label: 'which GPU cluster a batch goes to',
+    choices: dispatchPolicies,
+    source: 'docs/model.md §6 (ground segment: dispatch policies)',
+  },
+];
+
+const choiceByPath = new Map(CHOICE_PARAMS.map((c) => [c.path, c]));
+
+/** The model choice at `path`, or undefined. */
+export function findChoice(path: string): ChoiceDef | undefined {
+  return choiceByPath.get(path);
+}
+
 /** `groundStations[2].antennas` → `groundStations[*].antennas`. */
 export function patternOf(path: string): string {
   return path.replace(/\[\d+\]/g, '[*]');
@@ -236,7 +269,8 @@ export function paramStage(path: string, scenario?: unknown): StageName {
 /** The registry paths closest to an unknown one by edit distance (for "did you mean" messages). */
 export function similarParams(path: string, max = 3): string[] {
   const p = patternOf(path).toLowerCase();
-  return PARAMS.map((d) => ({ path: d.path, dist: editDistance(p, d.path.toLowerCase()) }))
+  return [...PARAMS, ...CHOICE_PARAMS]
+    .map((d) => ({ path: d.path, dist: editDistance(p, d.path.toLowerCase()) }))
     .filter((x) => x.dist <= Math.max(3, Math.floor(p.length / 3)))
     .sort((a, b) => a.dist - b.dist || (a.path < b.path ? -1 : 1))
     .slice(0, max)

@@ -4,13 +4,16 @@
 // rebuilds exactly the same plan. Pure.
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGES } from '../engine/stage-reads.ts';
-import { appliedValue, requireParam, StudyInputError, valuesAt, type Assignment } from './apply.ts';
+import { appliedValue, choiceName, requireParam, StudyInputError, valuesAt, type Assignment } from './apply.ts';
 import { distributionErrors, quantileOf, sampleUnits, type Distribution, type SamplingMethod } from './distributions.ts';
-import { findParam, paramStage } from './params.ts';
+import { findChoice, findParam, paramStage } from './params.ts';
 
 export interface SweepAxis {
   path: string;
+  /** The values; for a model choice, indices into its ChoiceDef.choices. */
   values: number[];
+  /** A model choice's names, one per value (the table shows them). */
+  labels?: string[];
 }
 
 export type StudySpec =
@@ -37,7 +40,8 @@ export function planStudy(spec: StudySpec, base: Scenario): StudyPlan {
   const columns =
     spec.kind === 'sweep' ? spec.axes.map((a) => a.path) : spec.kind === 'sensitivity' ? ['param', 'level', 'value'] : spec.params.map((p) => p.path);
   for (const p of points)
-    for (const a of p.assignments) if (valuesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
+    for (const a of p.assignments)
+      if (!findChoice(a.path) && valuesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
   return { spec, columns, points, order: evaluationOrder(points.map((p) => p.assignments)) };
 }
 
@@ -45,10 +49,18 @@ function sweepPoints(axes: readonly SweepAxis[]): StudyPlan['points'] {
   if (axes.length < 1 || axes.length > 3) throw new StudyInputError(`--vary: a sweep has 1 to 3 parameters, got ${axes.length}`);
   const seen = new Set<string>();
   for (const a of axes) {
-    const def = requireParam(a.path);
     if (seen.has(a.path)) throw new StudyInputError(`--vary: ${a.path} is given twice`);
     seen.add(a.path);
     if (a.values.length === 0) throw new StudyInputError(`--vary ${a.path}: no values`);
+    const choice = findChoice(a.path);
+    if (choice) {
+      a.values.forEach((v, i) => {
+        const name = choiceName(choice, v);
+        if (a.labels && a.labels[i] !== name) throw new StudyInputError(`--vary ${a.path}: label ${i + 1} is not the name of value ${v} (${name})`);
+      });
+      continue;
+    }
+    const def = requireParam(a.path);
     a.values.forEach((v, i) => {
       if (!Number.isFinite(v)) throw new StudyInputError(`--vary ${a.path}: value ${i + 1} is not a finite number`);
       if (def.integer && appliedValue(def, v) !== v)
@@ -62,12 +74,17 @@ function sweepPoints(axes: readonly SweepAxis[]): StudyPlan['points'] {
   for (let i = 0; i < total; i++) {
     let rest = i;
     const values: number[] = new Array(axes.length);
+    const cells: (number | string)[] = new Array(axes.length);
     for (let a = axes.length - 1; a >= 0; a--) {
-      const n = axes[a]!.values.length;
-      values[a] = axes[a]!.values[rest % n]!;
+      const axis = axes[a]!;
+      const n = axis.values.length;
+      const v = axis.values[rest % n]!;
+      const choice = findChoice(axis.path);
+      values[a] = v;
+      cells[a] = choice ? choiceName(choice, v) : v;
       rest = Math.floor(rest / n);
     }
-    out.push({ cells: values, assignments: axes.map((a, k) => ({ path: a.path, value: values[k]! })) });
+    out.push({ cells, assignments: axes.map((a, k) => ({ path: a.path, value: values[k]! })) });
   }
   return out;
 }
