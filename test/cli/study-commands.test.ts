@@ -217,6 +217,8 @@ describe('ocsim breakeven, sensitivity, uncertainty, params', () => {
         ['ground.costUsdPerMTok', summary.modes.ground.costUsdPerMTok],
         ['ground.costUsd.gpuUsd', summary.modes.ground.costUsd.gpuUsd],
         ['contacts.sessions', summary.contacts.sessions],
+        ['fairness.jainIndexMinutes', summary.fairness.jainIndexMinutes],
+        ['fairness.leastServed.sessionMinutes', summary.fairness.leastServed.sessionMinutes],
       ] as const)
         expect(rows[i]![header!.indexOf(col)], `${flags.join(' ')} ${col}`).toBe(String(v));
     }

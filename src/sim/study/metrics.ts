@@ -1,14 +1,15 @@
 // The numeric metrics of a run, as named columns: `<mode>.<path>` for every number of each mode's summary in the
 // JSON export (same names, same rounding: `onboard.costUsdPerMTok`, `ground.latencyS.p50`), then the run-level
-// counts (`contacts.sessions`, …). null where the export has null (no tokens, no delivered tile). Arrays (per-cluster
-// utilisation) are not metrics and are left out. Pure.
+// counts (`contacts.sessions`, …) and the antenna fairness (`fairness.jainIndexMinutes`,
+// `fairness.leastServed.sessionMinutes`, …). null where the export has null (no tokens, no delivered tile). Arrays
+// (per-cluster utilisation, per-shell service) and names are not metrics and are left out. Pure.
 import type { RunSummary } from '../engine/result-types.ts';
 import { roundSignificant } from '../export/index.ts';
 import { processingModes } from '../scenario/schema.ts';
 
 export type MetricValue = number | null;
 
-const RUN_LEVEL = ['satellites', 'contacts', 'imaging'] as const;
+const RUN_LEVEL = ['satellites', 'contacts', 'imaging', 'fairness'] as const;
 
 /** Column names and values of a summary, in export order. */
 export function summaryMetrics(summary: RunSummary): { names: string[]; values: MetricValue[] } {
