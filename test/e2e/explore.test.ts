@@ -173,6 +173,40 @@ describe('the Explore view', () => {
     }
   });
 
+  it('holding the hub GPUs as a lease removes the antenna-price crossover; the CSV is the CLI sweep with the choice by name', async () => {
+    const other = await e.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await other.goto(`${e.url}?view=explore&study=sweep&x=groundStations%5B*%5D.costUsdPerMin:0.01:30:41`);
+      await other.waitForSelector('[data-testid="explore-status"][data-kind="sweep"][data-status="done"]', { timeout: 120_000 });
+      // On-demand GPUs: the ground is cheaper only below ≈ $0.29 a minute of antenna time (docs/studies.md §5).
+      await expect.poll(() => other.getByTestId('explore-crossover').first().innerText(), { timeout: 60_000 }).toMatch(/^Orbit is cheaper above \$0\.291\/min/);
+      const choice = other.getByTestId('choice-gpu-pricing');
+      expect(await choice.inputValue()).toBe('on-demand');
+      await choice.selectOption('reserved');
+      // 80 GPUs leased for the day: ground ≥ $25 per million tokens even with free antenna time.
+      await expect.poll(() => other.getByTestId('explore-winner').first().innerText(), { timeout: 60_000 }).toBe('Orbit is cheaper over the whole range');
+      await expect.poll(() => other.url(), { timeout: 5_000 }).toContain('&fix=gpu.pricing:reserved');
+      const csv = await download('explore-export-csv', other);
+      const text = csv.bytes.toString('utf8');
+      expect(text.split('\n')[0]).toMatch(/^groundStations\[\*\]\.costUsdPerMin,gpu\.pricing,/);
+      expect(text.split('\n')[1]).toMatch(/^0\.01,reserved,/);
+      const cli = await ocsim(
+        'sweep',
+        '--vary',
+        'groundStations[*].costUsdPerMin=0.01:30:41:log',
+        '--vary',
+        'gpu.pricing=reserved',
+        '--workers',
+        '0',
+        '--quiet',
+      );
+      expect(text).toBe(cli);
+      await other.screenshot({ path: join(ARTEFACTS, 'explore-reserved-gpus.png') });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('E goes back to the globe, which draws again (it draws nothing while hidden)', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('e');

@@ -4,7 +4,7 @@
 import type { StudyParamInfo } from '../../../workers/protocol.ts';
 import { STAGES, type StageName } from '../../sim/engine/stage-reads.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
-import type { Assignment } from '../../sim/study/apply.ts';
+import { assignmentCell, type Assignment } from '../../sim/study/apply.ts';
 import { spacedValues } from '../../sim/study/axes.ts';
 import { defaultDistribution } from '../../sim/study/distributions.ts';
 import { findParam, type ParamDef } from '../../sim/study/params.ts';
@@ -144,7 +144,7 @@ function buildSweep(study: ExploreStudy, base: Scenario, key: string): BuiltStud
     key,
     shape: JSON.stringify([axes, fixed.map((f) => f.path).sort()]),
     columns: [...plan.columns, ...fixed.map((f) => f.path)],
-    cells: plan.points.map((p) => [...p.cells, ...fixed.map((f) => f.value)]),
+    cells: plan.points.map((p) => [...p.cells, ...fixed.map(assignmentCell)]),
     points: plan.points.map((p) => [...fixed, ...p.assignments]),
     xs,
     ys,

@@ -1,8 +1,9 @@
 // The Explore view's study in the URL (url-state.ts calls these): `study=sweep&x=PATH:LOW:HIGH:N[&y=PATH:LOW:HIGH:N]
-// [&fix=PATH:VALUE,…]`, `study=tornado&metric=costUsdPerMTok`, `study=uncertainty&samples=64&scope=processing`. Only the
-// keys of the study's kind are written; a value that does not parse falls back to its default. Pure.
-import { findParam } from '../../sim/study/params.ts';
-import type { Assignment } from '../../sim/study/apply.ts';
+// [&fix=PATH:VALUE,…]` (a model choice by name: `fix=gpu.pricing:reserved`), `study=tornado&metric=costUsdPerMTok`,
+// `study=uncertainty&samples=64&scope=processing`. Only the keys of the study's kind are written; a value that does not
+// parse falls back to its default. Pure.
+import { findChoice, findParam } from '../../sim/study/params.ts';
+import { assignmentCell, type Assignment } from '../../sim/study/apply.ts';
 import {
   DEFAULT_STUDY,
   EXPLORE_KINDS,
@@ -32,13 +33,14 @@ function parseAxis(text: string | null, maxN: number): ExploreAxis | null {
   return { path, low, high, n: count };
 }
 
-/** `PATH:VALUE,…` of registry parameters (later ones of the same path win). */
+/** `PATH:VALUE,…` of registry parameters, a model choice by name (later ones of the same path win). */
 function parseFixed(text: string | null): Assignment[] {
   const out = new Map<string, number>();
   for (const item of (text ?? '').split(',')) {
     const [path, v] = item.split(':');
-    const value = finite(v);
-    if (path && findParam(path) && value !== null) out.set(path, value);
+    const choice = path ? findChoice(path) : undefined;
+    const value = choice ? choice.choices.indexOf(v ?? '') : finite(v);
+    if (path && (findParam(path) || choice) && value !== null && value >= (choice ? 0 : -Infinity)) out.set(path, value);
   }
   return [...out].map(([path, value]) => ({ path, value }));
 }
@@ -69,7 +71,7 @@ export function encodeExplore(s: ExploreStudy, q: URLSearchParams): void {
   if (s.kind === 'sweep') {
     q.set('x', axisText(s.x));
     if (s.y) q.set('y', axisText(s.y));
-    if (s.fixed.length) q.set('fix', s.fixed.map((f) => `${f.path}:${f.value}`).join(','));
+    if (s.fixed.length) q.set('fix', s.fixed.map((f) => `${f.path}:${assignmentCell(f)}`).join(','));
   } else if (s.kind === 'tornado') q.set('metric', s.metric);
   else {
     q.set('samples', String(s.samples));

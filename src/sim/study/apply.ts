@@ -40,10 +40,15 @@ export function choiceName(def: ChoiceDef, value: number): string {
   return name;
 }
 
+/** An assignment's table cell: its value, a choice by its name. */
+export function assignmentCell(a: Assignment): number | string {
+  const choice = findChoice(a.path);
+  return (choice && Number.isInteger(a.value) ? choice.choices[a.value] : undefined) ?? a.value;
+}
+
 /** An assignment as text: `path=value`, a choice by its name. */
 export function assignmentText(a: Assignment): string {
-  const choice = findChoice(a.path);
-  return `${a.path}=${choice && Number.isInteger(a.value) && choice.choices[a.value] !== undefined ? choice.choices[a.value] : a.value}`;
+  return `${a.path}=${assignmentCell(a)}`;
 }
 
 /** The value as applied: integer parameters rounded to the nearest integer. */

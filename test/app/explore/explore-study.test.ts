@@ -122,6 +122,19 @@ describe('the study in the URL', () => {
     expect(encodeUrlState(s)).toBe(SWEEP);
   });
 
+  it('a GPU pricing held by name: the table shows the name, the point sets it, the URL says it by name', () => {
+    const url = '?view=explore&study=sweep&x=groundStations%5B*%5D.costUsdPerMin:0.01:30:3&fix=gpu.pricing:reserved';
+    const s = parseUrlState(url);
+    expect(s.explore!.fixed).toEqual([{ path: 'gpu.pricing', value: 1 }]);
+    expect(encodeUrlState(s)).toBe(url);
+    const b = buildStudy(s.explore!, base, params);
+    expect(b.columns).toEqual(['groundStations[*].costUsdPerMin', 'gpu.pricing']);
+    expect(b.cells[0]).toEqual([0.01, 'reserved']);
+    expect(b.points[0]![0]).toEqual({ path: 'gpu.pricing', value: 1 });
+    // An unknown name is dropped, as a number that does not parse is.
+    expect(parseUrlState('?study=sweep&fix=gpu.pricing:cheap,isl.rateGbps:20').explore!.fixed).toEqual([{ path: 'isl.rateGbps', value: 20 }]);
+  });
+
   it('tornado and uncertainty keep only their keys', () => {
     expect(encodeUrlState({ view: 'explore', explore: sweep({ kind: 'tornado', metric: 'latencyS.p90' }) })).toBe(
       '?view=explore&study=tornado&metric=latencyS.p90',

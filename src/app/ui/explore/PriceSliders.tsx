@@ -1,14 +1,23 @@
 // Sliders for the prices a sweep does not vary: dragging one updates the curves while it moves (each update one
 // instant studyPoints call, at most one per frame and one in flight: the sweep panel's), releasing it (or a key) keeps
-// the value in the study (and the URL). Each slider shows its value; Reset goes back to the run's own value.
+// the value in the study (and the URL). Each slider shows its value; Reset goes back to the run's own value. Model
+// choices priced alone (how hub GPUs are paid for) are a select above them, held the same way.
 import { useRef, useState } from 'react';
 import type { StudyParamInfo } from '../../../../workers/protocol.ts';
 import type { Assignment } from '../../../sim/study/apply.ts';
+import type { ChoiceDef } from '../../../sim/study/params.ts';
 import { formatParamValue } from '../../explore/crossover.ts';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../../explore/slider-scale.ts';
 
+/** A model choice the sliders hold, with the run's own name. */
+export interface HeldChoice {
+  def: ChoiceDef;
+  run: string;
+}
+
 interface Props {
   params: readonly StudyParamInfo[];
+  choices: readonly HeldChoice[];
   fixed: readonly Assignment[];
   /** While dragging: the prices held, with this one's new value. */
   onLive(fixed: Assignment[]): void;
@@ -23,11 +32,36 @@ const withValue = (fixed: readonly Assignment[], path: string, value: number | n
   ...(value === null ? [] : [{ path, value }]),
 ];
 
-export function PriceSliders({ params, fixed, onLive, onCommit }: Props) {
-  if (params.length === 0) return null;
+export function PriceSliders({ params, choices, fixed, onLive, onCommit }: Props) {
+  if (params.length === 0 && choices.length === 0) return null;
   return (
     <fieldset className="price-sliders">
       <legend>Prices held (drag: the curves follow)</legend>
+      {choices.map(({ def, run }) => {
+        const held = fixed.find((f) => f.path === def.path);
+        const name = held === undefined ? run : (def.choices[held.value] ?? run);
+        const slug = def.path.replace(/\./g, '-');
+        return (
+          <label key={def.path} className="param" htmlFor={`choice-${slug}`}>
+            <span>
+              {def.label} {held !== undefined && <span className="muted small">(run: {run})</span>}
+            </span>
+            <select
+              id={`choice-${slug}`}
+              data-testid={`choice-${slug}`}
+              value={name}
+              onChange={(e) => onCommit(withValue(fixed, def.path, e.target.value === run ? null : def.choices.indexOf(e.target.value)))}
+            >
+              {def.choices.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                  {c === run ? ' (the run)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
       {params.map((p) => {
         const held = fixed.find((f) => f.path === p.path);
         return (

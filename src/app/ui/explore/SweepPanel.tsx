@@ -4,12 +4,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StudyInfo } from '../../../../workers/protocol.ts';
 import type { Scenario } from '../../../sim/scenario/schema.ts';
-import type { Assignment } from '../../../sim/study/apply.ts';
+import { choiceAt, type Assignment } from '../../../sim/study/apply.ts';
+import { CHOICE_PARAMS, paramStage } from '../../../sim/study/params.ts';
 import { buildStudy, MAX_AXIS_POINTS, MAX_SERIES, type ExploreAxis, type ExploreStudy } from '../../explore/explore-study.ts';
 import { createFrameThrottle, type FrameThrottle } from '../../explore/frame-throttle.ts';
 import { useServices } from '../services.ts';
 import { AxisPicker } from './AxisPicker.tsx';
-import { PriceSliders } from './PriceSliders.tsx';
+import { PriceSliders, type HeldChoice } from './PriceSliders.tsx';
 import { SweepCharts } from './SweepCharts.tsx';
 import type { SessionStatusView } from './use-session.ts';
 
@@ -68,6 +69,10 @@ export function SweepPanel({ study, info, runId, base, status, onCommit, onRun }
     onCommit(next);
   };
   const sliders = info.params.filter((p) => p.stage === 'pricing' && p.path !== study.x.path && p.path !== study.y?.path);
+  const choices = CHOICE_PARAMS.flatMap((def): HeldChoice[] => {
+    const run = choiceAt(base, def.path);
+    return run !== undefined && paramStage(def.path, base) === 'pricing' ? [{ def, run }] : [];
+  });
 
   return (
     <div className="explore-body split">
@@ -103,7 +108,7 @@ export function SweepPanel({ study, info, runId, base, status, onCommit, onRun }
             Run sweep
           </button>
         )}
-        <PriceSliders params={sliders} fixed={study.fixed} onLive={(f) => live.current?.push(f)} onCommit={commitFixed} />
+        <PriceSliders params={sliders} choices={choices} fixed={study.fixed} onLive={(f) => live.current?.push(f)} onCommit={commitFixed} />
       </div>
       {status.kind === 'sweep' && status.shape && (
         <SweepCharts key={status.shape} session={session} metrics={info.metrics} shape={status.shape} autoRefine={stageOf(study.x) === 'pricing'} />
