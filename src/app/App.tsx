@@ -6,6 +6,7 @@ import { bindKeyboard, runKeyAction } from './keyboard.ts';
 import { useUi, useUiStore } from './store.ts';
 import { Charts } from './ui/Charts.tsx';
 import { CompareTable } from './ui/CompareTable.tsx';
+import { ContactsPanel } from './ui/ContactsPanel.tsx';
 import { ErrorBanner } from './ui/ErrorBanner.tsx';
 import { ExploreView } from './ui/explore/ExploreView.tsx';
 import { ExportPanel } from './ui/ExportPanel.tsx';
@@ -46,6 +47,7 @@ export function App() {
           <Inspector />
           <MetricsPanel />
           <CompareTable />
+          <ContactsPanel />
           <Charts />
           <ScenarioPanel />
           <ExportPanel />

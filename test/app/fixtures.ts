@@ -106,7 +106,15 @@ export function fakeRun(): RunResult {
     engineVersion: '0.1.0',
     scenario,
     satellites: [
-      { norad: 63982, name: 'SCS-01 A', cosparId: '2025-100A', lostAtMs: null, lostReason: null, meanAltitudeKm: 535 },
+      {
+        norad: 63982,
+        name: 'SCS-01 A',
+        cosparId: '2025-100A',
+        lostAtMs: null,
+        lostReason: null,
+        meanAltitudeKm: 535,
+        downlink: { sessions: 1, sessionMinutes: 1, bytesDownlinked: { onboard: 4.2e6, ground: 1.35e9 } }, // the one 60 s session
+      },
       { norad: 63983, name: 'SCS-01 B', lostAtMs: null, lostReason: null, meanAltitudeKm: 536 },
     ],
     ingestIssues: [],

@@ -68,12 +68,15 @@ describe('inspector data', () => {
     expect(info.computeLoad).toBe(0.25);
     expect(info.batterySoc).toBeCloseTo(0.8, 6);
     expect(info.current?.stationName).toBe('Miyun');
+    expect(info.downlink).toEqual({ sessions: 1, sessionMinutes: 1, bytes: 4.2e6 }); // the onboard bytes of its session
+    expect(inspectSatellite(run, kf, 0, START_MS, START_MS, 'hybrid')!.downlink!.bytes).toBeNull(); // hybrid not simulated
     const late = inspectSatellite(run, kf, 0, START_MS + 200_000, START_MS, 'onboard')!;
     expect(late.state).toBe('eclipse');
     expect(late.light).toBe('eclipse');
     const lost = inspectSatellite(run, kf, 1, START_MS + 75_000, START_MS, 'onboard')!;
     expect(lost.altitudeKm).toBeNull();
     expect(lost.meanAltitudeKm).toBe(536);
+    expect(lost.downlink).toBeNull(); // an export made before the fairness report
     expect(inspectSatellite(run, kf, 5, START_MS, START_MS, 'onboard')).toBeNull();
   });
 });

@@ -138,6 +138,8 @@ describe('the browser app', () => {
     await expect.poll(async () => text('inspector')).toMatch(/63985/);
     expect(await text('inspector')).toMatch(/SCS-01 D/);
     expect(await text('inspector')).toMatch(/km/);
+    // Its downlink over the day (the JSON export's satellites[3].downlink): 14 sessions, 52.6 minutes.
+    expect(await text('inspector-downlink')).toMatch(/^14 sessions, 52\.6 min, \d+(\.\d+)? [GM]B sent$/);
     await page.screenshot({ path: join(ARTEFACTS, '03-selected.png') });
   });
 
@@ -177,11 +179,18 @@ describe('the browser app', () => {
     await page.getByTestId('param-scheduler').selectOption('first-come');
     await page.getByRole('button', { name: /^run/i }).click();
     await page.getByTestId('mode-ground').click();
-    // docs/default-run.md#scheduler: ground $29.72 per million tokens under first-come, $27.19 under look-ahead.
+    // docs/default-run.md#scheduler: ground $29.72 per million tokens under first-come, $27.19 under look-ahead; the
+    // least-served satellite 1.0 min (Jain 0.65) against 10.3 min (0.78); the same texts as `ocsim run`'s head lines.
     await expect.poll(() => text('metric-cost-per-mtok'), { timeout: 60_000 }).toBe('$29.72');
+    expect(await text('contacts-line')).toBe('200 windows (18.4 h), 167 downlink sessions (6.1 h), 33 lost to antenna contention');
+    expect(await text('contacts-least-served')).toBe('SCS-01 K (tle/three-body.tle): 14 sessions, 1.0 min');
+    expect(await text('contacts-jain')).toMatch(/^Jain index of minutes 0\.65; /);
     await page.getByTestId('param-scheduler').selectOption('lookahead');
     await page.getByRole('button', { name: /^run/i }).click();
     await expect.poll(() => text('metric-cost-per-mtok'), { timeout: 60_000 }).toBe('$27.19');
+    expect(await text('contacts-least-served')).toBe('SCS-01 K (tle/three-body.tle): 10 sessions, 10.3 min');
+    expect(await text('contacts-jain')).toBe('Jain index of minutes 0.78; 0 never served; 92 hand-overs');
+    await page.getByTestId('contacts-summary').screenshot({ path: join(ARTEFACTS, '05-ground-contacts.png') });
   });
 
   it('lists bad TLE lines while the good satellites are loaded and drawn', async () => {

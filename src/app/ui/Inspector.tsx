@@ -1,11 +1,12 @@
 // The selected satellite: name, NORAD id, altitude, sunlit/eclipse, state, storage, compute load, battery and
-// current / next contact, refreshed from the clock's slow tick (~4 Hz).
+// current / next contact, its downlink over the run, refreshed from the clock's slow tick (~4 Hz).
 import { useEffect, useState, type ReactNode } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import { satGeodetic } from './sat-position.ts';
 import { StateIcon } from './StateIcon.tsx';
 import { formatBytes, formatDurationS, formatPercent } from '../../sim/report/format.ts';
 import { formatUtcSecond } from './format.ts';
+import { formatService } from '../../sim/report/summary-table.ts';
 import { inspectSatellite, routeSummary, type ContactInfo, type SatInspection } from './inspector-data.ts';
 import { useServices, useClockValue, useShown } from './services.ts';
 
@@ -107,6 +108,10 @@ function Details({ info, route, nowMs, onClose }: { info: SatInspection; route: 
         <dd>{info.current ? <Contact c={info.current} nowMs={nowMs} current /> : 'none'}</dd>
         <dt>Next contact</dt>
         <dd>{info.next ? <Contact c={info.next} nowMs={nowMs} current={false} /> : 'none in this run'}</dd>
+        <dt title="Downlink sessions the antenna scheduler gave this satellite over the whole run, and the bytes it sent in this mode">Downlink, run</dt>
+        <dd data-testid="inspector-downlink">
+          {info.downlink ? `${formatService(info.downlink)}${info.downlink.bytes !== null ? `, ${formatBytes(info.downlink.bytes)} sent` : ''}` : 'n/a'}
+        </dd>
         <dt title="Path of this satellite's results now: over laser links to a satellite in a downlink session, then down (one-way light time)">
           Route to ground
         </dt>

@@ -1,5 +1,5 @@
 // What the inspector and the table view show for one satellite at one time: position, light, state, storage,
-// compute load, battery and the current / next contact. Pure; reads a finished run and its keyframes.
+// compute load, battery, the current / next contact and its downlink over the run. Pure; reads a finished run and its keyframes.
 import type { KeyframeBlock } from '../../../workers/protocol.ts';
 import type { RunResult } from '../../sim/engine/result-types.ts';
 import type { ShownRoute } from '../frame-buffer.ts';
@@ -42,6 +42,8 @@ export interface SatInspection {
   lostAtMs: number | null;
   current: ContactInfo | null;
   next: ContactInfo | null;
+  /** Its downlink over the whole run: sessions, minutes, bytes sent in the inspected mode (null: not in this run). */
+  downlink: { sessions: number; sessionMinutes: number; bytes: number | null } | null;
 }
 
 /** Light from the shadow fraction: < 0.01 sunlit, > 0.99 eclipse, between penumbra. */
@@ -110,6 +112,9 @@ export function inspectSatellite(
     batterySoc: m && i >= 0 ? m.batterySoc[i]! : null,
     lostAtMs: sat.lostAtMs,
     ...contactsAround(run, s, tMs),
+    downlink: sat.downlink
+      ? { sessions: sat.downlink.sessions, sessionMinutes: sat.downlink.sessionMinutes, bytes: sat.downlink.bytesDownlinked[mode] ?? null }
+      : null,
   };
 }
 

@@ -21,13 +21,11 @@ const MIN_COLUMN_WIDTH = 12;
 /** The summary as text, one line per row, ending with a newline. */
 export function formatSummaryTable(s: RunSummary): string {
   const modes = Object.values(s.modes);
-  const c = s.contacts;
   const head = [
     `scenario ${s.scenarioName}, seed ${s.seed}, ${s.epochIso} + ${s.durationH} h, step ${s.stepS} s`,
     `satellites: ${s.satellites.loaded} loaded, ${s.satellites.quarantined} quarantined, ${s.satellites.lost} lost; ` +
       `sunlit ${formatPercent(s.imaging.sunlitFraction)}, imaging ${formatPercent(s.imaging.imagingFraction)} of the time`,
-    `contacts: ${c.windows} windows (${formatNumber(c.contactHours, 1)} h), ${c.sessions} downlink sessions ` +
-      `(${formatNumber(c.sessionHours, 1)} h), ${c.deniedWindows} lost to antenna contention`,
+    `contacts: ${formatContacts(s.contacts)}`,
     ...(s.fairness ? formatFairness(s.fairness) : []),
     ...(s.gpuPricing ? [`ground GPUs ${s.gpuPricing}: ${GPU_PRICING_TEXT[s.gpuPricing]}`] : []),
     '',
@@ -41,15 +39,37 @@ export function formatSummaryTable(s: RunSummary): string {
   return [...head, ...lines, ''].join('\n');
 }
 
+/** "200 windows (18.4 h), 150 downlink sessions (6.8 h), 57 lost to antenna contention". */
+export function formatContacts(c: RunSummary['contacts']): string {
+  return (
+    `${c.windows} windows (${formatNumber(c.contactHours, 1)} h), ${c.sessions} downlink sessions ` +
+    `(${formatNumber(c.sessionHours, 1)} h), ${c.deniedWindows} lost to antenna contention`
+  );
+}
+
+/** "10 sessions, 10.3 min" of a satellite's or a shell's downlink service. */
+export function formatService(sv: Pick<DownlinkService, 'sessions' | 'sessionMinutes'>): string {
+  return `${sv.sessions} sessions, ${formatNumber(sv.sessionMinutes, 1)} min`;
+}
+
+/** "SCS-01 K (tle/three-body.tle): 10 sessions, 10.3 min", or that every satellite was lost. */
+export function formatLeastServed(f: FairnessSummary): string {
+  const l = f.leastServed;
+  return l ? `${l.name} (${l.shell}): ${formatService(l)}` : 'every satellite was lost';
+}
+
+/** "Jain index of minutes 0.78", or that nothing was sent. */
+export function formatJain(f: FairnessSummary): string {
+  return f.jainIndexMinutes === null ? 'no sessions' : `Jain index of minutes ${formatNumber(f.jainIndexMinutes, 2)}`;
+}
+
 /** Two lines: the scheduler and the least-served satellite; sessions, hours and bytes down per shell. */
 export function formatFairness(f: FairnessSummary): string[] {
   const bytes = (sv: DownlinkService) => Object.values(sv.bytesDownlinked).map(formatBytes).join(' / ');
   const modes = f.shells[0] ? Object.keys(f.shells[0].bytesDownlinked).join(' / ') : '';
-  const l = f.leastServed;
-  const least = l ? `least served ${l.name} (${l.shell}): ${l.sessions} sessions, ${formatNumber(l.sessionMinutes, 1)} min` : 'every satellite was lost';
-  const jain = f.jainIndexMinutes === null ? 'no sessions' : `Jain index of minutes ${formatNumber(f.jainIndexMinutes, 2)}`;
+  const least = f.leastServed ? `least served ${formatLeastServed(f)}` : formatLeastServed(f);
   return [
-    `scheduler ${f.policy}, ${f.handOvers} hand-overs; ${least}; ${f.satellitesWithoutSession} satellites never served; ${jain}`,
+    `scheduler ${f.policy}, ${f.handOvers} hand-overs; ${least}; ${f.satellitesWithoutSession} satellites never served; ${formatJain(f)}`,
     `per shell (sessions, hours, down ${modes}): ` +
       f.shells.map((sh) => `${sh.name} × ${sh.satellites}: ${sh.sessions}, ${formatNumber(sh.sessionMinutes / 60, 1)} h, ${bytes(sh)}`).join('; '),
   ];
