@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WeightedSamples } from '../../src/sim/metrics/weighted-samples.ts';
+import { kaplanMeier } from '../../src/sim/metrics/kaplan-meier.ts';
 
 /** The sort sortedPairs had before: indices by value, ties by insertion order. */
 function comparatorSort(values: number[], weights: number[]) {
@@ -60,5 +61,36 @@ describe('WeightedSamples', () => {
     expect(w.sortedPairs().values[0]).toBe(5);
     expect(w.quantiles([0.5])).toEqual([5]); // 4 of 8 at 5
     expect(new WeightedSamples().quantiles([0.5])).toEqual([null]);
+  });
+
+  it('mergeEqual keeps one slot per value, weights summed: the same quantiles and Kaplan–Meier estimate as one slot per sample', () => {
+    const onGrid = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0.01, max: 50, noNaN: true })), { minLength: 1, maxLength: 300 });
+    fc.assert(
+      fc.property(onGrid, onGrid, (events, censored) => {
+        const plain = new WeightedSamples();
+        const merged = new WeightedSamples({ mergeEqual: true });
+        const ev = new WeightedSamples();
+        for (const [k, w] of censored) {
+          plain.add(k * 30, w); // waited a whole number of 30 s steps
+          merged.add(k * 30, w);
+        }
+        for (const [k, w] of events) ev.add(k * 17.5, w);
+        expect(merged.count).toBe(new Set(censored.map(([k]) => k)).size);
+        expect(merged.weight).toBeCloseTo(plain.weight, 9);
+        expect(merged.quantiles([0.1, 0.5, 0.9])).toEqual(plain.quantiles([0.1, 0.5, 0.9]));
+        const a = kaplanMeier(ev, plain);
+        const b = kaplanMeier(ev, merged);
+        expect([...b.timesS]).toEqual([...a.timesS]);
+        b.cdf.forEach((c, i) => expect(c).toBeCloseTo(a.cdf[i]!, 12));
+      }),
+      { numRuns: 200 },
+    );
+    const m = new WeightedSamples({ mergeEqual: true });
+    m.add(-0, 1);
+    m.add(0, 2);
+    m.add(60, 3);
+    m.add(0, 4);
+    expect([...m.sortedPairs().values]).toEqual([-0, 60]); // −0 and 0 share the first one's slot
+    expect([...m.sortedPairs().weights]).toEqual([7, 3]);
   });
 });

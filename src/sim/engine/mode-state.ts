@@ -108,12 +108,12 @@ export class ModeState {
   /** Latency of every tile whose insight reached the users, s (the events of the Kaplan–Meier estimate). */
   readonly resolvedS = new WeightedSamples();
   /** How long each of those tiles could have been followed (end of the run − capture), s: the estimate's horizon. */
-  readonly resolvedFollowUpS = new WeightedSamples();
+  readonly resolvedFollowUpS = new WeightedSamples({ mergeEqual: true });
   /**
    * How long each tile without an insight at the users had waited when the run ended, s: still stored, dropped, or
    * discarded by the onboard filter (censored at the end of the run).
    */
-  readonly censoredS = new WeightedSamples();
+  readonly censoredS = new WeightedSamples({ mergeEqual: true });
   /** Per session: time the last byte was sent, ms (NaN = session unused). */
   readonly sessionLastByteMs: Float64Array;
   /** Per session: time the first byte was sent, ms. */

@@ -11,6 +11,17 @@ export class WeightedSamples {
   private total = 0;
   /** sortedPairs()'s result until the next add. */
   private sorted: { values: Float64Array; weights: Float64Array } | undefined;
+  /** With `mergeEqual`: the slot of each value seen. */
+  private readonly slotOf: Map<number, number> | undefined;
+
+  /**
+   * `mergeEqual`: samples of equal value share one slot, their weights summed in the order they come (for values on a
+   * grid, e.g. how long a tile captured at a step had waited at the end of the run: at most one slot per step, where a
+   * slot per batch took millions). Quantiles and estimates see the same values and total weights.
+   */
+  constructor(opts: { mergeEqual?: boolean } = {}) {
+    this.slotOf = opts.mergeEqual ? new Map() : undefined;
+  }
 
   get count(): number {
     return this.n;
@@ -24,6 +35,16 @@ export class WeightedSamples {
   add(value: number, weight: number): void {
     if (!(weight > 0) || !Number.isFinite(value)) return;
     this.sorted = undefined;
+    if (this.slotOf) {
+      const key = value + 0; // −0 and 0 are one value
+      const slot = this.slotOf.get(key);
+      if (slot !== undefined) {
+        this.weights[slot]! += weight;
+        this.total += weight;
+        return;
+      }
+      this.slotOf.set(key, this.n);
+    }
     if (this.n === this.values.length) {
       const v = new Float64Array(this.n * 2);
       v.set(this.values);
