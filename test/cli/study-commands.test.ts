@@ -223,6 +223,13 @@ describe('ocsim breakeven, sensitivity, uncertainty, params', () => {
         expect(rows[i]![header!.indexOf(col)], `${flags.join(' ')} ${col}`).toBe(String(v));
     }
     expect(rows[1]![header!.indexOf('ground.costUsd.gpuUsd')]).toBe(String(10 * 8 * 3 * 2.35)); // reserved: 80 GPUs × 3 h
+    // A dispatch policy reruns processing: cheapest-power under the published tariffs is that run too.
+    const flags = ['--hours', '3', '--tariffs', 'published'];
+    const d = csvRows((await ocsim('sweep', ...flags, '--vary', 'dispatch.policy=nearest,cheapest-power', '--workers', '0')).out);
+    const cheapest = JSON.parse((await ocsim('run', ...flags, '--dispatch', 'cheapest-power', '--format', 'json')).out).summary.modes.ground;
+    const col = d[0]!.indexOf('ground.electricityUsdPerMTok');
+    expect(d[2]![col]).toBe(String(cheapest.electricityUsdPerMTok));
+    expect(Number(d[2]![col])).toBeLessThan(Number(d[1]![col])); // the cheapest hour and hub cost less power than the nearest
     expect((await ocsim('breakeven', '--vary', 'gpu.pricing', '--range', '0:2')).err).toMatch(/is a choice \(on-demand, reserved, per-token\), not a number/);
   }, 120_000);
 
