@@ -10,6 +10,7 @@ import type { GroundStation } from '../sim/links/visibility.ts';
 import { parseStationCsv } from '../sim/ground/station-csv.ts';
 import { hoursAfter, isoUtc, parseIsoUtc } from '../sim/time.ts';
 import { csvField } from '../sim/export/index.ts';
+import { maxRangeKmProblem } from '../sim/scenario/schema-ground.ts';
 
 export interface ContactsCommandOptions {
   tlePath: string;
@@ -86,9 +87,8 @@ function pickStations(csvText: string, path: string, ids: string[], maskDeg: num
 function validate(opts: ContactsCommandOptions): void {
   if (!(opts.maskDeg >= 0 && opts.maskDeg < 90)) throw new RangeError(`--mask-deg: must be in [0, 90), got ${opts.maskDeg}`);
   if (!(opts.hours > 0)) throw new RangeError(`--hours: must be > 0, got ${opts.hours}`);
-  if (opts.maxRangeKm !== undefined && !(opts.maxRangeKm >= 1 && opts.maxRangeKm <= 100_000)) {
-    throw new RangeError(`--max-range-km: must be in [1, 100000] km, got ${opts.maxRangeKm}`);
-  }
+  const range = opts.maxRangeKm === undefined ? undefined : maxRangeKmProblem(opts.maxRangeKm);
+  if (range) throw new RangeError(range);
   if (opts.stepS !== undefined && !(opts.stepS > 0 && opts.stepS <= 120)) {
     throw new RangeError(`--step-s: must be in (0, 120], got ${opts.stepS}`);
   }

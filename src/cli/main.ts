@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_PRESET, presets } from '../sim/scenario/presets.ts';
 import { addModelOverrides } from './override-options.ts';
+import { STATION_MAX_RANGE_KM } from '../sim/scenario/schema-ground.ts';
 import { ENGINE_VERSION } from '../sim/engine/result-types.ts';
 import { safeLines } from '../sim/text.ts';
 import { runContactsCommand } from './contacts-command.ts';
@@ -58,7 +59,11 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .requiredOption('--start <iso>', 'start, ISO 8601 UTC')
     .requiredOption('--hours <h>', 'length, hours', number('--hours', 0.001, 744))
     .option('--step-s <s>', 'propagation step, seconds', number('--step-s', 1, 120), 60)
-    .option('--max-range-km <km>', "slant-range limit of every station, km (with --mask-deg 0: Hypatia's satellite cone)", number('--max-range-km', 1, 100_000))
+    .option(
+      '--max-range-km <km>',
+      "slant-range limit of every station, km (with --mask-deg 0: Hypatia's satellite cone)",
+      number('--max-range-km', ...STATION_MAX_RANGE_KM),
+    )
     .action(async (o) => {
       const { tle, stationsCsv, station, maskDeg, start, hours, stepS, maxRangeKm } = o;
       code = await runContactsCommand(
@@ -80,7 +85,7 @@ export async function main(argv: string[], rawIo: CliIo = nodeIo()): Promise<num
     .option(
       '--max-range-km <km>',
       "slant-range limit of both ends' ground links, km (default: the station's, else none); with --mask-deg 0: Hypatia's cone",
-      number('--max-range-km', 1, 100_000),
+      number('--max-range-km', ...STATION_MAX_RANGE_KM),
     )
     .action(async (o) => {
       const { scenario, from, to, at, durationS, stepS, maskDeg, maxRangeKm } = o;

@@ -9,6 +9,7 @@ import { IslNetwork } from '../sim/links/isl-network.ts';
 import { resolveRoutePlace, routeBetween, routeBounds, type RoutePlace, type RouteSample } from '../sim/links/route-between.ts';
 import { createOrbitPropagator } from '../sim/orbit/propagator.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import { maxRangeKmProblem } from '../sim/scenario/schema-ground.ts';
 import { isoUtc, parseIsoUtc } from '../sim/time.ts';
 import { formatIssues } from './format.ts';
 import { fileReader } from './node-io.ts';
@@ -137,7 +138,8 @@ function validateTiming(o: RouteCommandOptions): string[] {
   if (!(Number.isFinite(s) && s > 0)) bad.push(`--step-s: must be > 0, got ${s}`);
   else if (d / s + 1 > MAX_TIMES) bad.push(`--duration-s / --step-s: ${Math.floor(d / s) + 1} times, more than ${MAX_TIMES}`);
   if (o.maskDeg !== undefined && !(o.maskDeg >= 0 && o.maskDeg < 90)) bad.push(`--mask-deg: must be in [0, 90), got ${o.maskDeg}`);
-  if (o.maxRangeKm !== undefined && !(o.maxRangeKm >= 1 && o.maxRangeKm <= 100_000)) bad.push(`--max-range-km: must be in [1, 100000] km, got ${o.maxRangeKm}`);
+  const range = o.maxRangeKm === undefined ? undefined : maxRangeKmProblem(o.maxRangeKm);
+  if (range) bad.push(range);
   return bad;
 }
 

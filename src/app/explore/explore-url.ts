@@ -38,9 +38,11 @@ function parseFixed(text: string | null): Assignment[] {
   const out = new Map<string, number>();
   for (const item of (text ?? '').split(',')) {
     const [path, v] = item.split(':');
-    const choice = path ? findChoice(path) : undefined;
-    const value = choice ? choice.choices.indexOf(v ?? '') : finite(v);
-    if (path && (findParam(path) || choice) && value !== null && value >= (choice ? 0 : -Infinity)) out.set(path, value);
+    if (!path) continue;
+    const choice = findChoice(path);
+    const index = choice?.choices.indexOf(v ?? '') ?? -1;
+    const value = choice ? (index >= 0 ? index : null) : findParam(path) ? finite(v) : null;
+    if (value !== null) out.set(path, value);
   }
   return [...out].map(([path, value]) => ({ path, value }));
 }

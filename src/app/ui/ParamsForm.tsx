@@ -1,6 +1,6 @@
-// The key parameters of the scenario draft (TOPS, downlink, antenna scheduler, GPU pricing and prices, price paths, PUE, launch $/kg,
-// sale price, storage, dispatch, the hubs' tariffs, duration, seed). Each field keeps its own text while typing and
-// writes the draft when the text is a number.
+// The key parameters of the scenario draft (TOPS, downlink, antenna scheduler, GPU pricing and prices, price paths, PUE,
+// launch $/kg, sale price, storage, dispatch, the hubs' tariffs, duration, seed). Each field keeps its own text while
+// typing and writes the draft when the text is a number.
 import { useEffect, useRef, useState } from 'react';
 import { useUi, useUiStore } from '../store.ts';
 import {
@@ -9,7 +9,6 @@ import {
   GPU_PRICING_MODELS,
   SCHEDULER_POLICIES,
   setGpuPricing,
-  type GpuPricing,
   parseNumberInput,
   readDraftValues,
   setDispatchPolicy,
@@ -18,7 +17,6 @@ import {
   setHoldForCheaperHour,
   setSchedulerPolicy,
   setTariffs,
-  type DispatchPolicy,
   type SchedulerPolicy,
   type DraftParam,
   type DraftParamKey,
@@ -53,26 +51,21 @@ export function ParamsForm() {
         </select>
       </label>
       {v.downlinkKind === 'fixed' ? field('downlinkRateMbps') : field('downlinkTxPowerW')}
-      <label className="param">
-        <span>Antenna scheduler</span>
-        <select data-testid="param-scheduler" value={v.scheduler} onChange={(e) => edit(setSchedulerPolicy(draft, e.target.value as SchedulerPolicy))}>
-          {SCHEDULER_POLICIES.map((p) => (
-            <option key={p} value={p}>
-              {SCHEDULER_LABELS[p]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="param">
-        <span>GPU pricing</span>
-        <select data-testid="param-gpuPricing" value={v.gpuPricing} onChange={(e) => edit(setGpuPricing(draft, e.target.value as GpuPricing))}>
-          {GPU_PRICING_MODELS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label="Antenna scheduler"
+        testId="param-scheduler"
+        value={v.scheduler}
+        options={SCHEDULER_POLICIES}
+        text={(p) => SCHEDULER_LABELS[p]}
+        onChange={(p) => edit(setSchedulerPolicy(draft, p))}
+      />
+      <ChoiceField
+        label="GPU pricing"
+        testId="param-gpuPricing"
+        value={v.gpuPricing}
+        options={GPU_PRICING_MODELS}
+        onChange={(p) => edit(setGpuPricing(draft, p))}
+      />
       {v.gpuPricing === 'per-token' ? [field('usdPerMTokInput'), field('usdPerMTokOutput')] : field('gpuUsdPerHour')}
       {field('gpuRentChangePerYear')}
       {field('pue', v.pueRange ? `mixed ${v.pueRange[0]}–${v.pueRange[1]}` : undefined)}
@@ -80,16 +73,7 @@ export function ParamsForm() {
       {field('launchChangePerYear')}
       {field('saleUsdPerMTok', 'none')}
       {field('storageGB')}
-      <label className="param">
-        <span>Dispatch policy</span>
-        <select value={v.policy} onChange={(e) => edit(setDispatchPolicy(draft, e.target.value as DispatchPolicy))}>
-          {DISPATCH_POLICIES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField label="Dispatch policy" value={v.policy} options={DISPATCH_POLICIES} onChange={(p) => edit(setDispatchPolicy(draft, p))} />
       {v.policy === 'cheapest-power' ? (
         <>
           {field('deadlineS')}
@@ -116,6 +100,22 @@ export function ParamsForm() {
       {field('durationH')}
       {field('seed')}
     </fieldset>
+  );
+}
+
+/** A select of one of a schema's choices (`text` names an option; default: the choice itself). */
+function ChoiceField<T extends string>(p: { label: string; testId?: string; value: T; options: readonly T[]; text?: (o: T) => string; onChange(v: T): void }) {
+  return (
+    <label className="param">
+      <span>{p.label}</span>
+      <select data-testid={p.testId} value={p.value} onChange={(e) => p.onChange(e.target.value as T)}>
+        {p.options.map((o) => (
+          <option key={o} value={o}>
+            {p.text ? p.text(o) : o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

@@ -1,5 +1,5 @@
-// `ocsim params [--scenario S] [--json]` (and the model-choice flags of `ocsim run`): the study parameters, with the scenario's values, ranges, sources and
-// the stage each invalidates.
+// `ocsim params [--scenario S] [--json]` (and the model-choice flags of `ocsim run`): the study parameters, with the
+// scenario's values, ranges, sources and the stage each invalidates, then the model choices a sweep sets by name.
 import { choiceAt, valuesAt } from '../../sim/study/apply.ts';
 import { CHOICE_PARAMS, paramStage, PARAMS } from '../../sim/study/params.ts';
 import { formatSignificant } from '../../sim/report/format.ts';
@@ -37,17 +37,21 @@ export async function runParamsCommand(o: { scenario: string; json?: boolean } &
     ['path', 'stage', 'unit', 'base', 'low', 'high', 'scale', 'source'],
     ...rows.map((r) => [r.path, r.stage, r.unit, base(r.values), formatSignificant(r.low), formatSignificant(r.high), r.scale, r.source]),
   ];
-  const widths = table[0]!.map((_, c) => (c === 7 ? 0 : Math.max(...table.map((row) => row[c]!.length))));
-  io.out(table.map((row) => row.map((cell, c) => (c === 7 ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n'));
-  const choiceTable = [
-    ['model choice', 'stage', 'base', 'choices (sweep by name)'],
-    ...choices.map((c) => [c.path, c.stage, c.base ?? 'n/a', c.choices.join(', ')]),
-  ];
-  const cw = choiceTable[0]!.map((_, c) => Math.max(...choiceTable.map((row) => row[c]!.length)));
-  io.out('\n' + choiceTable.map((row) => row.map((cell, c) => (c === 3 ? cell : cell.padEnd(cw[c]!))).join('  ')).join('\n'));
+  io.out(aligned(table));
+  io.out(
+    '\n' +
+      aligned([['model choice', 'stage', 'base', 'choices (sweep by name)'], ...choices.map((c) => [c.path, c.stage, c.base ?? 'n/a', c.choices.join(', ')])]),
+  );
   io.err(
     `${rows.length} parameters and ${choices.length} model choices; [*] sets every element, [i] one (e.g. groundStations[2].costUsdPerMin); ` +
       `a choice is swept by name (--vary gpu.pricing=on-demand,reserved). Scenario "${scenario.name}".`,
   );
   return 0;
+}
+
+/** Rows as columns padded to their widest cell, two spaces apart; the last column is not padded. */
+function aligned(table: readonly string[][]): string {
+  const last = table[0]!.length - 1;
+  const widths = table[0]!.map((_, c) => (c === last ? 0 : Math.max(...table.map((row) => row[c]!.length))));
+  return table.map((row) => row.map((cell, c) => (c === last ? cell : cell.padEnd(widths[c]!))).join('  ')).join('\n');
 }

@@ -23,6 +23,7 @@ export class WeightedSamples {
     this.slotOf = opts.mergeEqual ? new Map() : undefined;
   }
 
+  /** Samples kept (with `mergeEqual`: distinct values). */
   get count(): number {
     return this.n;
   }

@@ -7,6 +7,15 @@ import { fraction, idString, intWithin, text, within } from './fields.ts';
 import { priceDate } from './schema-pricing.ts';
 
 /** How hub GPUs are paid for (docs/model.md §7): per GPU-hour used, per GPU-hour leased for the whole run, or per token. */
+/** Bounds of a station's slant-range limit, km (the schema's, and `ocsim route` / `ocsim contacts --max-range-km`). */
+export const STATION_MAX_RANGE_KM = [1, 100_000] as const;
+
+/** The message for a slant-range limit outside STATION_MAX_RANGE_KM, naming `what`; undefined when it is inside. */
+export function maxRangeKmProblem(km: number, what = '--max-range-km'): string | undefined {
+  const [lo, hi] = STATION_MAX_RANGE_KM;
+  return km >= lo && km <= hi ? undefined : `${what}: must be in [${lo}, ${hi}] km, got ${km}`;
+}
+
 export const gpuPricingModels = ['on-demand', 'reserved', 'per-token'] as const;
 
 export const groundStationSchema = z
@@ -22,7 +31,7 @@ export const groundStationSchema = z
      * Optional slant-range limit, km (no default: none): in view when above the mask AND within this range. A mask of 0
      * with a range is Hypatia's satellite cone (1,089.686 km for its Starlink shell 1, docs/sources.md#network-geometry).
      */
-    maxRangeKm: within(1, 100_000).optional(),
+    maxRangeKm: within(...STATION_MAX_RANGE_KM).optional(),
     /** Antennas that can each serve one satellite at a time. Assumption: 1. */
     antennas: intWithin(1, 100).default(1),
     /** Antenna time price, billed per started minute of each contact (AWS Ground Station billing rule). Assumption: $10/min. */

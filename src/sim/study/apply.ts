@@ -109,10 +109,10 @@ function hasPath(v: unknown, path: readonly (string | number)[]): boolean {
   return typeof v === 'object' && v !== null && typeof head === 'string' && Object.hasOwn(v, head) && hasPath((v as Record<string, unknown>)[head], rest);
 }
 
-/** The value(s) of a parameter in a scenario: one number, or one per element for `[*]` paths; [] if absent. */
-export function valuesAt(scenario: Scenario, path: string): number[] {
-  const walk = (v: unknown, p: readonly (string | number)[]): number[] => {
-    if (p.length === 0) return typeof v === 'number' ? [v] : [];
+/** What a path leads to in a scenario: one leaf, or one per element for `[*]` paths; [] if absent. */
+export function leavesAt(scenario: Scenario, path: string): unknown[] {
+  const walk = (v: unknown, p: readonly (string | number)[]): unknown[] => {
+    if (p.length === 0) return v === undefined ? [] : [v];
     const [head, ...rest] = p;
     if (Array.isArray(v)) return head === '*' ? v.flatMap((x) => walk(x, rest)) : typeof head === 'number' && head < v.length ? walk(v[head], rest) : [];
     if (typeof v === 'object' && v !== null && typeof head === 'string' && Object.hasOwn(v, head)) return walk((v as Record<string, unknown>)[head], rest);
@@ -121,10 +121,13 @@ export function valuesAt(scenario: Scenario, path: string): number[] {
   return walk(scenario, parsePath(path));
 }
 
+/** The value(s) of a parameter in a scenario: one number, or one per element for `[*]` paths; [] if absent. */
+export function valuesAt(scenario: Scenario, path: string): number[] {
+  return leavesAt(scenario, path).filter((v): v is number => typeof v === 'number');
+}
+
 /** The name a model choice has in a scenario (undefined if absent). */
 export function choiceAt(scenario: Scenario, path: string): string | undefined {
-  let v: unknown = scenario;
-  for (const key of parsePath(path))
-    v = typeof v === 'object' && v !== null && typeof key === 'string' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  const [v] = leavesAt(scenario, path);
   return typeof v === 'string' ? v : undefined;
 }

@@ -4,7 +4,7 @@
 // rebuilds exactly the same plan. Pure.
 import type { Scenario } from '../scenario/schema.ts';
 import { STAGES } from '../engine/stage-reads.ts';
-import { appliedValue, choiceName, requireParam, StudyInputError, valuesAt, type Assignment } from './apply.ts';
+import { appliedValue, assignmentCell, choiceName, leavesAt, requireParam, StudyInputError, type Assignment } from './apply.ts';
 import { distributionErrors, quantileOf, sampleUnits, type Distribution, type SamplingMethod } from './distributions.ts';
 import { findChoice, findParam, paramStage } from './params.ts';
 
@@ -40,8 +40,7 @@ export function planStudy(spec: StudySpec, base: Scenario): StudyPlan {
   const columns =
     spec.kind === 'sweep' ? spec.axes.map((a) => a.path) : spec.kind === 'sensitivity' ? ['param', 'level', 'value'] : spec.params.map((p) => p.path);
   for (const p of points)
-    for (const a of p.assignments)
-      if (!findChoice(a.path) && valuesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
+    for (const a of p.assignments) if (leavesAt(base, a.path).length === 0) throw new StudyInputError(`${a.path}: this scenario has no such field`);
   return { spec, columns, points, order: evaluationOrder(points.map((p) => p.assignments)) };
 }
 
@@ -74,17 +73,13 @@ function sweepPoints(axes: readonly SweepAxis[]): StudyPlan['points'] {
   for (let i = 0; i < total; i++) {
     let rest = i;
     const values: number[] = new Array(axes.length);
-    const cells: (number | string)[] = new Array(axes.length);
     for (let a = axes.length - 1; a >= 0; a--) {
-      const axis = axes[a]!;
-      const n = axis.values.length;
-      const v = axis.values[rest % n]!;
-      const choice = findChoice(axis.path);
-      values[a] = v;
-      cells[a] = choice ? choiceName(choice, v) : v;
+      const n = axes[a]!.values.length;
+      values[a] = axes[a]!.values[rest % n]!;
       rest = Math.floor(rest / n);
     }
-    out.push({ cells, assignments: axes.map((a, k) => ({ path: a.path, value: values[k]! })) });
+    const assignments = axes.map((a, k) => ({ path: a.path, value: values[k]! }));
+    out.push({ cells: assignments.map(assignmentCell), assignments });
   }
   return out;
 }
